@@ -1,0 +1,57 @@
+# Sonae — every target runs the idempotent set-up first, so `make demo` and `make test` are all a newcomer types.
+SHELL := /bin/bash
+ROOT := $(CURDIR)
+PY := $(ROOT)/.venv/bin/python
+SHARED ?= $(abspath $(ROOT)/../shared)
+
+export PROJ_DATA := /usr/share/proj
+export QT_QPA_PLATFORM ?= offscreen
+export XDG_RUNTIME_DIR := $(ROOT)/build/xdg
+export QGIS_PLUGINPATH := $(ROOT)/build/plugins
+export SONAE_SHARED := $(SHARED)
+export PATH := $(ROOT)/.venv/bin:$(PATH)
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup links demo test test-fast bench i18n package deploy qgis-list desktop-check screenshot clean
+
+setup:
+	@./scripts/setup.sh
+	@$(MAKE) --no-print-directory links
+
+links:
+	@mkdir -p build/plugins build/xdg && chmod 700 build/xdg
+	@[ -L build/plugins/sonae ] || ln -s "$(ROOT)" build/plugins/sonae
+	@[ ! -f i18n/sonae_ja.ts ] || [ i18n/sonae_ja.qm -nt i18n/sonae_ja.ts ] || lrelease -silent i18n/sonae_ja.ts -qm i18n/sonae_ja.qm
+
+demo: setup
+	cd build/plugins && $(PY) -m sonae.demo.run_demo --out $(ROOT)/demo_output
+
+test: setup
+	cd build/plugins && $(PY) -m pytest -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
+
+bench: setup
+	cd build/plugins && $(PY) -m sonae.benchmarks.run_all $(BENCH_ARGS)
+
+i18n: setup
+	pylupdate5 -noobsolete $$(git ls-files '*.py' | grep -v '^tests/\|^benchmarks/') -ts i18n/sonae_ja.ts
+	lrelease i18n/sonae_ja.ts -qm i18n/sonae_ja.qm
+
+# List the provider through qgis_process with a throwaway profile (shows the `sonae` algorithms).
+qgis-list: setup
+	@home=$$(mktemp -d) && HOME=$$home qgis_process plugins enable sonae >/dev/null && \
+	  HOME=$$home qgis_process list | sed -n '/^sonae/,/^$$/p'; rm -rf $$home
+
+# Link this checkout into the default QGIS profile and enable it (desktop use).
+deploy: links
+	@dest=$$HOME/.local/share/QGIS/QGIS3/profiles/default/python/plugins; mkdir -p $$dest; \
+	  ln -sfn "$(ROOT)" $$dest/sonae; qgis_process plugins enable sonae >/dev/null 2>&1 || true; \
+	  echo "linked $$dest/sonae -> $(ROOT)"
+
+package: links
+	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip HEAD && echo build/sonae.zip
+
+screenshot: setup
+	$(PY) scripts/desktop.py --screenshot docs/screenshot.png
+
+clean:
+	rm -rf build demo_output

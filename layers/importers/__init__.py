@@ -1,0 +1,1 @@
+"""Importers of real Japanese open-data formats into canonical layers (QGIS-free)."""

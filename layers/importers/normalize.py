@@ -1,0 +1,92 @@
+"""Small, vectorised text and value normalisation shared by the importers."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+
+import numpy as np
+import pandas as pd
+
+_RULES_DIR = os.path.join(os.path.dirname(__file__), "..", "..", "rules")
+
+TRUE_MARKS = {"1", "○", "◯", "〇", "有", "true", "yes", "y", "t", "●"}
+CONDITIONAL_MARKS = {"△", "▲"}
+FALSE_MARKS = {"0", "×", "✕", "無", "false", "no", "n", "f"}
+UNKNOWN_MARKS = {"", "−", "-", "ー", "―", "‐", "nan", "none", "null", "-1"}
+
+
+def nfkc(s: str) -> str:
+    return unicodedata.normalize("NFKC", s or "").strip()
+
+
+def column_key(name: str) -> str:
+    """How columns are compared: NFKC, lower case, no spaces or BOM."""
+    return re.sub(r"\s+", "", nfkc(name).lower().replace("\ufeff", ""))
+
+
+def place_key(text: pd.Series) -> pd.Series:
+    """Name/address key for matching the same place across files: NFKC, no spaces, unified dashes."""
+    s = text.fillna("").map(nfkc)
+    s = s.str.replace(r"\s+", "", regex=True)
+    return s.str.replace(r"[‐‑‒–—―ー−－]", "-", regex=True)
+
+
+def parse_flags(values: pd.Series, style: str) -> tuple[pd.Series, pd.Series]:
+    """Return (designated, conditional) as object Series of True/False/None.
+
+    gsi: "1" designated, "" not designated. mark: ○ yes, △ conditional (counts as designated, with conditions),
+    × no, −/blank unknown. ksj: 1 yes, 0 no.
+    """
+    v = values.fillna("").map(nfkc).str.lower()
+    designated = pd.Series([None] * len(v), index=v.index, dtype=object)
+    is_true = v.isin(TRUE_MARKS)
+    is_cond = v.isin(CONDITIONAL_MARKS)
+    is_false = v.isin(FALSE_MARKS)
+    if style == "gsi":
+        is_false = is_false | (v == "")
+    designated[is_true | is_cond] = True
+    designated[is_false] = False
+    return designated, pd.Series(is_cond.values, index=v.index)
+
+
+def parse_number(values: pd.Series) -> pd.Series:
+    """Numbers written as text: full-width digits, thousands separators, units ('238人', '1.7m')."""
+    s = values.fillna("").map(nfkc).str.replace(",", "", regex=False)
+    s = s.str.extract(r"(-?\d+(?:\.\d+)?)", expand=False)
+    return pd.to_numeric(s, errors="coerce")
+
+
+_TYPE_RULES = None
+
+
+def facility_type_rules() -> dict:
+    global _TYPE_RULES
+    if _TYPE_RULES is None:
+        with open(os.path.join(_RULES_DIR, "facility_types.json"), encoding="utf-8") as fh:
+            _TYPE_RULES = json.load(fh)
+    return _TYPE_RULES
+
+
+def classify_facility_types(names: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """(facility_type, default owner) from the name, by the keyword rules in rules/facility_types.json."""
+    rules = facility_type_rules()
+    n = names.fillna("").map(nfkc)
+    ftype = pd.Series(rules["default"]["type"], index=n.index, dtype=object)
+    owner = pd.Series(rules["default"]["owner"], index=n.index, dtype=object)
+    decided = np.zeros(len(n), dtype=bool)
+    for rule in rules["rules"]:
+        pattern = "|".join(re.escape(k) for k in rule["keywords"])
+        hit = n.str.contains(pattern, regex=True).to_numpy() & ~decided
+        ftype[hit] = rule["type"]
+        owner[hit] = rule["owner"]
+        decided |= hit
+    return ftype, owner
+
+
+def jis_check_digit(code5: str) -> str:
+    """JIS X 0402 six-digit municipality code from the five-digit one (check digit)."""
+    digits = [int(c) for c in code5]
+    total = sum(d * w for d, w in zip(digits, (6, 5, 4, 3, 2)))
+    return code5 + str((11 - total % 11) % 10)

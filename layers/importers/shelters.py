@@ -1,0 +1,326 @@
+"""Import shelter and emergency-site tables into the canonical **facilities** layer (DESIGN.md §2).
+
+Reads GSI 指定緊急避難場所/指定避難所 (CSV or GeoJSON), the Digital Agency standard datasets, Takamatsu's own
+tables, the Kumamoto prefectural portal master and KSJ P20, in UTF-8, UTF-8 with BOM or CP932. One output feature
+per physical place: a GSI emergency site and designated shelter that share name and address (and carry the
+住所同一 flag) become one feature with both flags set. QGIS-free; returns a GeoDataFrame in EPSG:6668.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from ...engine.errors import SonaeInputError
+from ...engine.progress import Progress, ensure
+from ..schemas import FACILITY_FIELD_NAMES, HAZARDS
+from .normalize import (classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, parse_number,
+                        place_key)
+from .shelter_layouts import LATLON_CANDIDATES, LAYOUTS, Layout
+from .tables import LAT_COL, LON_COL, RawTable, read_table
+
+CRS = "EPSG:6668"
+# Japan's extent with its remote islands (Okinotorishima 20.4N, Minamitorishima 153.99E, Yonaguni 122.9E).
+JAPAN_LON = (122.0, 154.0)
+JAPAN_LAT = (20.0, 46.0)
+
+
+@dataclass
+class FileReport:
+    path: str
+    layout: str
+    encoding: str
+    rows: int
+    imported: int
+    skipped: list = field(default_factory=list)   # (row label, reason)
+
+
+@dataclass
+class ImportResult:
+    facilities: gpd.GeoDataFrame
+    files: list
+    merged_pairs: int
+
+
+def detect_layout(table: RawTable) -> tuple[Layout, dict]:
+    """Pick the layout from the header. Returns (layout, {normalised column key: actual column})."""
+    cols = {column_key(c): c for c in table.frame.columns}
+    for layout in LAYOUTS:
+        if all(column_key(r) in cols for r in layout.required):
+            if layout.key == "facility_table" and not _find(cols, layout.columns["name"]):
+                continue
+            return layout, cols
+    name = os.path.basename(table.path)
+    shown = ", ".join(list(table.frame.columns)[:12])
+    raise SonaeInputError(
+        f"{name}: unknown header layout (columns: {shown}). Sonae reads GSI shelter data, the Digital Agency "
+        "standard dataset, Takamatsu's city tables, the Kumamoto portal master and KSJ P20; a facility table needs "
+        "a name column (name/名称) and latitude/longitude (緯度/経度). Rename the columns or export in one of these.",
+        f"{name}: 列の構成を判別できません（列: {shown}）。国土地理院の避難所データ、デジタル庁推奨データセット、"
+        "高松市の表、熊本県ポータルの避難所マスタ、国土数値情報P20に対応しています。施設一覧には名称列（name/名称）と"
+        "緯度・経度列が必要です。列名を直すか、いずれかの形式で書き出してください。")
+
+
+def _find(cols: dict, candidates) -> str | None:
+    if isinstance(candidates, str):
+        candidates = (candidates,)
+    for c in candidates:
+        if column_key(c) in cols:
+            return cols[column_key(c)]
+    return None
+
+
+def _column(table: RawTable, cols: dict, candidates) -> pd.Series:
+    actual = _find(cols, candidates)
+    if actual is None:
+        return pd.Series([""] * len(table.frame), index=table.frame.index, dtype=object)
+    return table.frame[actual].astype(str)
+
+
+def _coordinates(table: RawTable, cols: dict) -> tuple[pd.Series, pd.Series, str]:
+    for lat_name, lon_name in LATLON_CANDIDATES:
+        lat_col, lon_col = _find(cols, lat_name), _find(cols, lon_name)
+        if lat_col and lon_col:
+            return table.frame[lon_col], table.frame[lat_col], f"{lat_name}/{lon_name}"
+    if LON_COL in table.frame.columns and (table.frame[LON_COL] != "").any():
+        return table.frame[LON_COL], table.frame[LAT_COL], "geometry"
+    name = os.path.basename(table.path)
+    raise SonaeInputError(
+        f"{name}: no latitude/longitude columns found (expected 緯度/経度 or latitude/longitude) and no point "
+        "geometry. Add the coordinates (geocode the addresses first) and import again.",
+        f"{name}: 緯度・経度の列（緯度/経度 または latitude/longitude）も点ジオメトリもありません。"
+        "住所をジオコーディングして座標を追加してから読み込んでください。")
+
+
+def validate_coordinates(table: RawTable, lon_text: pd.Series, lat_text: pd.Series, source: str):
+    """Vectorised check. Returns (lon, lat, ok mask, list of (row label, reason)); raises if no row is usable."""
+    name = os.path.basename(table.path)
+    lon = parse_number(lon_text).to_numpy(dtype=float)
+    lat = parse_number(lat_text).to_numpy(dtype=float)
+    missing = np.isnan(lon) | np.isnan(lat)
+    in_japan = (lon >= JAPAN_LON[0]) & (lon <= JAPAN_LON[1]) & (lat >= JAPAN_LAT[0]) & (lat <= JAPAN_LAT[1])
+    swapped = (lat >= JAPAN_LON[0]) & (lat <= JAPAN_LON[1]) & (lon >= JAPAN_LAT[0]) & (lon <= JAPAN_LAT[1])
+    ok = ~missing & in_japan
+    n = len(lon)
+    if swapped.sum() > n / 2:
+        raise SonaeInputError(
+            f"{name}: latitude and longitude appear swapped ({int(swapped.sum())} of {n} rows have the longitude "
+            f"in the latitude column; coordinates from {source}). Swap the two columns and import again.",
+            f"{name}: 緯度と経度が入れ替わっているようです（{n}行中{int(swapped.sum())}行、座標の列: {source}）。"
+            "2つの列を入れ替えてから読み込んでください。")
+    if not ok.any():
+        raise SonaeInputError(
+            f"{name}: no row has usable coordinates inside Japan (longitude {JAPAN_LON[0]}–{JAPAN_LON[1]}, latitude "
+            f"{JAPAN_LAT[0]}–{JAPAN_LAT[1]}; coordinates from {source}). Check the coordinate columns: they must be "
+            "decimal degrees (not projected metres, not degrees-minutes-seconds).",
+            f"{name}: 日本国内の座標を持つ行がありません（座標の列: {source}）。"
+            "座標が10進の度（平面直角座標や度分秒ではない）であることを確認してください。")
+    skipped = []
+    for i in np.flatnonzero(~ok):
+        if missing[i]:
+            reason = f"missing or unreadable coordinates / 座標がない・読めない ({lon_text.iloc[i]!r}, {lat_text.iloc[i]!r})"
+        elif swapped[i]:
+            reason = f"latitude and longitude swapped / 緯度経度が逆 (lon={lon[i]}, lat={lat[i]})"
+        else:
+            reason = f"outside Japan / 日本国外 (lon={lon[i]}, lat={lat[i]})"
+        skipped.append((f"{table.row_label(i)} ({table.row_label_ja(i)})", reason))
+    return lon, lat, ok, skipped
+
+
+def _bool_series(values, index) -> pd.Series:
+    return pd.Series(values, index=index, dtype=object)
+
+
+def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileReport]:
+    """Canonical records (DataFrame with lon/lat and helper columns) from one raw table."""
+    layout, cols = detect_layout(table)
+    lon_text, lat_text, coord_source = _coordinates(table, cols)
+    lon, lat, ok, skipped = validate_coordinates(table, lon_text, lat_text, coord_source)
+    frame = table.frame
+    idx = frame.index
+    n = len(frame)
+    out = pd.DataFrame(index=idx)
+    get = lambda key: _column(table, cols, layout.columns.get(key, ())) if key in layout.columns else \
+        pd.Series([""] * n, index=idx, dtype=object)
+    for key in ("name", "name_kana", "address", "notes"):
+        out[key] = get(key).map(nfkc)
+    out["source_id"] = get("source_id").map(nfkc)
+    muni = get("municipality_code").map(nfkc)
+    if layout.source == "gsi":
+        # GSI 共通ID: E + five-digit municipality code + serial + type; six-digit code with its check digit.
+        muni = out["source_id"].str[1:6].map(lambda c: jis_check_digit(c) if c.isdigit() and len(c) == 5 else "")
+    else:
+        muni = muni.map(lambda c: jis_check_digit(c) if c.isdigit() and len(c) == 5 else c)
+    out["municipality_code"] = muni
+    capacity = parse_number(get("capacity_persons"))
+    out["capacity_persons"] = capacity.where(capacity > 0)        # 0 / -1 mean "unknown" in these sources
+    out["elevation_m"] = parse_number(get("elevation_m"))
+    out["floor_area_m2"] = np.nan
+    out["floors"] = np.nan
+
+    hazard_flags = {h: _bool_series([None] * n, idx) for h in HAZARDS}
+    conditional = {h: pd.Series(False, index=idx) for h in HAZARDS}
+    for hazard, column in layout.hazards.items():
+        designated, cond = parse_flags(_column(table, cols, column), layout.flag_style)
+        hazard_flags[hazard] = designated
+        conditional[hazard] = cond
+    if layout.flag_style == "ksj":
+        # P20: 0/1 per hazard; p20_012 = 1 means "no hazard designation" -> unknown rather than "not safe".
+        unknown = _column(table, cols, "p20_012").map(nfkc) == "1"
+        for hazard in layout.hazards:
+            hazard_flags[hazard][unknown] = None
+    for hazard in HAZARDS:
+        out[f"ok_{hazard}"] = hazard_flags[hazard]
+    cond_frame = pd.DataFrame(conditional)
+    out["conditional_hazards"] = cond_frame.apply(lambda r: ",".join(h for h in HAZARDS if r[h]), axis=1) \
+        if n else pd.Series(dtype=object)
+
+    any_designation = pd.DataFrame({h: hazard_flags[h] == True for h in HAZARDS}).any(axis=1)  # noqa: E712
+    kind = layout.site_kind
+    yes = _bool_series([True] * n, idx)
+    none = _bool_series([None] * n, idx)
+    if kind == "emergency":
+        out["emergency_site"], out["designated_shelter"] = yes, none
+    elif kind == "evacuation":
+        out["emergency_site"], out["designated_shelter"] = none, yes
+    elif kind == "city_table":
+        space = get("evacuation_space").map(nfkc)
+        out["emergency_site"] = _bool_series(any_designation.to_numpy(), idx)
+        out["designated_shelter"] = _bool_series((space == "○").to_numpy(), idx)
+        flood_l1 = get("flood_l1").map(nfkc)
+        assoc = get("association").map(nfkc)
+        extra = "flood_L1=" + flood_l1 + np.where(assoc != "", " / " + assoc, "")
+        out["notes"] = np.where(out["notes"] != "", out["notes"] + " / " + extra, extra)
+    elif kind == "tsunami_building":
+        floors_text = get("refuge_floors").map(nfkc)
+        floor_numbers = floors_text.str.findall(r"(\d+)階").map(lambda xs: max(map(int, xs)) if xs else np.nan)
+        out["floors"] = floor_numbers
+        out["emergency_site"], out["designated_shelter"] = yes, none
+        out["ok_tsunami"] = yes
+        out["conditional_hazards"] = "tsunami"
+        out["notes"] = "避難階: " + floors_text + " / 地区: " + get("district").map(nfkc)
+    elif kind == "listed":
+        out["emergency_site"], out["designated_shelter"] = none, yes
+    elif kind == "p20":
+        p20_kind = get("p20_kind").map(nfkc)
+        out["emergency_site"] = _bool_series(p20_kind.str.contains("避難場所|避難地").to_numpy(), idx)
+        out["designated_shelter"] = _bool_series(p20_kind.str.contains("避難所|収容").to_numpy(), idx)
+        out["notes"] = p20_kind
+    else:
+        out["emergency_site"], out["designated_shelter"] = none, none
+
+    accepts = get("accepts").map(nfkc)
+    welfare = out["name"].str.contains("福祉避難所") | (accepts != "")
+    if layout.source == "gsi":
+        welfare = welfare | (out["source_id"].str[-3:-1] == "12")      # 共通ID type 12x = 福祉避難所
+    out["welfare_shelter"] = _bool_series(welfare.to_numpy(), idx)
+    ftype, owner = classify_facility_types(out["name"])
+    out["facility_type"] = layout.facility_type or ftype
+    if out["welfare_shelter"].astype(bool).any():
+        out.loc[out["welfare_shelter"].astype(bool) & (out["facility_type"] == "other"), "facility_type"] = "welfare"
+    out["owner"] = owner
+    out["in_disaster_plan"] = _bool_series(
+        (out["emergency_site"] == True) | (out["designated_shelter"] == True), idx)  # noqa: E712
+    out["source"] = f"{layout.source}:{layout.key}"
+    out["source_file"] = os.path.basename(table.path)
+    out["source_row"] = [table.row_label(i) for i in range(n)]
+    same = _column(table, cols, layout.same_address_column).map(nfkc) if layout.same_address_column else \
+        pd.Series([""] * n, index=idx)
+    out["_same_address"] = same.isin(["1", "○", "〇", "有"]).to_numpy()
+    out["_site"] = kind
+    out["lon"], out["lat"] = lon, lat
+    report = FileReport(table.path, layout.key, table.encoding, n, int(ok.sum()), skipped)
+    return out[ok].reset_index(drop=True), layout, report
+
+
+def merge_same_places(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Merge emergency-site records with designated-shelter records of the same place.
+
+    Same place = identical name and address (NFKC, spaces removed) and the 住所同一 flag on at least one side.
+    Pairs one-to-one in file order; the merged feature keeps the shelter's position, the emergency site's hazard
+    flags, both designations, the larger known capacity and both source ids.
+    """
+    recs = records.copy()
+    recs["_key"] = place_key(recs["name"]) + "|" + place_key(recs["address"])
+    emergency = recs[recs["_site"] == "emergency"]
+    evacuation = recs[recs["_site"] == "evacuation"]
+    if emergency.empty or evacuation.empty:
+        return recs.drop(columns="_key"), 0
+    e = emergency.reset_index().rename(columns={"index": "_row"})
+    v = evacuation.reset_index().rename(columns={"index": "_row"})
+    e["_nth"] = e.groupby("_key").cumcount()
+    v["_nth"] = v.groupby("_key").cumcount()
+    pairs = v.merge(e, on=["_key", "_nth"], suffixes=("_v", "_e"))
+    pairs = pairs[pairs["_same_address_v"] | pairs["_same_address_e"]]
+    if pairs.empty:
+        return recs.drop(columns="_key"), 0
+    merged = recs.loc[pairs["_row_v"].to_numpy()].copy()
+    erows = recs.loc[pairs["_row_e"].to_numpy()]
+    for hazard in HAZARDS:
+        merged[f"ok_{hazard}"] = erows[f"ok_{hazard}"].to_numpy()
+    merged["conditional_hazards"] = erows["conditional_hazards"].to_numpy()
+    merged["emergency_site"] = True
+    merged["designated_shelter"] = True
+    merged["in_disaster_plan"] = True
+    merged["capacity_persons"] = np.fmax(merged["capacity_persons"].to_numpy(dtype=float),
+                                         erows["capacity_persons"].to_numpy(dtype=float))
+    merged["elevation_m"] = merged["elevation_m"].fillna(pd.Series(erows["elevation_m"].to_numpy(),
+                                                                   index=merged.index))
+    for col, sep in (("source_id", "|"), ("source_row", " | "), ("source_file", " | ")):
+        merged[col] = erows[col].to_numpy() + sep + merged[col]
+    merged["source"] = erows["source"].to_numpy() + "+" + merged["source"]
+    notes_e = erows["notes"].to_numpy()
+    merged["notes"] = np.where(notes_e != "", notes_e + np.where(merged["notes"] != "", " / " + merged["notes"], ""),
+                               merged["notes"])
+    merged["_site"] = "merged"
+    drop = set(pairs["_row_v"]) | set(pairs["_row_e"])
+    keep = recs.drop(index=list(drop))
+    # Keep the order of the inputs: merged features where the shelter record stood.
+    out = pd.concat([keep, merged]).sort_index(kind="stable")
+    return out.drop(columns="_key").reset_index(drop=True), len(pairs)
+
+
+def _assign_ids(recs: pd.DataFrame) -> pd.Series:
+    primary = recs["source_id"].str.split("|").str[-1]
+    ids = np.where(recs["source"].str.startswith("gsi"), primary,
+                   recs["source"].str.split(":").str[0] + ":" + recs["source_file"].str.rsplit(".", n=1).str[0]
+                   + ":" + np.where(primary != "", primary, recs.index.astype(str)))
+    ids = pd.Series(ids, index=recs.index)
+    dup = ids.duplicated(keep=False)
+    if dup.any():
+        ids[dup] = ids[dup] + "#" + ids[dup].groupby(ids[dup]).cumcount().add(1).astype(str)
+    return ids
+
+
+def import_shelter_files(paths, progress: Progress | None = None) -> ImportResult:
+    """Read every file, detect its layout, validate, merge the same places, return the canonical layer."""
+    progress = ensure(progress)
+    if not paths:
+        raise SonaeInputError("No input files were given. Choose one or more shelter files (CSV or GeoJSON).",
+                              "入力ファイルが指定されていません。避難所ファイル（CSVまたはGeoJSON）を選んでください。")
+    frames, reports = [], []
+    for i, path in enumerate(paths):
+        table = read_table(path)
+        recs, layout, report = records_from_table(table)
+        frames.append(recs)
+        reports.append(report)
+        progress.info(f"{os.path.basename(path)}: {layout.label} / encoding {table.encoding} / "
+                      f"{report.imported} of {report.rows} rows")
+        for label, reason in report.skipped:
+            progress.warn(f"{os.path.basename(path)} {label}: skipped / 読み込みませんでした — {reason}")
+        if report.skipped:
+            progress.warn(f"{os.path.basename(path)}: {len(report.skipped)} row(s) skipped for bad coordinates / "
+                          f"座標不良で{len(report.skipped)}行を除外")
+        progress.update((i + 1) / (len(paths) + 1))
+    records = pd.concat(frames, ignore_index=True)
+    records, merged_pairs = merge_same_places(records)
+    records["id"] = _assign_ids(records)
+    geometry = gpd.points_from_xy(records["lon"], records["lat"], crs=CRS)
+    facilities = gpd.GeoDataFrame(records[FACILITY_FIELD_NAMES].copy(), geometry=geometry, crs=CRS)
+    facilities["capacity_persons"] = facilities["capacity_persons"].round().astype("Int64")
+    facilities["floors"] = facilities["floors"].round().astype("Int64")
+    progress.update(1.0)
+    return ImportResult(facilities, reports, merged_pairs)

@@ -1,0 +1,1 @@
+"""The QGIS desktop face of Sonae: menu, toolbar, dock, translator, provider registration."""

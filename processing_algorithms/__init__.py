@@ -1,0 +1,1 @@
+"""Sonae's Processing algorithms: thin adapters from QGIS inputs to the engine and back."""

@@ -1,0 +1,239 @@
+"""Adapters between QGIS layers/sinks and the engine's (Geo)DataFrames.
+
+Reading: file-backed OGR layers without a filter are read with pyogrio (fast); anything else is iterated
+through the QGIS feature source. Writing: every value is computed before the sink is opened, and a failed write
+removes the half-written file, so no output is ever left half-done.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField,
+                       QgsFields, QgsGeometry, QgsProcessingContext, QgsProcessingUtils, QgsProviderRegistry,
+                       QgsVectorLayer, QgsWkbTypes)
+from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
+
+from ..engine.errors import SonaeInputError
+
+_QMETA = {"bool": QMetaType.Bool, "int": QMetaType.LongLong, "float": QMetaType.Double,
+          "str": QMetaType.QString, "date": QMetaType.QDate, "datetime": QMetaType.QDateTime}
+
+
+def crs_of(gdf: gpd.GeoDataFrame) -> QgsCoordinateReferenceSystem:
+    if gdf.crs is None:
+        return QgsCoordinateReferenceSystem()
+    epsg = gdf.crs.to_epsg()
+    if epsg:
+        return QgsCoordinateReferenceSystem(f"EPSG:{epsg}")
+    return QgsCoordinateReferenceSystem.fromWkt(gdf.crs.to_wkt())
+
+
+def _kind(series: pd.Series) -> str:
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype):
+        return "bool"
+    if pd.api.types.is_integer_dtype(dtype):
+        return "int"
+    if pd.api.types.is_float_dtype(dtype):
+        return "float"
+    if pd.api.types.is_datetime64_any_dtype(dtype):
+        return "datetime"
+    values = series.dropna()
+    if len(values) and values.map(lambda v: isinstance(v, (bool, np.bool_))).all():
+        return "bool"
+    if len(values) and values.map(lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)).all():
+        return "date"
+    return "str"
+
+
+def qgs_fields(frame: pd.DataFrame, kinds: dict | None = None) -> tuple[QgsFields, list]:
+    fields = QgsFields()
+    names = [c for c in frame.columns if c != getattr(frame, "_geometry_column_name", None)]
+    resolved = []
+    for name in names:
+        kind = (kinds or {}).get(name) or _kind(frame[name])
+        fields.append(QgsField(name, _QMETA[kind]))
+        resolved.append(kind)
+    return fields, list(zip(names, resolved))
+
+
+def _py_value(value, kind):
+    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
+        return None
+    if kind == "bool":
+        return bool(value)
+    if kind == "int":
+        return int(value)
+    if kind == "float":
+        return float(value)
+    if kind == "date":
+        return QDate(value.year, value.month, value.day)
+    if kind == "datetime":
+        return QDateTime(pd.Timestamp(value).to_pydatetime())
+    return str(value)
+
+
+def _columns_as_lists(frame, names_kinds):
+    cols = []
+    for name, kind in names_kinds:
+        series = frame[name]
+        if kind in ("float",):
+            arr = series.to_numpy(dtype=float)
+            cols.append([None if np.isnan(v) else float(v) for v in arr])
+        else:
+            cols.append([_py_value(v, kind) for v in series.tolist()])
+    return cols
+
+
+def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.DataFrame, feedback=None,
+                kinds: dict | None = None, style: str | None = None):
+    """Write a (Geo)DataFrame to the algorithm's feature sink ``name``. Returns the destination id.
+
+    A plain DataFrame is written as a table (no geometry). Values are converted before the sink opens; a failed
+    write deletes the partly written file.
+    """
+    is_geo = isinstance(frame, gpd.GeoDataFrame)
+    fields, names_kinds = qgs_fields(frame, kinds)
+    columns = _columns_as_lists(frame, names_kinds)
+    if is_geo:
+        geoms = frame.geometry.values
+        types = set(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist()) if len(frame) else {0}
+        wkb_type = _wkb_type(types)
+        wkbs = shapely.to_wkb(geoms)
+        crs = crs_of(frame)
+    else:
+        wkb_type, wkbs, crs = QgsWkbTypes.NoGeometry, None, QgsCoordinateReferenceSystem()
+    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+    if sink is None:
+        raise SonaeInputError(f"Could not create the output '{name}'. Check the path and that it is writable.",
+                              f"出力「{name}」を作成できません。パスと書き込み権限を確認してください。")
+    target = _output_path(parameters.get(name), context)
+    existed = bool(target) and os.path.exists(target)
+    try:
+        n = len(frame)
+        rows = list(zip(*columns)) if columns else [()] * n
+        step = max(1, n // 50)
+        for i in range(n):
+            f = QgsFeature(fields)
+            f.setAttributes(list(rows[i]))
+            if wkbs is not None and wkbs[i] is not None:
+                g = QgsGeometry()
+                g.fromWkb(wkbs[i])
+                f.setGeometry(g)
+            if not sink.addFeature(f, QgsFeatureSink.FastInsert):
+                raise SonaeInputError(f"Writing feature {i + 1} to '{name}' failed: {sink.lastError()}",
+                                      f"出力「{name}」の{i + 1}番目の地物を書けませんでした: {sink.lastError()}")
+            if feedback is not None and i % step == 0 and feedback.isCanceled():
+                raise SonaeInputError("Cancelled while writing the output; nothing was kept.",
+                                      "出力の書き込み中に中止しました。出力は残していません。")
+        sink.finalize() if hasattr(sink, "finalize") else None
+    except Exception:
+        del sink
+        if target and not existed and os.path.exists(target):
+            os.remove(target)
+        raise
+    del sink
+    if style:
+        attach_style(alg, context, dest_id, style)
+    return dest_id
+
+
+def _wkb_type(type_ids):
+    t = {i for i in type_ids if i >= 0}
+    if t <= {0}:
+        return QgsWkbTypes.Point
+    if t <= {1, 5}:
+        return QgsWkbTypes.MultiLineString if 5 in t else QgsWkbTypes.LineString
+    if t <= {3, 6}:
+        return QgsWkbTypes.MultiPolygon if 6 in t else QgsWkbTypes.Polygon
+    if t <= {0, 4}:
+        return QgsWkbTypes.MultiPoint
+    return QgsWkbTypes.Unknown
+
+
+def _output_path(value, context) -> str | None:
+    """The file a destination parameter will write to, when it is a plain file path."""
+    from qgis.core import QgsProcessingOutputLayerDefinition
+    if isinstance(value, QgsProcessingOutputLayerDefinition):
+        value = value.sink.staticValue()
+    if not isinstance(value, str) or value.startswith(("memory:", "postgres", "ogr:", "TEMPORARY")):
+        return None
+    return value.split("|")[0]
+
+
+def attach_style(alg, context, dest_id, style_name):
+    """Apply layers/styles/<style_name>.qml (and Japanese aliases) when the output is loaded."""
+    from .styles import StylePostProcessor
+    if context.willLoadLayerOnCompletion(dest_id):
+        proc = StylePostProcessor(style_name)
+        alg._post_processors.append(proc)
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(proc)
+
+
+# --- reading ------------------------------------------------------------------------------------------------
+
+def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geometry: bool = True,
+                   selected_only: bool = False, feedback=None) -> gpd.GeoDataFrame | pd.DataFrame:
+    """A QgsVectorLayer as a GeoDataFrame in the layer's CRS (or a DataFrame when geometry=False).
+
+    File-backed OGR layers without a subset filter go through pyogrio; others are iterated.
+    """
+    names = [f.name() for f in layer.fields()] if attributes is None else list(attributes)
+    missing = [a for a in names if layer.fields().indexOf(a) < 0]
+    if missing:
+        raise SonaeInputError(
+            f"Layer '{layer.name()}' has no field(s) {', '.join(missing)}. Choose the right field or run the "
+            "Sonae import first.",
+            f"レイヤ「{layer.name()}」に項目 {', '.join(missing)} がありません。正しい項目を選ぶか、先にSonaeの読み込みを"
+            "実行してください。")
+    fast = (layer.providerType() == "ogr" and not layer.subsetString() and not selected_only)
+    if fast:
+        parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+        path = parts.get("path")
+        layer_name = parts.get("layerName") or None
+        if path and os.path.isfile(path):
+            try:
+                import pyogrio
+                frame = pyogrio.read_dataframe(path, layer=layer_name, columns=names, read_geometry=geometry,
+                                               fid_as_index=False)
+                if geometry and layer.crs().isValid():
+                    frame = frame.set_crs(layer.crs().authid() or layer.crs().toWkt(), allow_override=True)
+                return frame
+            except Exception:  # fall back to the QGIS iterator for anything pyogrio cannot read
+                pass
+    request = QgsFeatureRequest()
+    if not geometry:
+        request.setFlags(QgsFeatureRequest.NoGeometry)
+    request.setSubsetOfAttributes(names, layer.fields())
+    iterator = layer.getSelectedFeatures(request) if selected_only else layer.getFeatures(request)
+    idx = [layer.fields().indexOf(a) for a in names]
+    rows, wkbs = [], []
+    for f in iterator:
+        attrs = f.attributes()
+        rows.append([_from_qvariant(attrs[i]) for i in idx])
+        if geometry:
+            g = f.geometry()
+            wkbs.append(bytes(g.asWkb()) if not g.isNull() else None)
+    frame = pd.DataFrame(rows, columns=names)
+    if not geometry:
+        return frame
+    geoms = shapely.from_wkb(np.array(wkbs, dtype=object)) if wkbs else np.array([], dtype=object)
+    crs = layer.crs().authid() or layer.crs().toWkt() or None
+    return gpd.GeoDataFrame(frame, geometry=geoms, crs=crs)
+
+
+def _from_qvariant(v):
+    if v is None:
+        return None
+    if hasattr(v, "isNull") and v.isNull():
+        return None
+    if isinstance(v, QDate):
+        return v.toPyDate()
+    if isinstance(v, QDateTime):
+        return v.toPyDateTime()
+    return v

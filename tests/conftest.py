@@ -1,0 +1,79 @@
+"""pytest set-up: a real QgsApplication with Processing and the Sonae provider (no mocked QGIS).
+
+Run through ``make test`` (which links the checkout as build/plugins/sonae and runs pytest from there).
+"""
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.environ.get("SONAE_SHARED", os.path.abspath(os.path.join(ROOT, "..", "shared")))
+DATA = os.path.join(SHARED, "data")
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("PROJ_DATA", "/usr/share/proj")
+if "/usr/share/qgis/python/plugins" not in sys.path:
+    sys.path.append("/usr/share/qgis/python/plugins")
+
+_APP = None
+
+
+def shared_data(*parts: str) -> str:
+    path = os.path.join(DATA, *parts)
+    if not os.path.exists(path):
+        pytest.fail(f"shared data file missing: {path} (../shared must sit beside the checkout)")
+    return path
+
+
+@pytest.fixture(scope="session")
+def qgis_app():
+    """One QgsApplication for the whole session, Processing initialised, the Sonae provider registered."""
+    global _APP
+    if _APP is None:
+        from qgis.core import QgsApplication
+        app = QgsApplication([], True)
+        app.initQgis()
+        from processing.core.Processing import Processing
+        Processing.initialize()
+        from sonae.processing_algorithms.provider import SonaeProvider
+        provider = SonaeProvider()
+        assert QgsApplication.processingRegistry().addProvider(provider), "sonae provider not registered"
+        app._sonae_provider = provider          # keep the Python object alive
+        _APP = app
+    # exitQgis() is deliberately not called: it segfaults at exit while layers/GDAL datasets live (PLATFORM.md).
+    return _APP
+
+
+@pytest.fixture(scope="session")
+def qapp(qgis_app):
+    """pytest-qt uses the QgsApplication."""
+    return qgis_app
+
+
+@pytest.fixture
+def run_alg(qgis_app):
+    """Run a Processing algorithm through processing.run and return its results."""
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.infos, self.errors = [], []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.infos.append(info)
+
+        def reportError(self, error, fatalError=False):  # noqa: N802,N803
+            self.errors.append(error)
+
+    def _run(alg_id, params, feedback=None):
+        fb = feedback or Feedback()
+        ctx = QgsProcessingContext()
+        result = processing.run(alg_id, params, feedback=fb, context=ctx)
+        result["_feedback"] = fb
+        return result
+
+    return _run

@@ -237,3 +237,26 @@ def _from_qvariant(v):
     if isinstance(v, QDateTime):
         return v.toPyDateTime()
     return v
+
+
+def read_source(alg, parameters, name, context, attributes=None, geometry=True, feedback=None):
+    """The features of a FeatureSource/VectorLayer parameter as a (Geo)DataFrame, honouring 'selected only'.
+
+    Raises a bilingual SonaeInputError when the layer is missing or empty.
+    """
+    from qgis.core import QgsProcessingFeatureSourceDefinition
+    value = parameters.get(name)
+    selected_only = isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly
+    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    if layer is None:
+        source = alg.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise SonaeInputError(f"Input '{name}': the layer could not be opened. Check the path or data source.",
+                                  f"入力「{name}」: レイヤを開けません。パスまたはデータソースを確認してください。")
+        layer = source.materialize(QgsFeatureRequest()) if hasattr(source, "materialize") else None
+        if layer is None:
+            raise SonaeInputError(f"Input '{name}' is not a vector layer.", f"入力「{name}」はベクタレイヤではありません。")
+    if layer.featureCount() == 0:
+        raise SonaeInputError(f"Layer '{layer.name()}' ({name}) is empty. Choose a layer with features.",
+                              f"レイヤ「{layer.name()}」（{name}）に地物がありません。地物のあるレイヤを選んでください。")
+    return layer_to_frame(layer, attributes, geometry, selected_only, feedback)

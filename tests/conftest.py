@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 SHARED = os.environ.get("SONAE_SHARED", os.path.abspath(os.path.join(ROOT, "..", "shared")))
 DATA = os.path.join(SHARED, "data")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

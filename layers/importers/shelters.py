@@ -23,6 +23,7 @@ from .shelter_layouts import LATLON_CANDIDATES, LAYOUTS, Layout
 from .tables import LAT_COL, LON_COL, RawTable, read_table
 
 CRS = "EPSG:6668"
+DASHES = r"[‐‑‒–—―−－]"
 # Japan's extent with its remote islands (Okinotorishima 20.4N, Minamitorishima 153.99E, Yonaguni 122.9E).
 JAPAN_LON = (122.0, 154.0)
 JAPAN_LAT = (20.0, 46.0)
@@ -147,6 +148,10 @@ def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileRepor
         pd.Series([""] * n, index=idx, dtype=object)
     for key in ("name", "name_kana", "address", "notes"):
         out[key] = get(key).map(nfkc)
+    for key in ("name", "address"):
+        # Dash variants (U+2212 minus, U+FF0D full-width hyphen-minus, en/em dashes) are one character in
+        # addresses; Shift_JIS exports turn one into another. The katakana long-vowel mark ー is left alone.
+        out[key] = out[key].str.replace(DASHES, "-", regex=True)
     out["source_id"] = get("source_id").map(nfkc)
     muni = get("municipality_code").map(nfkc)
     if layout.source == "gsi":
@@ -190,7 +195,7 @@ def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileRepor
         space = get("evacuation_space").map(nfkc)
         out["emergency_site"] = _bool_series(any_designation.to_numpy(), idx)
         out["designated_shelter"] = _bool_series((space == "○").to_numpy(), idx)
-        flood_l1 = get("flood_l1").map(nfkc)
+        flood_l1 = get("flood_l1").map(nfkc).str.replace(DASHES, "-", regex=True)
         assoc = get("association").map(nfkc)
         extra = "flood_L1=" + flood_l1 + np.where(assoc != "", " / " + assoc, "")
         out["notes"] = np.where(out["notes"] != "", out["notes"] + " / " + extra, extra)

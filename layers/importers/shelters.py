@@ -8,6 +8,7 @@ per physical place: a GSI emergency site and designated shelter that share name 
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass, field
 
 import geopandas as gpd
@@ -284,7 +285,10 @@ def merge_same_places(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     drop = set(pairs["_row_v"]) | set(pairs["_row_e"])
     keep = recs.drop(index=list(drop))
     # Keep the order of the inputs: merged features where the shelter record stood.
-    out = pd.concat([keep, merged]).sort_index(kind="stable")
+    with warnings.catch_warnings():
+        # pandas 1.5 warns about object columns holding True/False/None (nullable flags): intended here.
+        warnings.simplefilter("ignore", FutureWarning)
+        out = pd.concat([keep, merged]).sort_index(kind="stable")
     return out.drop(columns="_key").reset_index(drop=True), len(pairs)
 
 

@@ -1,0 +1,29 @@
+"""Run inside QGIS desktop (qgis --code): record whether Sonae loaded, its menu and provider, then quit."""
+import json
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QTimer
+from qgis.PyQt.QtWidgets import QMenu
+from qgis.utils import iface, plugins
+
+
+def probe():
+    out = os.environ["SONAE_PROBE_OUT"]
+    result = {"loaded": "sonae" in plugins}
+    registry = QgsApplication.processingRegistry()
+    provider = registry.providerById("sonae")
+    result["provider"] = provider is not None
+    result["algorithms"] = sorted(a.id() for a in provider.algorithms()) if provider else []
+    menus = [m for m in iface.mainWindow().findChildren(QMenu) if m.objectName() == "sonaeMenu"]
+    result["menu_title"] = menus[0].title() if menus else None
+    result["menu_actions"] = sorted(a.objectName() for m in menus for sub in m.findChildren(QMenu)
+                                    for a in sub.actions())
+    toolbar = iface.mainWindow().findChild(object, "sonaeToolbar")
+    result["toolbar"] = toolbar is not None
+    with open(out, "w", encoding="utf-8") as fh:
+        json.dump(result, fh)
+    QgsApplication.exit(0)
+
+
+QTimer.singleShot(3000, probe)

@@ -1,0 +1,543 @@
+"""Hazard exposure of facilities and people (QGIS-free, vectorised).
+
+- :func:`open_hazard_raster` checks a hazard raster (one band, a CRS) and describes it.
+- :func:`sample_points` samples it at points (any CRS) by reading only the windows that hold points, chunk by
+  chunk, never the whole raster at once: the value of the cell containing each point and the maximum over the
+  cells whose centres lie within a radius in metres. NoData and points outside the raster give NaN (no data is
+  never "safe").
+- :func:`classify` turns depths in metres or rank codes into the depth classes of ``rules/depth_classes.json``.
+- :func:`hazard_conflicts` flags facilities designated safe for a hazard while the map puts them at rank >= 2 and
+  nothing in their data lets people stay above the water (``rules/vertical_evacuation.json``).
+- :func:`exposed_population` counts people per depth class per zone (polygons through exactextract's exact
+  coverage fractions, points by sampling, JIS X 0410 mesh codes through jismesh).
+
+Cell convention (same as GDAL's ``gdallocationinfo``): a point belongs to the cell ``floor((x - x0) / dx)``,
+``floor((y - y0) / dy)``; a point exactly on an edge between two cells belongs to the cell to its east/south.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from .errors import SonaeInputError
+from .progress import Progress, ensure
+
+RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+HAZARD_TYPES = ("flood", "tsunami", "storm_surge", "inland_flood", "landslide")
+VALUE_KINDS = ("depth_m", "rank")
+# GRS80 (JGD2011); used only to turn a radius in metres into cells on a geographic raster.
+_A = 6378137.0
+_E2 = 0.00669438002290
+
+
+def load_rules(name: str) -> dict:
+    with open(os.path.join(RULES_DIR, name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def depth_classes() -> dict:
+    return load_rules("depth_classes.json")
+
+
+# --- raster description ---------------------------------------------------------------------------------------
+
+@dataclass
+class RasterInfo:
+    path: str
+    crs: object            # rasterio CRS
+    transform: object      # affine.Affine
+    width: int
+    height: int
+    nodata: float | None
+    dtype: str
+    block_shape: tuple
+    bounds: tuple
+    geographic: bool
+    units_to_m: float
+
+    @property
+    def cell_area_units(self) -> float:
+        return abs(self.transform.a * self.transform.e)
+
+
+def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
+    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly."""
+    import rasterio
+    from rasterio.errors import RasterioIOError
+    base = str(path).split("|")[0]
+    try:
+        ds = rasterio.open(base)
+    except (RasterioIOError, OSError) as exc:
+        raise SonaeInputError(f"Hazard raster '{base}' ({name}) cannot be opened: {exc}. Choose a GeoTIFF or "
+                              "another GDAL raster.",
+                              f"ハザードラスタ「{base}」（{name}）を開けません: {exc}。GeoTIFF等のラスタを選んでください。")
+    with ds:
+        if ds.count != 1:
+            raise SonaeInputError(
+                f"Hazard raster '{os.path.basename(base)}' ({name}) has {ds.count} bands; Sonae needs one band of "
+                "depths (m) or depth-rank codes. Extract the depth band first (Raster > Extraction / "
+                "gdal_translate -b N) or convert an RGB map to codes.",
+                f"ハザードラスタ「{os.path.basename(base)}」（{name}）は{ds.count}バンドです。浸水深（m）または浸水深ランク"
+                "コードの1バンドのラスタが必要です。先に該当バンドを抽出してください（gdal_translate -b N など）。")
+        if ds.crs is None:
+            raise SonaeInputError(
+                f"Hazard raster '{os.path.basename(base)}' ({name}) has no coordinate reference system. Assign "
+                "its CRS (Raster > Projections > Assign Projection) and run again.",
+                f"ハザードラスタ「{os.path.basename(base)}」（{name}）に座標参照系がありません。座標参照系を設定して"
+                "から再実行してください。")
+        t = ds.transform
+        if t.b != 0 or t.d != 0:
+            raise SonaeInputError(
+                f"Hazard raster '{os.path.basename(base)}' ({name}) is rotated; warp it to a north-up grid first "
+                "(gdalwarp).",
+                f"ハザードラスタ「{os.path.basename(base)}」（{name}）は回転しています。先に北向きの格子に変換して"
+                "ください（gdalwarp）。")
+        geographic = bool(ds.crs.is_geographic)
+        units = 1.0
+        if not geographic:
+            try:
+                units = float(ds.crs.linear_units_factor[1])
+            except Exception:  # unknown units: assume metres
+                units = 1.0
+        return RasterInfo(base, ds.crs, t, ds.width, ds.height, ds.nodata, ds.dtypes[0],
+                          tuple(ds.block_shapes[0]), tuple(ds.bounds), geographic, units)
+
+
+def to_raster_crs(xs, ys, src_crs, info: RasterInfo):
+    """Transform point coordinates from ``src_crs`` (anything pyproj reads) to the raster's CRS."""
+    from pyproj import CRS, Transformer
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    if src_crs is None:
+        return xs, ys
+    src = CRS.from_user_input(src_crs)
+    dst = CRS.from_wkt(info.crs.to_wkt())
+    if src.equals(dst):
+        return xs, ys
+    tr = Transformer.from_crs(src, dst, always_xy=True)
+    return tr.transform(xs, ys)
+
+
+def _metres_per_unit(info: RasterInfo, ys_raster: np.ndarray):
+    """Metres per raster unit along x and y at each point (ellipsoidal radii of curvature for lon/lat)."""
+    if not info.geographic:
+        f = np.full(len(ys_raster), info.units_to_m)
+        return f, f
+    phi = np.radians(np.clip(ys_raster, -89.9, 89.9))
+    s2 = np.sin(phi) ** 2
+    m = _A * (1 - _E2) / (1 - _E2 * s2) ** 1.5
+    n = _A / np.sqrt(1 - _E2 * s2)
+    return n * np.cos(phi) * math.pi / 180.0, m * math.pi / 180.0
+
+
+def sample_points(info: RasterInfo, xs, ys, radius_m: float = 0.0, progress: Progress | None = None,
+                  chunk: int = 1024):
+    """Sample the raster at points given in the raster's CRS.
+
+    Returns ``(value, vmax)`` float arrays: the value of the cell containing each point and the maximum over the
+    cells whose centres are within ``radius_m`` metres of it (always including its own cell), NoData ignored.
+    NaN where the point is outside the raster or no valid cell is found. Reads the raster window by window
+    (chunks of about ``chunk`` x ``chunk`` cells aligned to the file's blocks, plus a margin for the radius),
+    only where there are points.
+    """
+    import rasterio
+    from rasterio.windows import Window
+    progress = ensure(progress)
+    xs = np.asarray(xs, dtype=float)
+    ys = np.asarray(ys, dtype=float)
+    n = len(xs)
+    value = np.full(n, np.nan)
+    vmax = np.full(n, np.nan)
+    if n == 0:
+        return value, vmax
+    t = info.transform
+    colf = (xs - t.c) / t.a
+    rowf = (ys - t.f) / t.e
+    finite = np.isfinite(colf) & np.isfinite(rowf)
+    col = np.full(n, -1, dtype=np.int64)
+    row = np.full(n, -1, dtype=np.int64)
+    col[finite] = np.floor(colf[finite]).astype(np.int64)
+    row[finite] = np.floor(rowf[finite]).astype(np.int64)
+    inside = finite & (col >= 0) & (col < info.width) & (row >= 0) & (row < info.height)
+    if not inside.any():
+        return value, vmax
+    # radius as cells, per point
+    radius_m = float(radius_m or 0.0)
+    mx, my = _metres_per_unit(info, ys)
+    psx = abs(t.a) * mx  # cell width in metres at each point
+    psy = abs(t.e) * my
+    if radius_m > 0:
+        rc = int(np.ceil(np.nanmax(radius_m / psx[inside]))) + 1
+        rr = int(np.ceil(np.nanmax(radius_m / psy[inside]))) + 1
+    else:
+        rc = rr = 0
+    bh, bw = info.block_shape
+    ch = max(bh, int(math.ceil(chunk / bh)) * bh) if bh < info.height else info.height
+    cw = max(bw, int(math.ceil(chunk / bw)) * bw) if bw < info.width else info.width
+    idx = np.nonzero(inside)[0]
+    ncc = (info.width + cw - 1) // cw
+    cid = (row[idx] // ch) * ncc + (col[idx] // cw)
+    order = np.argsort(cid, kind="stable")
+    idx = idx[order]
+    cid = cid[order]
+    starts = np.r_[0, np.nonzero(np.diff(cid))[0] + 1]
+    ends = np.r_[starts[1:], len(cid)]
+    if rc or rr:
+        dj, di = np.meshgrid(np.arange(-rc, rc + 1), np.arange(-rr, rr + 1))
+        offsets = list(zip(di.ravel().tolist(), dj.ravel().tolist()))
+    else:
+        offsets = [(0, 0)]
+    nodata = info.nodata
+    with rasterio.open(info.path) as ds:
+        for k, (s, e) in enumerate(zip(starts, ends)):
+            pts = idx[s:e]
+            c = int(cid[s])
+            r0 = (c // ncc) * ch
+            c0 = (c % ncc) * cw
+            wr0 = max(0, r0 - rr)
+            wc0 = max(0, c0 - rc)
+            wr1 = min(info.height, r0 + ch + rr)
+            wc1 = min(info.width, c0 + cw + rc)
+            arr = ds.read(1, window=Window(wc0, wr0, wc1 - wc0, wr1 - wr0)).astype(np.float64)
+            valid = np.isfinite(arr)
+            if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+                valid &= arr != nodata
+            arr[~valid] = np.nan
+            pr = row[pts] - wr0
+            pc = col[pts] - wc0
+            value[pts] = arr[pr, pc]
+            if len(offsets) == 1:
+                vmax[pts] = value[pts]
+            else:
+                best = np.full(len(pts), -np.inf)
+                for di_, dj_ in offsets:
+                    rr_ = pr + di_
+                    cc_ = pc + dj_
+                    ok = (rr_ >= 0) & (rr_ < arr.shape[0]) & (cc_ >= 0) & (cc_ < arr.shape[1])
+                    if di_ or dj_:
+                        dx = (col[pts] + dj_ + 0.5 - colf[pts]) * psx[pts]
+                        dy = (row[pts] + di_ + 0.5 - rowf[pts]) * psy[pts]
+                        ok &= dx * dx + dy * dy <= radius_m * radius_m
+                    v = np.full(len(pts), np.nan)
+                    v[ok] = arr[rr_[ok], cc_[ok]]
+                    np.fmax(best, v, out=best)
+                best[~np.isfinite(best)] = np.nan
+                vmax[pts] = best
+            progress.update((k + 1) / len(starts))
+    return value, vmax
+
+
+def raster_has_data(info: RasterInfo, progress: Progress | None = None) -> bool:
+    """True when any cell is valid (reads block by block and stops at the first valid one)."""
+    import rasterio
+    with rasterio.open(info.path) as ds:
+        for _, window in ds.block_windows(1):
+            arr = ds.read(1, window=window)
+            valid = np.isfinite(arr) if arr.dtype.kind == "f" else np.ones(arr.shape, bool)
+            if info.nodata is not None:
+                valid &= arr != info.nodata
+            if valid.any():
+                return True
+    return False
+
+
+# --- classes --------------------------------------------------------------------------------------------------
+
+def classify(values, kind: str, rules: dict | None = None) -> np.ndarray:
+    """Depth class (rank) of each value: 1..6 per rules/depth_classes.json, 0 = dry (depth rasters only), NaN =
+    no data. ``kind`` is ``depth_m`` (metres) or ``rank`` (codes 1..6; anything else is no data)."""
+    rules = rules or depth_classes()
+    v = np.asarray(values, dtype=float)
+    out = np.full(v.shape, np.nan)
+    ok = np.isfinite(v)
+    if kind == "rank":
+        codes = {c["rank"] for c in rules["classes"]}
+        r = np.round(v[ok])
+        out[ok] = np.where(np.isin(r, list(codes)) & (np.abs(v[ok] - r) < 1e-6), r, np.nan)
+        return out
+    if kind != "depth_m":
+        raise SonaeInputError(f"VALUE_KIND must be one of {VALUE_KINDS}, not '{kind}'.",
+                              f"VALUE_KIND は {VALUE_KINDS} のいずれかです（'{kind}' は不可）。")
+    mins = np.array([c["min_m"] for c in rules["classes"]], dtype=float)
+    d = v[ok]
+    rank = np.searchsorted(mins[1:], d, side="right") + 1
+    rank = np.where(d <= rules.get("flooded_above_m", 0.0), 0, rank)
+    out[ok] = rank
+    return out
+
+
+def class_upper_m(ranks: np.ndarray, rules: dict | None = None) -> np.ndarray:
+    """Upper depth bound (m) of each class; inf for the open top class, 0 for dry, NaN for no data."""
+    rules = rules or depth_classes()
+    table = {c["rank"]: (np.inf if c["max_m"] is None else float(c["max_m"])) for c in rules["classes"]}
+    table[0] = 0.0
+    r = np.asarray(ranks, dtype=float)
+    out = np.full(r.shape, np.nan)
+    for k, v in table.items():
+        out[r == k] = v
+    return out
+
+
+# --- conflicts ------------------------------------------------------------------------------------------------
+
+def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, depth_m: np.ndarray | None,
+                     floors, conditional_hazards, kind: str = "rank"):
+    """``(conflict, reason)``: conflict is an object array of True/False/None (None = designated, no data).
+
+    A facility designated safe (``designated``) is in conflict when its rank >= conflict_min_rank and neither a
+    vertical-evacuation note (``conditional_hazards`` lists the hazard) nor its floors keep people above the
+    water: ``(floors - 1) * storey_height_m >= depth`` where depth is the sampled depth (depth rasters) or the
+    upper bound of the class (rank rasters; infinite for the top class). Elevation above sea level is not used:
+    the rasters give depth above the ground. For landslide, floors never help.
+    """
+    dc = depth_classes()
+    ve = load_rules("vertical_evacuation.json")
+    min_rank = dc["conflict_min_rank"]
+    n = len(rank)
+    designated = np.asarray(designated, dtype=bool)
+    rank = np.asarray(rank, dtype=float)
+    if kind == "depth_m" and depth_m is not None:
+        depth = np.asarray(depth_m, dtype=float)
+    else:
+        depth = class_upper_m(rank, dc)
+    fl = pd.to_numeric(pd.Series(floors, dtype=object), errors="coerce").to_numpy(dtype=float) \
+        if floors is not None else np.full(n, np.nan)
+    cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
+    has_note = cond.fillna("").astype(str).map(
+        lambda s: hazard in [p.strip() for p in s.replace("、", ",").split(",")]).to_numpy(dtype=bool)
+    if hazard in ve["hazards_with_depth"]:
+        with np.errstate(invalid="ignore"):
+            high_enough = np.isfinite(fl) & ((fl - 1) * ve["storey_height_m"] >= depth)
+    else:
+        high_enough = np.zeros(n, dtype=bool)
+    conflict = np.full(n, False, dtype=object)
+    reason = np.full(n, "not_designated", dtype=object)
+    nodata = designated & ~np.isfinite(rank)
+    low = designated & np.isfinite(rank) & (rank < min_rank)
+    high = designated & np.isfinite(rank) & (rank >= min_rank)
+    conflict[nodata] = None
+    reason[nodata] = "no_data"
+    reason[low] = "below_threshold"
+    reason[high & has_note] = "vertical_evacuation_note"
+    reason[high & ~has_note & high_enough] = "upper_floors"
+    real = high & ~has_note & ~high_enough
+    conflict[real] = True
+    reason[real] = "conflict"
+    return conflict, reason
+
+
+# --- exposed population ---------------------------------------------------------------------------------------
+
+def mesh_polygons(codes) -> "gpd.GeoDataFrame":
+    """JIS X 0410 mesh codes (any level jismesh knows) -> their cells as polygons in JGD2011 (EPSG:6668)."""
+    import geopandas as gpd
+    import jismesh.utils as ju
+    import shapely
+    raw = pd.Series(codes)
+    text = raw.map(lambda v: None if v is None or (isinstance(v, float) and math.isnan(v))
+                   else str(int(v)) if isinstance(v, (int, np.integer, float)) else str(v).strip())
+    bad = text.isna() | ~text.fillna("").str.fullmatch(r"\d{4}|\d{6}|\d{8}|\d{9}|\d{10}|\d{11}")
+    if bad.any():
+        first = int(np.nonzero(bad.to_numpy())[0][0])
+        raise SonaeInputError(
+            f"Population mesh code in row {first + 1} ('{raw.iloc[first]}') is not a JIS X 0410 mesh code "
+            "(4, 6, 8, 9, 10 or 11 digits). Check the mesh code field.",
+            f"人口の{first + 1}行目のメッシュコード（'{raw.iloc[first]}'）はJIS X 0410の地域メッシュコードではありません"
+            "（4・6・8・9・10・11桁）。メッシュコードの項目を確認してください。")
+    arr = text.astype(np.int64).to_numpy()
+    lat0, lon0 = ju.to_meshpoint(arr, 0.0, 0.0)
+    lat1, lon1 = ju.to_meshpoint(arr, 1.0, 1.0)
+    geoms = shapely.box(np.asarray(lon0, float), np.asarray(lat0, float), np.asarray(lon1, float),
+                        np.asarray(lat1, float))
+    return gpd.GeoDataFrame({"mesh_code": text.to_numpy()}, geometry=geoms, crs="EPSG:6668")
+
+
+def _classified_copy(info: RasterInfo, kind: str, rules: dict, progress: Progress) -> str:
+    """A uint8 GeoTIFF of depth classes (0 dry, 1..6, 255 no data), written block by block."""
+    import rasterio
+    fd, out = tempfile.mkstemp(suffix="_sonae_classes.tif")
+    os.close(fd)
+    with rasterio.open(info.path) as src:
+        profile = dict(driver="GTiff", width=src.width, height=src.height, count=1, dtype="uint8",
+                       crs=src.crs, transform=src.transform, nodata=255, tiled=True, blockxsize=256,
+                       blockysize=256, compress="deflate")
+        with rasterio.open(out, "w", **profile) as dst:
+            windows = [w for _, w in dst.block_windows(1)]
+            for k, w in enumerate(windows):
+                a = src.read(1, window=w).astype(np.float64)
+                if info.nodata is not None:
+                    a[a == info.nodata] = np.nan
+                r = classify(a, kind, rules)
+                dst.write(np.where(np.isfinite(r), r, 255).astype(np.uint8), 1, window=w)
+                if k % 64 == 0:
+                    progress.update(k / len(windows))
+    return out
+
+
+CLASS_COLUMNS = [f"people_rank_{k}" for k in range(1, 7)]
+
+
+def _class_table(rank_share: np.ndarray, pop: np.ndarray, dry_share: np.ndarray, nodata_share: np.ndarray,
+                 rules: dict) -> pd.DataFrame:
+    out = pd.DataFrame({"population": pop})
+    for j, name in enumerate(CLASS_COLUMNS):
+        out[name] = pop * rank_share[:, j]
+    out["people_dry"] = pop * dry_share
+    out["people_no_data"] = pop * nodata_share
+    min_rank = rules["conflict_min_rank"]
+    out["people_exposed"] = out[[f"people_rank_{k}" for k in range(min_rank, 7)]].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        out["share_exposed"] = np.where(pop > 0, out["people_exposed"] / pop, np.nan)
+    return out
+
+
+def exposed_population(zones, population, info: RasterInfo, kind: str, progress: Progress | None = None,
+                       zone_name: str = "POPULATION") -> pd.DataFrame:
+    """People per depth class per zone. ``zones`` is a GeoDataFrame of polygons or points (any CRS).
+
+    Polygons: the share of each zone's area (exact cell coverage fractions, exactextract) in each class times its
+    population, i.e. people spread evenly over the zone; area outside the raster or on NoData is ``no data``.
+    Points: the whole population of a point falls in the class of the cell it stands on.
+    Returns a DataFrame aligned with ``zones`` (population, people_rank_1..6, people_dry, people_no_data,
+    people_exposed, share_exposed, and for points ``rank``).
+    """
+    import shapely
+    progress = ensure(progress)
+    rules = depth_classes()
+    pop = pd.to_numeric(pd.Series(population), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    if (pop < 0).any():
+        first = int(np.nonzero(pop < 0)[0][0])
+        raise SonaeInputError(f"Layer {zone_name}: population in feature {first + 1} is negative ({pop[first]}). "
+                              "Fix the population field.",
+                              f"レイヤ{zone_name}: {first + 1}番目の地物の人口が負です（{pop[first]}）。人口項目を修正してください。")
+    geoms = zones.geometry.values
+    types = set(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist())
+    n = len(zones)
+    if types <= {0, 4}:  # points
+        pts = shapely.get_point(geoms, 0) if 4 in types else geoms
+        x, y = to_raster_crs(shapely.get_x(pts), shapely.get_y(pts), zones.crs, info)
+        value, _ = sample_points(info, x, y, 0.0, progress)
+        rank = classify(value, kind, rules)
+        share = np.zeros((n, 6))
+        for j in range(6):
+            share[:, j] = rank == j + 1
+        out = _class_table(share, pop, (rank == 0).astype(float), (~np.isfinite(rank)).astype(float), rules)
+        out["rank"] = rank
+        return out
+    if not types <= {3, 6}:
+        raise SonaeInputError(f"Layer {zone_name} must hold polygons (mesh cells, districts) or points.",
+                              f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
+    from exactextract import exact_extract
+    import geopandas as gpd
+    z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
+    z = z.to_crs(info.crs.to_wkt())
+    raster = info.path
+    tmp = None
+    if kind == "depth_m" or np.dtype(info.dtype).kind == "f":
+        tmp = raster = _classified_copy(info, kind, rules, progress.sub(0.0, 0.4))
+    try:
+        res = exact_extract(raster, z, ["count", "unique", "frac"], include_cols=["_zone"], output="pandas",
+                            strategy="feature-sequential")
+    finally:
+        if tmp:
+            os.remove(tmp)
+    progress.update(0.9)
+    res = res.sort_values("_zone")
+    total_cells = shapely.area(z.geometry.values) / info.cell_area_units
+    count = np.zeros(n)
+    count[res["_zone"].to_numpy()] = res["count"].to_numpy(dtype=float)
+    lens = res["unique"].map(len).to_numpy()
+    zone_rep = np.repeat(res["_zone"].to_numpy(), lens)
+    uniq = np.concatenate([np.asarray(u, float) for u in res["unique"]]) if lens.sum() else np.array([])
+    frac = np.concatenate([np.asarray(f, float) for f in res["frac"]]) if lens.sum() else np.array([])
+    if tmp is None:
+        cls = classify(uniq, "rank", rules)       # codes outside 1..6 count as no data
+    else:
+        cls = np.where(uniq == 255, np.nan, uniq)  # the classified copy: 0 dry, 1..6, 255 no data
+    with np.errstate(invalid="ignore", divide="ignore"):
+        scale = np.where(total_cells > 0, count / total_cells, 0.0)
+    share = np.zeros((n, 6))
+    dry = np.zeros(n)
+    for j in range(6):
+        m = cls == j + 1
+        share[:, j] = np.bincount(zone_rep[m], weights=frac[m], minlength=n) * scale
+    m0 = cls == 0
+    dry = np.bincount(zone_rep[m0], weights=frac[m0], minlength=n) * scale
+    nodata = np.clip(1.0 - share.sum(axis=1) - dry, 0.0, 1.0)
+    return _class_table(share, pop, dry, nodata, rules)
+
+
+# --- the whole of sonae:hazardexposure ------------------------------------------------------------------------
+
+def facility_exposure(facilities, info: RasterInfo, hazard: str, kind: str, radius_m: float = 0.0,
+                      progress: Progress | None = None, layer_name: str = "FACILITIES",
+                      raster_name: str = "HAZARD"):
+    """Columns ``<hazard>_value, _max, _rank, _conflict`` (+ ``_basis``) for a facilities GeoDataFrame.
+
+    Returns ``(columns DataFrame aligned with facilities, list of warning strings)``. Raises SonaeInputError when
+    no facility falls inside the raster or the raster holds only NoData.
+    """
+    import shapely
+    from .columns import as_bool
+    progress = ensure(progress)
+    if hazard not in HAZARD_TYPES:
+        raise SonaeInputError(f"HAZARD_TYPE must be one of {', '.join(HAZARD_TYPES)} (got '{hazard}').",
+                              f"HAZARD_TYPE は {', '.join(HAZARD_TYPES)} のいずれかです（'{hazard}'）。")
+    if kind not in VALUE_KINDS:
+        raise SonaeInputError(f"VALUE_KIND must be one of {VALUE_KINDS} (got '{kind}').",
+                              f"VALUE_KIND は {VALUE_KINDS} のいずれかです（'{kind}'）。")
+    if radius_m is None or radius_m < 0 or not np.isfinite(radius_m):
+        raise SonaeInputError(f"RADIUS_M must be 0 or more metres (got {radius_m}).",
+                              f"RADIUS_M は0以上（m）にしてください（{radius_m}）。")
+    warnings = []
+    geoms = facilities.geometry.values
+    missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    pts = np.where(shapely.get_type_id(geoms) == 0, geoms, shapely.point_on_surface(geoms))
+    x = np.where(missing, np.nan, shapely.get_x(np.where(missing, None, pts)).astype(float))
+    y = np.where(missing, np.nan, shapely.get_y(np.where(missing, None, pts)).astype(float))
+    xr, yr = to_raster_crs(x, y, facilities.crs, info)
+    xr, yr = np.asarray(xr, float), np.asarray(yr, float)
+    left, bottom, right, top = info.bounds
+    inside = (xr >= left) & (xr < right) & (yr > bottom) & (yr <= top)
+    if not inside.any():
+        raise SonaeInputError(
+            f"None of the {len(facilities)} features of {layer_name} lies inside the hazard raster "
+            f"'{os.path.basename(info.path)}' ({raster_name}; extent {left:.5f}, {bottom:.5f} - {right:.5f}, "
+            f"{top:.5f} in {info.crs.to_string()}). Choose the raster that covers these facilities, or check the "
+            "layer's CRS.",
+            f"{layer_name}の{len(facilities)}地物はいずれもハザードラスタ「{os.path.basename(info.path)}」"
+            f"（{raster_name}）の範囲外です。施設を覆うラスタを選ぶか、レイヤの座標参照系を確認してください。")
+    value, vmax = sample_points(info, xr, yr, radius_m, progress.sub(0.0, 0.9))
+    if not np.isfinite(value).any() and not np.isfinite(vmax).any() and not raster_has_data(info):
+        raise SonaeInputError(
+            f"Hazard raster '{os.path.basename(info.path)}' ({raster_name}) holds only NoData cells (NoData value "
+            f"{info.nodata}). Check the file or its NoData setting (gdal_edit -unsetnodata / -a_nodata).",
+            f"ハザードラスタ「{os.path.basename(info.path)}」（{raster_name}）は全セルがNoData（{info.nodata}）です。"
+            "ファイルまたはNoData値の設定を確認してください。")
+    n_out = int((~inside).sum())
+    if n_out:
+        warnings.append(f"{n_out} of {len(facilities)} facilities lie outside the raster: value NULL (no data, "
+                        f"not 'safe'). / {n_out}施設はラスタ範囲外のため値はNULL（データなし。安全ではありません）。")
+    rank = classify(vmax, kind)
+    ok_col = f"ok_{hazard}"
+    if ok_col in facilities.columns:
+        designated = as_bool(facilities[ok_col])
+    else:
+        designated = np.zeros(len(facilities), dtype=bool)
+        warnings.append(f"{layer_name} has no field {ok_col}: no designation to check, {hazard}_conflict is NULL. / "
+                        f"{layer_name}に{ok_col}がないため{hazard}_conflictはNULLです。")
+    floors = facilities["floors"] if "floors" in facilities.columns else None
+    cond = facilities["conditional_hazards"] if "conditional_hazards" in facilities.columns else None
+    conflict, basis = hazard_conflicts(hazard, designated, rank, vmax, floors, cond, kind)
+    if ok_col not in facilities.columns:
+        conflict = np.full(len(facilities), None, dtype=object)
+        basis = np.full(len(facilities), "no_designation_field", dtype=object)
+    out = pd.DataFrame({f"{hazard}_value": value, f"{hazard}_max": vmax, f"{hazard}_rank": rank,
+                        f"{hazard}_conflict": conflict, f"{hazard}_basis": basis}, index=facilities.index)
+    return out, warnings

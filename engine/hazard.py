@@ -351,8 +351,11 @@ def mesh_polygons(codes) -> "gpd.GeoDataFrame":
             f"人口の{first + 1}行目のメッシュコード（'{raw.iloc[first]}'）はJIS X 0410の地域メッシュコードではありません"
             "（4・6・8・9・10・11桁）。メッシュコードの項目を確認してください。")
     arr = text.astype(np.int64).to_numpy()
-    lat0, lon0 = ju.to_meshpoint(arr, 0.0, 0.0)
-    lat1, lon1 = ju.to_meshpoint(arr, 1.0, 1.0)
+    n = len(arr)
+    if n == 1:  # jismesh's vector path calls np.asscalar (gone from numpy) for one code: pad to two
+        arr = np.r_[arr, arr]
+    lat0, lon0 = (np.asarray(v, float)[:n] for v in ju.to_meshpoint(arr, 0.0, 0.0))
+    lat1, lon1 = (np.asarray(v, float)[:n] for v in ju.to_meshpoint(arr, 1.0, 1.0))
     geoms = shapely.box(np.asarray(lon0, float), np.asarray(lat0, float), np.asarray(lon1, float),
                         np.asarray(lat1, float))
     return gpd.GeoDataFrame({"mesh_code": text.to_numpy()}, geometry=geoms, crs="EPSG:6668")

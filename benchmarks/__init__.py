@@ -1,0 +1,1 @@
+"""Side-by-side timings of Sonae against QGIS native algorithms (`make bench`)."""

@@ -130,12 +130,26 @@ def _item_lookup() -> tuple[dict, dict]:
 
 # --- validation of canonical frames -------------------------------------------------------------------------
 
+def row_label_ja(label: str) -> str:
+    """'line 5' -> '5行目', "sheet 'X' row 5" -> 'シート「X」5行目', 'feature 3' -> '3番目の地物'."""
+    m = re.fullmatch(r"(?:line|row) (\d+)", label)
+    if m:
+        return f"{m.group(1)}行目"
+    m = re.fullmatch(r"sheet '(.*)' row (\d+)", label)
+    if m:
+        return f"シート「{m.group(1)}」{m.group(2)}行目"
+    m = re.fullmatch(r"feature (\d+)", label)
+    if m:
+        return f"{m.group(1)}番目の地物"
+    return label
+
+
 def _row_labels(frame: pd.DataFrame) -> list[tuple[str, str]]:
     if "source_row" in frame.columns:
         labels = []
         for i, v in enumerate(frame["source_row"].tolist()):
             s = "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)
-            labels.append((s, s) if s else (f"row {i + 1}", f"{i + 1}行目"))
+            labels.append((s, row_label_ja(s)) if s else (f"row {i + 1}", f"{i + 1}行目"))
         return labels
     return [(f"row {i + 1}", f"{i + 1}行目") for i in range(len(frame))]
 

@@ -29,13 +29,15 @@ SCENARIO_LABEL = "シナリオ（乱数シード {seed}）: 実在の在庫で�
 HERE = os.path.dirname(os.path.abspath(__file__))
 TAKAMATSU = os.path.join(HERE, "..", "demo", "data", "takamatsu")
 
-# Scenario choices (not reference figures): stock a mid-sized city might hold, per site.
-WAREHOUSE = {   # item: (unit, units per case/lot unit, lots range, quantity range per lot in that unit)
-    "飲料水": ("箱(2L×6本)", (2, 4), (150, 450)),
-    "アルファ化米": ("箱(50食)", (2, 4), (40, 140)),
-    "携帯トイレ": ("回", (1, 2), (3000, 9000)),
-    "乳幼児用紙おむつ": ("枚", (1, 2), (400, 1500)),
-    "毛布": ("枚", (1, 1), (300, 1200)),
+# Scenario choices (not reference figures). Sized so that city + partner stock is of the order of a planning
+# target of about 50,000 evacuees for 3 days (an assumption of this scenario, not the city's figure); the demo's
+# evacuee estimate (s30, an area-wide upper bound) is far larger, which is the point the demo makes.
+WAREHOUSE = {   # item: (unit, lots range, quantity range per lot in that unit)
+    "飲料水": ("箱(2L×6本)", (2, 4), (300, 700)),
+    "アルファ化米": ("箱(50食)", (2, 4), (100, 200)),
+    "携帯トイレ": ("回", (1, 3), (10000, 25000)),
+    "乳幼児用紙おむつ": ("枚", (1, 2), (1000, 3000)),
+    "毛布": ("枚", (1, 1), (1500, 3500)),
 }
 SHELTER_STORE = {
     "飲料水": ("L", (1, 2), (150, 600)),

@@ -22,7 +22,8 @@ Variables (only for pairs whose round trip fits in T: 2 t + h <= T):
   g_v   >= 0           kWh charged into v at its home charger during the plan
 
 Constraints:
-  e_vs <= n_vs U_v eta_d                                  a trip hands over at most one usable battery
+  e_vs <= n_vs min(U_v eta_d, D_s)                        a trip hands over at most one usable battery
+  n_vs <= min(floor(T / (2 t + h)), ceil(D_s / (U_v eta_d)))   (more trips add no kWh: an optimum is kept)
   sum_v e_vs <= D_s                                       never more than the shelter's unmet need
   sum_s e_vs / eta_d <= U_v + g_v                         energy leaving the battery = initial + recharged
   sum_s n_vs (2 t_c(v)s + h) + sum_s e_vs / P_v + g_v / K_c(v) <= T
@@ -34,8 +35,9 @@ Constraints:
 Objective: maximise sum e_vs - lambda x sum n_vs 2 t_c(v)s, i.e. the most delivered kWh, and among plans
 delivering the same energy the least driving (lambda = travel_penalty_kwh_per_h, 0.001 kWh per hour).
 
-The plan is optimal when HiGHS reports status 0 (gap <= mip_rel_gap); when the time limit stops it, the best plan
-found is returned with its proven MIP gap (never a greedy guess called optimal).
+The plan is optimal when HiGHS reports status 0 (proven within mip_rel_gap = 1e-5 of the best objective, rules);
+when the time limit stops it, the best plan found is returned with its proven MIP gap and flagged as not optimal
+(never a greedy guess called optimal).
 """
 from __future__ import annotations
 
@@ -79,7 +81,8 @@ class PlanSettings:
                       travel_penalty=r["travel_penalty_kwh_per_h"], pv_kwh_per_kw_year=r["pv_kwh_per_kw_year"],
                       station_soc_when_unknown=r["station_soc_when_unknown"],
                       usable_fraction_default=r["usable_fraction_default"], v2l_kw_default=r["v2l_kw_default"],
-                      ports_default=int(r["chargers_ports_default"]), time_limit_s=float(r["mip_time_limit_s"]))
+                      ports_default=int(r["chargers_ports_default"]), time_limit_s=float(r["mip_time_limit_s"]),
+                      mip_rel_gap=float(r["mip_rel_gap"]))
         values.update(overrides)
         return cls(**values)
 
@@ -266,8 +269,12 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
     if n_pairs == 0:
         return empty
     tp = trip_h[pv, ps]
-    nmax = np.floor(T / tp + 1e-9)
     cap = U[pv] * eta_d
+    # Trips beyond ceil(D_s / cap) cannot add kWh and only cost time and driving, so an optimal plan never makes
+    # them: bounding n by it keeps an optimum and shrinks the search. Likewise e <= n x min(cap, D_s) is valid
+    # (one trip hands over at most cap, and never more than D_s in all) and tightens the LP relaxation.
+    nmax = np.minimum(np.floor(T / tp + 1e-9), np.ceil(needs[ps] / cap - 1e-9))
+    mcap = np.minimum(cap, needs[ps])
 
     # variable layout: n (n_pairs) | e (n_pairs) | g (n_veh)
     i_n, i_e, i_g = np.arange(n_pairs), n_pairs + np.arange(n_pairs), 2 * n_pairs + np.arange(n_veh)
@@ -280,7 +287,7 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
 
     # e_p - cap n_p <= 0
     block(r0 + np.arange(n_pairs), i_e, np.ones(n_pairs))
-    block(r0 + np.arange(n_pairs), i_n, -cap)
+    block(r0 + np.arange(n_pairs), i_n, -mcap)
     lo.append(np.full(n_pairs, -np.inf)), hi.append(np.zeros(n_pairs))
     r0 += n_pairs
     # sum_v e_vs <= D_s (shelters with candidates)
@@ -365,7 +372,7 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
     vehicles.loc[veh, "kwh_delivered"] = per_v_kwh
     vehicles.loc[veh, "recharge_kwh"] = recharge
     vehicles.loc[veh, "time_used_h"] = per_v_time + np.divide(recharge, kv, out=np.zeros_like(kv), where=kv > 0)
-    status = ("optimal" if optimal else f"stopped: {res.message}") + (f" (MIP gap {gap:.2%})" if np.isfinite(gap) else "")
+    status = ("optimal" if optimal else f"stopped: {res.message}") + (f" (MIP gap {gap:.3g})" if np.isfinite(gap) else "")
     return Plan(pairs=pairs, vehicles=vehicles, chargers=chargers, delivered=delivered, status=status,
                 optimal=bool(optimal), mip_gap=gap, objective=float(-res.fun), n_candidates=n_pairs)
 

@@ -32,8 +32,9 @@ Constraints:
   sum_{v at c} g_v / eta_c <= E_c                         the station's PV + battery energy (the grid is down)
   sum_{v at c} g_v / K_c <= T x ports_c                   one charger serves one vehicle at a time (ports_c)
 
-Objective: maximise sum e_vs - lambda x sum n_vs 2 t_c(v)s, i.e. the most delivered kWh, and among plans
-delivering the same energy the least driving (lambda = travel_penalty_kwh_per_h, 0.001 kWh per hour).
+Objective: maximise sum e_vs - lambda x sum n_vs (2 t_c(v)s + h), i.e. the most delivered kWh, and among plans
+delivering the same energy the least time on the road (driving and handling, so no needless trips to a shelter
+next door; lambda = travel_penalty_kwh_per_h, 0.001 kWh per hour).
 
 The plan is optimal when HiGHS reports status 0 (proven within mip_rel_gap = 1e-5 of the best objective, rules);
 when the time limit stops it, the best plan found is returned with its proven MIP gap and flagged as not optimal
@@ -320,7 +321,7 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
 
     c = np.zeros(nvar)
     c[i_e] = -1.0
-    c[i_n] = settings.travel_penalty * 2.0 * hours[vc[pv], ps]
+    c[i_n] = settings.travel_penalty * tp
     ub = np.concatenate([nmax, np.minimum(needs[ps], nmax * cap),
                          np.where(kv > 0, np.minimum(kv * T, E[vc] * eta_c), 0.0)])
     integrality = np.concatenate([np.ones(n_pairs), np.zeros(n_pairs + n_veh)])

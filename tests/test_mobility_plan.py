@@ -127,7 +127,7 @@ def _brute_force(T, hours, needs, U, P, K, E, vc=None, eta_d=0.9, eta_c=0.9, h=0
         res = linprog(c, A_ub=np.array(A), b_ub=np.array(b), bounds=[(0, None)] * nv, method="highs")
         assert res.status == 0
         delivered = -res.fun
-        obj = delivered - lam * (n * 2 * hv).sum()
+        obj = delivered - lam * (n * trip).sum()           # penalty on time on the road (driving + handling)
         if obj > best[0] + 1e-9:
             best = (obj, delivered, n.astype(int))
     return best

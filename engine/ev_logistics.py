@@ -397,35 +397,43 @@ def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:
 def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: str,
                    hours_field: str | None = None, load_field: str | None = None,
                    target_h: float = 72.0) -> tuple[pd.DataFrame, dict]:
-    """The shelters with ``ev_kwh_delivered``, ``shortfall_after_kwh`` and ``hours_after_ev``, plus counts.
+    """The shelters with ``ev_kwh_delivered``, ``shortfall_after_kwh``, ``hours_after_ev`` and ``reaches_target``.
 
-    ``hours_after_ev = hours_now + ev_kwh_delivered / critical_load_kw``: the delivered energy runs the critical
-    load after the site's own energy is used up (PV during the extension is not counted, so the figure is
-    conservative). Without hours/load fields, ``hours_after_ev`` is NULL and the counts use the shortfall: a
-    shelter is below target while its shortfall is > 0.
+    ``shortfall_after_kwh = max(shortfall - delivered, 0)``; ``reaches_target``: no shortfall left (the energy
+    model's kWh over the target, e.g. shortfall_kwh_72h = energy not served in the 72 h from now), or, for a shelter
+    without a shortfall, ``hours >= target``. This is what the before/after counts use.
+
+    ``hours_after_ev = hours_now + ev_kwh_delivered / critical_load_kw`` (mean critical load: an estimate, as the
+    real load varies by hour and PV during the extension is not counted); a shelter whose shortfall is fully
+    delivered shows at least the target. Without hours/load fields it is NULL and the counts use the shortfall.
     """
     out = frame.copy()
     delivered = np.asarray(delivered, dtype=float)
     need = pd.to_numeric(frame[shortfall_field], errors="coerce").fillna(0.0).to_numpy()
-    out["ev_kwh_delivered"] = delivered
-    out["shortfall_after_kwh"] = np.maximum(need - delivered, 0.0)
+    left = np.maximum(need - delivered, 0.0)
     tol = 1e-6
+    out["ev_kwh_delivered"] = delivered
+    out["shortfall_after_kwh"] = left
+    short_before = need > tol
     if hours_field and load_field and hours_field in frame.columns and load_field in frame.columns:
         hours = pd.to_numeric(frame[hours_field], errors="coerce").to_numpy(dtype=float)
         load = pd.to_numeric(frame[load_field], errors="coerce").to_numpy(dtype=float)
         ext = np.divide(delivered, load, out=np.full(len(load), np.nan), where=np.nan_to_num(load) > 0)
         ext = np.where(delivered == 0, 0.0, ext)
-        after = hours + ext
+        covered = short_before & (left <= tol)
+        after = np.where(covered, np.fmax(hours + ext, target_h), hours + ext)
         out["hours_after_ev"] = after
-        below_before = int(np.sum(np.nan_to_num(hours, nan=np.inf) < target_h - tol))
-        below_after = int(np.sum(np.nan_to_num(after, nan=np.inf) < target_h - tol))
-        basis = f"{hours_field} < {target_h:g} h"
+        hours_ok_before = np.nan_to_num(hours, nan=np.inf) >= target_h - tol
+        below_before = ~hours_ok_before | short_before
+        reaches = np.where(short_before, left <= tol, hours_ok_before)
+        basis = f"{hours_field} < {target_h:g} h or {shortfall_field} > 0"
     else:
         out["hours_after_ev"] = np.nan
-        below_before = int(np.sum(need > tol))
-        below_after = int(np.sum(out["shortfall_after_kwh"].to_numpy() > tol))
+        below_before = short_before
+        reaches = left <= tol
         basis = f"{shortfall_field} > 0"
-    counts = {"below_before": below_before, "below_after": below_after, "basis": basis,
+    out["reaches_target"] = reaches
+    counts = {"below_before": int(below_before.sum()), "below_after": int((~reaches).sum()), "basis": basis,
               "need_kwh": float(need.sum()), "delivered_kwh": float(delivered.sum())}
     return out, counts
 

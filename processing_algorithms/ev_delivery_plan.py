@@ -159,7 +159,8 @@ class EvDeliveryPlan(SonaeAlgorithm):
                  "The plan as a table: vehicle, shelter, trips, kWh delivered, travel time. / 計画表。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_SHELTERS", self.tr("Shelters after EV / EV給電後の避難所"),
                                                    QgsProcessing.TypeVectorPoint),
-                 "Shelters + ev_kwh_delivered, shortfall_after_kwh, hours_after_ev. / 避難所＋受電量・給電後の自立時間。")
+                 "Shelters + ev_kwh_delivered, shortfall_after_kwh, hours_after_ev (hours + kWh / mean critical load, an "
+                 "estimate), reaches_target (no kWh shortfall left). / 避難所＋受電量・残る不足量・給電後の自立時間（推計）・目標達成。")
         for name, label in (("DELIVERED_KWH", "kWh delivered / 輸送電力量"), ("NEED_KWH", "kWh needed / 不足電力量"),
                             ("SHELTERS_BELOW_BEFORE", "Shelters below target before / 計画前の目標未達"),
                             ("SHELTERS_BELOW_AFTER", "Shelters below target after / 計画後の目標未達"),
@@ -222,7 +223,7 @@ class EvDeliveryPlan(SonaeAlgorithm):
         dest_table = write_frame(self, parameters, "OUTPUT_TABLE", context, table, feedback, kinds=kinds)
         dest_sh = write_frame(self, parameters, "OUTPUT_SHELTERS", context, after, feedback,
                               kinds={"ev_kwh_delivered": "float", "shortfall_after_kwh": "float",
-                                     "hours_after_ev": "float"})
+                                     "hours_after_ev": "float", "reaches_target": "bool"})
         feedback.pushInfo(
             f"Plan {plan.status}: {counts['delivered_kwh']:,.1f} of {counts['need_kwh']:,.1f} kWh delivered by "
             f"{plan.pairs['vehicle_id'].nunique()} vehicles to {plan.pairs['shelter_id'].nunique()} shelters; "

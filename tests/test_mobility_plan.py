@@ -79,6 +79,21 @@ def test_pv_carport_energy_in_the_budget():
     np.testing.assert_allclose(ch["energy_kwh"], [10 * 1300 / 8760 * 24 + 10.0, 40 * 0.5])
 
 
+def test_shelters_after_follows_the_energy_models_shortfall():
+    """A: 10 kWh short, all delivered -> reaches 72 h (estimate 60 + 10/1 = 70 shown as 72); B: 5 short, 4
+    delivered -> 70 + 4 = 74 h by the mean-load estimate, but 1 kWh is still missing -> below; C: no shortfall,
+    80 h; D: no shortfall but 50 h -> below; E: no load given -> hours unchanged."""
+    from sonae.engine.ev_logistics import shelters_after
+    frame = pd.DataFrame({"id": list("ABCDE"), "short": [10.0, 5.0, 0.0, 0.0, 20.0],
+                          "hours": [60.0, 70.0, 80.0, 50.0, 10.0], "load": [1.0, 1.0, 1.0, 1.0, None]})
+    out, counts = shelters_after(frame, np.array([10.0, 4.0, 0.0, 0.0, 0.0]), "short", "hours", "load", 72.0)
+    np.testing.assert_allclose(out["hours_after_ev"], [72.0, 74.0, 80.0, 50.0, 10.0])
+    np.testing.assert_allclose(out["shortfall_after_kwh"], [0.0, 1.0, 0.0, 0.0, 20.0])
+    assert list(out["reaches_target"]) == [True, False, True, False, False]
+    assert (counts["below_before"], counts["below_after"]) == (4, 3)
+    assert list(frame.columns) == ["id", "short", "hours", "load"]
+
+
 # --- brute force --------------------------------------------------------------------------------------------------
 
 BF_CHARGERS = {"id": ["C1", "C2"], "charger_kw": [6.0, 20.0], "pv_carport_kw": [5.0, 0.0],
@@ -289,6 +304,7 @@ def test_evdeliveryplan_end_to_end(run_alg, tmp_path):
     np.testing.assert_allclose(after["ev_kwh_delivered"], [d1, 0, 0, 3.0], atol=1e-4)
     np.testing.assert_allclose(after["hours_after_ev"], [30 + d1 / 1.5, 80, 10, 72.0], atol=1e-4)
     np.testing.assert_allclose(after["shortfall_after_kwh"], [100 - d1, 0, 10, 0], atol=1e-4)
+    assert list(after["reaches_target"].astype(bool)) == [False, True, False, True]
 
 
 def test_evdeliveryplan_on_roads_uses_network_distance(run_alg, tmp_path):

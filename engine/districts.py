@@ -1,0 +1,323 @@
+"""Candidate smart-community districts (DESIGN.md §7, seed 004): clusters, the 12 types, five feasibility axes.
+
+QGIS-free. Facilities are clustered in metres (UTM zone of the data) so that every member of a district lies within
+``span_m`` of every other member (complete linkage inside the connected components of the span graph: a
+self-owned line or shared system never has to reach further than the span). Each district is classified into the
+first type of rules/district_types.json whose conditions on the member facility types all hold, and scored on the
+five axes of seed 004 with the inputs of every score written beside it.
+"""
+from __future__ import annotations
+
+import json
+import os
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+import shapely
+from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components, minimum_spanning_tree
+from scipy.spatial import cKDTree
+from scipy.spatial.distance import pdist, squareform
+
+from .errors import SonaeInputError
+from .progress import ensure
+
+RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+
+
+def _unwrap(v):
+    return v["value"] if isinstance(v, dict) and "value" in v else v
+
+
+def load_district_rules(path: str | None = None) -> dict:
+    path = path or os.path.join(RULES_DIR, "district_types.json")
+    with open(path, encoding="utf-8") as fh:
+        raw = json.load(fh)
+    missing = [t for t in raw["priority"] if t not in raw["types"]]
+    if missing or set(raw["types"]) - set(raw["priority"]):
+        raise SonaeInputError(f"rules/district_types.json: 'priority' and 'types' must list the same types "
+                              f"(differ in {missing or sorted(set(raw['types']) - set(raw['priority']))}).",
+                              "rules/district_types.json: priority と types の型が一致しません。")
+    out = {k: _unwrap(v) for k, v in raw.items()}
+    out["_sources"] = {k: v["_source"] for k, v in raw.items() if isinstance(v, dict) and "_source" in v}
+    return out
+
+
+def facility_type_rules() -> dict:
+    with open(os.path.join(RULES_DIR, "facility_types.json"), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def type_from_text(values, ft_rules: dict | None = None) -> np.ndarray:
+    """A facility type for free-text classes (buildings / land use): a known type as is, else the first keyword
+    rule of rules/facility_types.json that matches (NFKC), else the default type."""
+    import unicodedata
+    ft = ft_rules or facility_type_rules()
+    known = {r["type"] for r in ft["rules"]}
+    out = []
+    for v in values:
+        s = "" if v is None or (isinstance(v, float) and np.isnan(v)) else unicodedata.normalize("NFKC", str(v))
+        if s in known:
+            out.append(s)
+            continue
+        hit = next((r["type"] for r in ft["rules"] if any(k in s for k in r["keywords"])), None)
+        out.append(hit or ft["default"]["type"])
+    return np.array(out, dtype=object)
+
+
+def public_mask(facility_type, owner, ft_rules: dict | None = None) -> np.ndarray:
+    """Public when owner == 'public', or owner missing and the type's default owner is public."""
+    ft = ft_rules or facility_type_rules()
+    default = {r["type"]: r.get("owner") for r in ft["rules"]}
+    return np.array([(o == "public") if o in ("public", "private") else default.get(t) == "public"
+                     for t, o in zip(facility_type, owner)], dtype=bool)
+
+
+# --- clustering ----------------------------------------------------------------------------------------------
+
+def cluster_points(xy: np.ndarray, span_m: float, progress=None) -> np.ndarray:
+    """Cluster labels (0..k-1) so that within a cluster every pair is at most span_m apart (complete linkage run
+    inside each connected component of the 'within span_m' graph, which gives the same clusters as complete
+    linkage on all points could only merge inside a component). Labels are numbered by first member."""
+    progress = ensure(progress)
+    xy = np.asarray(xy, dtype=float)
+    n = len(xy)
+    if n == 0:
+        return np.zeros(0, int)
+    pairs = cKDTree(xy).query_pairs(span_m, output_type="ndarray")
+    graph = coo_matrix((np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n, n)) if len(pairs) else \
+        coo_matrix((n, n))
+    ncomp, comp = connected_components(graph, directed=False)
+    raw = np.full(n, -1, dtype=np.int64)
+    next_label = 0
+    order = np.argsort(comp, kind="stable")
+    bounds = np.flatnonzero(np.diff(comp[order])) + 1
+    groups = np.split(order, bounds)
+    for gi, idx in enumerate(groups):
+        if len(idx) <= 2:
+            raw[idx] = next_label
+            next_label += 1
+        else:
+            z = linkage(pdist(xy[idx]), method="complete")
+            sub = fcluster(z, t=span_m, criterion="distance")
+            raw[idx] = next_label + sub - 1
+            next_label += int(sub.max())
+        if gi % 50 == 0:
+            progress.update(gi / max(1, len(groups)))
+    # renumber by first member so ids are stable for the same input order
+    _, first = np.unique(raw, return_index=True)
+    rank = np.empty(len(first), np.int64)
+    rank[np.argsort(first)] = np.arange(len(first))
+    uniq = np.unique(raw)
+    return rank[np.searchsorted(uniq, raw)]
+
+
+def mst_length(xy: np.ndarray) -> float:
+    if len(xy) < 2:
+        return 0.0
+    return float(minimum_spanning_tree(squareform(pdist(xy))).sum())
+
+
+# --- classification -----------------------------------------------------------------------------------------
+
+def _holds(cond: dict, counts: dict, n_members: int, n_public: int, has_chargers: bool) -> bool:
+    if "types_any" in cond:
+        return sum(counts.get(t, 0) for t in cond["types_any"]) >= cond.get("min", 1)
+    if "members_min" in cond:
+        return n_members >= cond["members_min"]
+    if "distinct_types_min" in cond:
+        return len([t for t, c in counts.items() if c > 0]) >= cond["distinct_types_min"]
+    if "public_members_min" in cond:
+        return n_public >= cond["public_members_min"]
+    if "public_share_min" in cond:
+        return n_members > 0 and n_public / n_members >= cond["public_share_min"]
+    if "has_chargers" in cond:
+        return bool(has_chargers) == bool(cond["has_chargers"])
+    raise SonaeInputError(f"rules/district_types.json: unknown condition {cond}.",
+                          f"rules/district_types.json: 不明な条件 {cond} です。")
+
+
+def classify(counts: dict, n_members: int, n_public: int, has_chargers: bool, rules: dict) -> tuple[str, list]:
+    """(primary type id, [all matching type ids in priority order])."""
+    matches = [t for t in rules["priority"]
+               if all(_holds(c, counts, n_members, n_public, has_chargers) for c in rules["types"][t]["conditions"])]
+    return matches[0], matches
+
+
+# --- layout ----------------------------------------------------------------------------------------------------
+
+def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    if gdf.crs is None:
+        raise SonaeInputError("Layer FACILITIES has no CRS. Set the layer's CRS (e.g. EPSG:6668).",
+                              "施設レイヤに座標参照系がありません。CRS（例 EPSG:6668）を設定してください。")
+    if gdf.crs.is_projected and gdf.crs.axis_info[0].unit_name in ("metre", "meter"):
+        return gdf
+    return gdf.to_crs(gdf.estimate_utm_crs())
+
+
+def _col(frame, name, default=np.nan):
+    if name in frame.columns:
+        return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+    return np.full(len(frame), default)
+
+
+def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, rules: dict | None = None,
+                    min_members: int | None = None, buildings: gpd.GeoDataFrame | None = None,
+                    building_type_field: str | None = None, chargers: gpd.GeoDataFrame | None = None,
+                    line_yen_per_m: int | None = None, line_finance=None, progress=None):
+    """Candidate districts.
+
+    facilities: GeoDataFrame with id, facility_type, owner (optional), name (optional) and optional per-facility
+    numbers pv_kw, battery_kwh, critical_load_kw, min_hours (autonomy), total_cost_yen, eligible_cost_yen,
+    subsidy_yen, allocation_tax_yen, effective_burden_yen (from engine.subsidy).
+    line_finance: callable(int64 array of line costs) -> dict of subsidy_yen/allocation_tax_yen/
+    effective_burden_yen arrays (the applicant's rate), or None to leave the line unsubsidised.
+    Returns (districts GeoDataFrame in the facilities' CRS, Series facility index -> district id or None).
+    """
+    progress = ensure(progress)
+    rules = rules or load_district_rules()
+    span = float(span_m if span_m is not None else rules["span_m"])
+    if not span > 0:
+        raise SonaeInputError(f"SPAN_M must be positive (got {span}).", f"SPAN_M は正の値にしてください（{span}）。")
+    min_members = int(min_members if min_members is not None else rules["min_members"])
+    ft_rules = facility_type_rules()
+    fac = facilities.reset_index(drop=True)
+    if "facility_type" not in fac.columns:
+        raise SonaeInputError("Layer FACILITIES has no field 'facility_type'. Run sonae:importshelters (it types "
+                              "facilities from rules/facility_types.json).",
+                              "施設レイヤに項目「facility_type」がありません。sonae:importshelters を実行してください。")
+    geoms = fac.geometry.values
+    pts = np.where(shapely.get_type_id(geoms) == 0, geoms, shapely.point_on_surface(geoms))
+    fac_pts = gpd.GeoDataFrame(fac.drop(columns=fac.geometry.name), geometry=pts, crs=fac.crs)
+    m = _metric(fac_pts)
+    xy = np.column_stack([m.geometry.x.to_numpy(), m.geometry.y.to_numpy()])
+    if not np.isfinite(xy).all():
+        bad = fac["id"].astype(str).to_numpy()[~np.isfinite(xy).all(axis=1)][:3]
+        raise SonaeInputError(f"Layer FACILITIES: facilities without a location ({list(bad)}). Fix or remove them.",
+                              f"施設レイヤ: 位置のない施設があります（{list(bad)}）。直すか除いてください。")
+    labels = cluster_points(xy, span, progress.sub(0.0, 0.5))
+    sizes = np.bincount(labels)
+    keep = np.flatnonzero(sizes >= min_members)
+    ftype = fac["facility_type"].where(fac["facility_type"].notna(), ft_rules["default"]["type"]).astype(str).to_numpy()
+    owner = fac["owner"].to_numpy(dtype=object) if "owner" in fac.columns else np.full(len(fac), None, object)
+    public = public_mask(ftype, owner, ft_rules)
+    ids = fac["id"].astype(str).to_numpy()
+    names = fac["name"].astype(str).to_numpy() if "name" in fac.columns else ids
+    num = {c: _col(fac, c) for c in ("pv_kw", "battery_kwh", "critical_load_kw", "min_hours")}
+    money = {c: np.nan_to_num(_col(fac, c, 0.0), nan=0.0).astype(np.int64)
+             for c in ("total_cost_yen", "eligible_cost_yen", "subsidy_yen", "allocation_tax_yen",
+                       "effective_burden_yen")}
+    line_unit = int(line_yen_per_m or 0)
+    feas = rules["feasibility"]
+    target_h = float(feas["technical"]["target_hours"])
+    ref_types = float(feas["market"]["reference_types"])
+    weights = feas["weights"]
+    buffer_m = float(rules["hull_buffer_m"])
+    # buildings and chargers in the metric CRS
+    b_m = b_types = None
+    if buildings is not None and len(buildings):
+        b_m = buildings.to_crs(m.crs)
+        field = building_type_field if building_type_field in b_m.columns else None
+        b_types = type_from_text(b_m[field].tolist() if field else [None] * len(b_m), ft_rules)
+    c_m = chargers.to_crs(m.crs) if chargers is not None and len(chargers) else None
+
+    rows, polys = [], []
+    member_district = pd.Series([None] * len(fac), dtype=object)
+    for k, lab in enumerate(keep):
+        idx = np.flatnonzero(labels == lab)
+        did = f"D{k + 1:03d}"
+        member_district.iloc[idx] = did
+        hull = shapely.convex_hull(shapely.multipoints(xy[idx]))
+        poly = shapely.buffer(hull, buffer_m)
+        counts = pd.Series(ftype[idx]).value_counts().to_dict()
+        n_build = 0
+        if b_m is not None:
+            hit = b_m.intersects(poly).to_numpy()
+            n_build = int(hit.sum())
+            for t, c in pd.Series(b_types[hit]).value_counts().items():
+                counts[t] = counts.get(t, 0) + int(c)
+        has_ch = bool(c_m is not None and c_m.intersects(poly).any())
+        n_pub = int(public[idx].sum())
+        primary, matches = classify(counts, len(idx), n_pub, has_ch, rules)
+        spec = rules["types"][primary]
+        line_m = mst_length(xy[idx])
+        diameter = float(pdist(xy[idx]).max()) if len(idx) > 1 else 0.0
+        line_cost = int(np.floor(line_m * line_unit + 0.5))
+        pv = float(np.nansum(num["pv_kw"][idx]))
+        batt = float(np.nansum(num["battery_kwh"][idx]))
+        crit = float(np.nansum(num["critical_load_kw"][idx]))
+        hours = num["min_hours"][idx]
+        has_renew = pv > 0
+        if line_finance is not None and line_cost > 0 and has_renew:
+            lf = line_finance(np.array([line_cost], np.int64))
+            line_sub, line_tax, line_burden = (int(lf["subsidy_yen"][0]), int(lf["allocation_tax_yen"][0]),
+                                               int(lf["effective_burden_yen"][0]))
+            line_eligible = line_cost
+        else:
+            line_sub, line_tax, line_burden, line_eligible = 0, 0, line_cost, 0
+        investment = int(money["total_cost_yen"][idx].sum()) + line_cost
+        subsidy = int(money["subsidy_yen"][idx].sum()) + line_sub
+        tax = int(money["allocation_tax_yen"][idx].sum()) + line_tax
+        burden = int(money["effective_burden_yen"][idx].sum()) + line_burden
+        eligible = int(money["eligible_cost_yen"][idx].sum()) + line_eligible
+        # five axes
+        known_h = np.isfinite(hours)
+        if known_h.any():
+            tech = float(np.mean(np.minimum(1.0, hours[known_h] / target_h)))
+            tech_in = (f"autonomy min_hours of {int(known_h.sum())}/{len(idx)} members, mean of min(1, h/{target_h:g}); "
+                       f"lowest {np.nanmin(hours):.1f} h")
+        elif crit > 0:
+            tech = float(min(1.0, batt / (crit * target_h)))
+            tech_in = f"battery {batt:,.1f} kWh / (critical load {crit:,.2f} kW x {target_h:g} h)"
+        else:
+            tech = 0.0
+            tech_in = "no energy data (battery, critical load, autonomy) for the members"
+        distinct = len([t for t, c in counts.items() if c > 0])
+        market = float(min(1.0, distinct / ref_types))
+        market_in = f"{distinct} distinct facility types / {ref_types:g} ({', '.join(f'{t}:{c}' for t, c in sorted(counts.items()))})"
+        econ = float((subsidy + tax) / investment) if investment > 0 else 0.0
+        econ_in = (f"(subsidy {subsidy:,} + allocation tax {tax:,}) / investment {investment:,} yen"
+                   if investment > 0 else "no investment priced (no energy plan for the members)")
+        oper = n_pub / len(idx)
+        oper_in = f"{n_pub} public of {len(idx)} members"
+        mean_link = line_m / (len(idx) - 1) if len(idx) > 1 else 0.0
+        system = float(1.0 - min(1.0, mean_link / span))
+        system_in = f"self-owned line {line_m:,.0f} m over {len(idx) - 1} links, mean {mean_link:,.0f} m / span {span:,.0f} m"
+        if n_pub < len(idx):
+            system_in += "; private members: supplying several facilities may need a special-zone application (seed 004 表5.2)"
+        scores = {"technical": tech, "market": market, "economic": econ, "operational": oper, "system": system}
+        wsum = sum(weights.values())
+        feasibility = sum(scores[a] * weights[a] for a in scores) / wsum
+        lo, hi = spec.get("investment_min_yen"), spec.get("investment_max_yen")
+        scale_n = len(idx) if spec.get("investment_per_facility") else 1
+        within = None if investment == 0 else bool((lo is None or investment >= lo * scale_n) and
+                                                   (hi is None or investment <= hi * scale_n))
+        rows.append({
+            "district_id": did, "type_no": int(spec["no"]), "type_id": primary, "type_ja": spec["name_ja"],
+            "type_en": spec["name_en"], "type_table": spec["table"],
+            "secondary_types": ", ".join(t for t in matches if t != primary),
+            "n_members": int(len(idx)), "member_ids": ", ".join(ids[idx]), "member_names": "、".join(names[idx]),
+            "type_counts": ", ".join(f"{t}:{c}" for t, c in sorted(counts.items())), "n_buildings": n_build,
+            "n_public": n_pub, "has_chargers": has_ch,
+            "pv_kw": pv, "battery_kwh": batt, "critical_load_kw": crit,
+            "min_autonomy_h": float(np.nanmin(hours)) if known_h.any() else np.nan,
+            "diameter_m": diameter, "line_m": line_m, "line_cost_yen": line_cost,
+            "investment_yen": investment, "eligible_cost_yen": eligible, "subsidy_yen": subsidy,
+            "allocation_tax_yen": tax, "effective_burden_yen": burden,
+            "investment_scale_ja": spec["investment_ja"], "within_type_scale": within,
+            "score_technical": tech, "inputs_technical": tech_in, "score_market": market, "inputs_market": market_in,
+            "score_economic": econ, "inputs_economic": econ_in, "score_operational": oper,
+            "inputs_operational": oper_in, "score_system": system, "inputs_system": system_in,
+            "feasibility": feasibility, "purpose_ja": spec["purpose_ja"], "role_ja": spec["role_ja"],
+            "disaster_ja": spec["disaster_ja"],
+        })
+        polys.append(poly)
+        if k % 20 == 0:
+            progress.update(0.5 + 0.5 * k / max(1, len(keep)))
+    out = gpd.GeoDataFrame(pd.DataFrame(rows), geometry=polys, crs=m.crs) if rows else \
+        gpd.GeoDataFrame({"district_id": []}, geometry=[], crs=m.crs)
+    out = out.to_crs(fac.crs)
+    progress.update(1.0)
+    return out, member_district

@@ -600,7 +600,8 @@ def join_energy(per_shelter: pd.DataFrame, energy: pd.DataFrame, label: str = "e
             "0-1 (e.g. 0.8 for 80 %).",
             f"{label}: 避難所 {e.shelter_id.iloc[bad[0]]} の battery_soc が {soc[bad[0]]:g} です。0〜1の割合（80%なら0.8）に"
             "してください。")
-    e["kwh_now"] = e["battery_kwh"] * e["battery_soc"]
+    # kWh now: none without a battery; unknown (NaN) for a battery whose SoC is not monitored — never assumed
+    e["kwh_now"] = np.where(e["battery_kwh"].to_numpy(float) == 0, 0.0, e["battery_kwh"] * e["battery_soc"])
     computed = np.where(e["critical_load_kw"] > 0, e["kwh_now"] / e["critical_load_kw"].where(
         e["critical_load_kw"] > 0, 1.0), np.nan)
     e["hours_now"] = e["hours_now"].where(e["hours_now"].notna(), computed)

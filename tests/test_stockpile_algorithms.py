@@ -120,7 +120,7 @@ def test_nearest_first_across_sites(run_alg, case):
 
 def test_sphere_profile_and_energy_join(run_alg, case):
     energy = _write(case["tmp"] / "energy.csv",
-                    "id,battery_kwh,battery_soc,critical_load_kw,hours_now\nA,20,0.5,2,\nB,10,0.8,1,7.5\n")
+                    "id,battery_kwh,battery_soc,critical_load_kw,hours_now\nA,20,0.5,2,\nB,10,0.8,1,7.5\nC,0,,1,0\n")
     res, per, _ = _sufficiency(run_alg, case, 2000.0, PROFILE=1, ENERGY=energy, ENERGY_ID_FIELD="id")
     assert per.loc["A", "water_days"] == pytest.approx(780.0 / (100 * 15.0))   # Sphere 15 L/person/day
     assert per.loc["A", "kwh_now"] == pytest.approx(10.0)
@@ -128,6 +128,7 @@ def test_sphere_profile_and_energy_join(run_alg, case):
     assert per.loc["B", "kwh_now"] == pytest.approx(8.0)
     assert per.loc["B", "hours_now"] == pytest.approx(7.5)                      # the energy layer's figure
     assert any("energy joined for 2/2" in m for m in res["_feedback"].infos)
+    assert len(per) == 2                                                        # energy row C adds no shelter
 
 
 def test_expiry_rotation(run_alg, case):

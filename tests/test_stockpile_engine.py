@@ -183,3 +183,17 @@ def test_covered_person_days_never_exceed_usable_stock(case, max_d, mode, profil
             assert covered <= (res.shelters.evacuees * 3).sum() + 1e-6
         share = res.shelters[f"{item}_partner"].dropna()
         assert ((share >= -1e-9) & (share <= 1 + 1e-9)).all()
+
+
+def test_join_energy_never_assumes_a_state_of_charge():
+    per = pd.DataFrame({"shelter_id": ["a", "b", "c", "d"], "evacuees": [1, 1, 1, 1]})
+    energy = pd.DataFrame({"shelter_id": ["a", "b", "c"], "battery_kwh": [20.0, 10.0, 0.0],
+                           "battery_soc": [0.25, None, None], "critical_load_kw": [2.0, 1.0, 1.0]})
+    out = sp.join_energy(per, energy).set_index("shelter_id")
+    assert out.loc["a", "kwh_now"] == 5.0 and out.loc["a", "hours_now"] == 2.5      # 20 x 0.25; 5 / 2
+    assert np.isnan(out.loc["b", "kwh_now"])                                         # SoC not monitored
+    assert out.loc["c", "kwh_now"] == 0.0 and out.loc["c", "hours_now"] == 0.0      # no battery
+    assert np.isnan(out.loc["d", "battery_kwh"])                                     # no energy row
+    with pytest.raises(SonaeInputError) as exc:
+        sp.join_energy(per, energy.assign(battery_soc=[80.0, None, None]), "shelters_energy")
+    assert "shelters_energy: shelter a has battery_soc 80" in exc.value.en

@@ -84,8 +84,11 @@ def run(demo):
         for label, row in (("worst", worst), ("median", median)):
             per_item = ", ".join(f"{k} {row[f'{k}_days']:.2f}" for k in daily)
             extra = ""
-            if "hours_now" in suff.columns and not np.isnan(row.get("hours_now", np.nan)):
-                extra = f"; battery {row['kwh_now']:.1f} kWh now = {row['hours_now']:.1f} h of critical load"
+            if "hours_now" in suff.columns:
+                kwh = row["kwh_now"]
+                kwh_text = ("no battery" if row["battery_kwh"] == 0 else
+                            "battery SoC not monitored" if np.isnan(kwh) else f"battery {kwh:.1f} kWh now")
+                extra = f"; {kwh_text}, {row['hours_now']:.1f} h of critical load ({row['critical_load_kw']:.2f} kW)"
             demo.say(f"  {label} shelter {row['name']} ({row['shelter_id']}, {row['evacuees']:,.0f} evacuees): "
                      f"days of supply {per_item}; blankets for {row['blanket_persons']:,.0f} persons{extra}")
     city = gpd.read_file(demo.gpkg, layer="stockpile_district")

@@ -107,6 +107,8 @@ def build_inputs(frame: pd.DataFrame, id_field: str, type_field: str | None, eva
     if pv_csv:
         pv = np.broadcast_to(read_hourly_csv(pv_csv)[None, :], load.shape)
         yearly = float(pv[0].sum())
+        if yearly <= 0:  # a dark profile (e.g. a test of the battery alone): the PV cap uses the region's yield
+            yearly = annual_yield(region, r)
     else:
         lat, lon = lonlat(frame, layer)
         pv = profiles_for_points(lat, lon, region, r, progress)

@@ -7,7 +7,7 @@ smallest battery capacity whose outages starting at every hour of the year survi
 vectorised simulator (engine/energy/outage.py) for the facilities still bracketing. The battery's power is
 ``max(capacity x battery_kw_per_kwh, peak critical load)`` so the inverter never limits the critical circuit.
 Survival is monotone in the capacity (more energy and more room at the same starting SoC fraction), which makes
-the bisection exact to ``sizing_resolution_kwh``; the answer is the upper end of the bracket (always feasible).
+the bisection on the grid of ``sizing_resolution_kwh`` exact: the answer is the smallest feasible grid value.
 """
 from __future__ import annotations
 
@@ -113,20 +113,22 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h: i
         hi[bad] *= 2.0
         rows = bad
         progress.update(0.1 + 0.05 * (k + 1))
-    hi[need & ~feasible] = np.nan
+    # bisection on the grid of sizing_resolution_kwh: lo_k infeasible, hi_k feasible, until adjacent
     active = np.flatnonzero(need & feasible)
-    rounds = int(np.ceil(np.log2(max(np.nanmax(hi[active], initial=res) / res, 1.0)))) if len(active) else 0
+    lo_k = np.floor(np.round(lo / res, 6)).astype(np.int64)
+    hi_k = np.ceil(np.round(hi / res, 6)).astype(np.int64)
+    rounds = int(np.ceil(np.log2(max(int((hi_k[active] - lo_k[active]).max(initial=1)), 1)))) + 1
     for k in range(rounds):
-        active = active[(hi[active] - lo[active]) > res]
+        active = active[(hi_k[active] - lo_k[active]) > 1]
         if not len(active):
             break
-        mid = 0.5 * (lo[active] + hi[active])
-        ok, _ = share_of(active, mid)
+        mid_k = (lo_k[active] + hi_k[active]) // 2
+        ok, _ = share_of(active, mid_k * res)
         ok = ok >= target_share
-        hi[active[ok]] = mid[ok]
-        lo[active[~ok]] = mid[~ok]
+        hi_k[active[ok]] = mid_k[ok]
+        lo_k[active[~ok]] = mid_k[~ok]
         progress.update(0.4 + 0.55 * (k + 1) / max(rounds, 1))
-    kwh = np.where(need, np.ceil(np.round(hi / res, 6)) * res, 0.0)
+    kwh = np.where(need, hi_k * res, 0.0)
     kwh = np.where(need & ~feasible, np.nan, kwh)
     final_kwh = np.nan_to_num(kwh)
     achieved, min_hours = share_of(all_rows, final_kwh)

@@ -43,12 +43,9 @@ def _kind(series: pd.Series) -> str:
         return "float"
     if pd.api.types.is_datetime64_any_dtype(dtype):
         return "datetime"
-    values = series.dropna()
-    if len(values) and values.map(lambda v: isinstance(v, (bool, np.bool_))).all():
-        return "bool"
-    if len(values) and values.map(lambda v: isinstance(v, dt.date) and not isinstance(v, dt.datetime)).all():
-        return "date"
-    return "str"
+    inferred = pd.api.types.infer_dtype(series, skipna=True)
+    return {"boolean": "bool", "date": "date", "datetime": "datetime", "integer": "int",
+            "floating": "float", "mixed-integer-float": "float"}.get(inferred, "str")
 
 
 def qgs_fields(frame: pd.DataFrame, kinds: dict | None = None) -> tuple[QgsFields, list]:
@@ -65,29 +62,32 @@ def qgs_fields(frame: pd.DataFrame, kinds: dict | None = None) -> tuple[QgsField
 def _py_value(value, kind):
     if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)) or value is pd.NaT:
         return None
-    if kind == "bool":
-        return bool(value)
-    if kind == "int":
-        return int(value)
-    if kind == "float":
-        return float(value)
     if kind == "date":
         return QDate(value.year, value.month, value.day)
     if kind == "datetime":
         return QDateTime(pd.Timestamp(value).to_pydatetime())
-    return str(value)
+    return value
+
+
+def _column_values(series: pd.Series, kind: str) -> list:
+    """One column as a list of Python values (None for missing), converted with vectorised numpy."""
+    missing = series.isna().to_numpy()
+    if kind == "float":
+        values = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float).astype(object)
+    elif kind == "int":
+        values = pd.to_numeric(series, errors="coerce").fillna(0).to_numpy().astype("int64").astype(object)
+    elif kind == "bool":
+        values = series.where(~missing, False).astype(bool).to_numpy().astype(object)
+    elif kind == "str":
+        values = series.astype(str).to_numpy(dtype=object)
+    else:
+        return [_py_value(v, kind) for v in series.tolist()]
+    values[missing] = None
+    return values.tolist()
 
 
 def _columns_as_lists(frame, names_kinds):
-    cols = []
-    for name, kind in names_kinds:
-        series = frame[name]
-        if kind in ("float",):
-            arr = series.to_numpy(dtype=float)
-            cols.append([None if np.isnan(v) else float(v) for v in arr])
-        else:
-            cols.append([_py_value(v, kind) for v in series.tolist()])
-    return cols
+    return [_column_values(frame[name], kind) for name, kind in names_kinds]
 
 
 def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.DataFrame, feedback=None,
@@ -117,23 +117,17 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     try:
         n = len(frame)
         rows = list(zip(*columns)) if columns else [()] * n
-        step = max(1, n // 50)
-        for i in range(n):
-            f = QgsFeature(fields)
-            f.setAttributes(list(rows[i]))
-            if wkbs is not None and wkbs[i] is not None:
-                g = QgsGeometry()
-                g.fromWkb(wkbs[i])
-                f.setGeometry(g)
-            if not sink.addFeature(f, QgsFeatureSink.FastInsert):
-                raise SonaeInputError(f"Writing feature {i + 1} to '{name}' failed: {sink.lastError()}",
-                                      f"出力「{name}」の{i + 1}番目の地物を書けませんでした: {sink.lastError()}")
-            if feedback is not None and i % step == 0 and feedback.isCanceled():
-                raise SonaeInputError("Cancelled while writing the output; nothing was kept.",
-                                      "出力の書き込み中に中止しました。出力は残していません。")
-        sink.finalize() if hasattr(sink, "finalize") else None
+        gpkg = _gpkg_table(dest_id)
+        reserved = {c.lower() for c, _k in names_kinds} & {"fid", "geom", "geometry"}
+        if gpkg is not None and n > 0 and not reserved:
+            del sink                    # closes the (empty) table QGIS created; rows go in with one executemany
+            sink = None
+            _bulk_insert_checked(gpkg, [nk[0] for nk in names_kinds], rows, frame.geometry.values if is_geo
+                                 else None, fields, feedback)
+        else:
+            _add_features(sink, rows, wkbs, name, feedback)
     except Exception:
-        del sink
+        sink = None
         if target and not existed and os.path.exists(target):
             os.remove(target)
         raise
@@ -141,6 +135,71 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     if style:
         attach_style(alg, context, dest_id, style)
     return dest_id
+
+
+def _add_features(sink, rows, wkbs, name, feedback):
+    n = len(rows)
+    chunk = 20000
+    for start in range(0, n, chunk):
+        batch = []
+        for i in range(start, min(n, start + chunk)):
+            f = QgsFeature()
+            f.setAttributes(list(rows[i]))
+            if wkbs is not None and wkbs[i] is not None:
+                g = QgsGeometry()
+                g.fromWkb(wkbs[i])
+                f.setGeometry(g)
+            batch.append(f)
+        if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+            raise SonaeInputError(f"Writing features {start + 1}-{start + len(batch)} to '{name}' failed: "
+                                  f"{sink.lastError()}",
+                                  f"出力「{name}」の{start + 1}〜{start + len(batch)}番目の地物を書けませんでした: "
+                                  f"{sink.lastError()}")
+        if feedback is not None and feedback.isCanceled():
+            raise SonaeInputError("Cancelled while writing the output; nothing was kept.",
+                                  "出力の書き込み中に中止しました。出力は残していません。")
+
+
+def _gpkg_table(dest_id):
+    """(path, table) when the sink wrote a GeoPackage file table, else None."""
+    if not isinstance(dest_id, str):
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", dest_id)
+    path = parts.get("path") or ""
+    if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
+        return None
+    # Without an explicit layer name QGIS names the table after the file.
+    table = parts.get("layerName") or os.path.splitext(os.path.basename(path))[0]
+    return path, table
+
+
+def _bulk_insert_checked(gpkg, columns, rows, geoms, fields, feedback):
+    from .gpkg_bulk import bulk_insert
+    path, table = gpkg
+    # Values for the sqlite columns: booleans as 0/1, dates as ISO text (GeoPackage encodings).
+    converted = []
+    kinds = [fields.field(i).type() for i in range(fields.count())]
+    needs = [k in (QMetaType.Bool, QMetaType.QDate, QMetaType.QDateTime) for k in kinds]
+    if any(needs):
+        for row in rows:
+            converted.append(tuple(_sqlite_value(v) if need else v for v, need in zip(row, needs)))
+        rows = converted
+    if feedback is not None and feedback.isCanceled():
+        raise SonaeInputError("Cancelled before writing the output; nothing was kept.",
+                              "出力の書き込み前に中止しました。出力は残していません。")
+    bulk_insert(path, table, columns, rows, geoms)
+
+
+def _sqlite_value(v):
+    if v is None:
+        return None
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, QDate):
+        return v.toString("yyyy-MM-dd")
+    if isinstance(v, QDateTime):
+        return v.toString("yyyy-MM-ddTHH:mm:ss.zzzZ") if v.timeSpec() == 1 else v.toString("yyyy-MM-ddTHH:mm:ss.zzz")
+    return v
 
 
 def _wkb_type(type_ids):

@@ -1,0 +1,134 @@
+"""qgis_io.write_frame: the GeoPackage bulk path and the generic sink path write the same values, with a working
+spatial index and feature count; read_source reads them back."""
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+
+@pytest.fixture
+def sink_alg(qgis_app):
+    from qgis.core import QgsProcessingAlgorithm, QgsProcessingParameterFeatureSink
+
+    class Writer(QgsProcessingAlgorithm):
+        def name(self):
+            return "writer"
+
+        def createInstance(self):
+            return Writer()
+
+        def initAlgorithm(self, config=None):
+            self.addParameter(QgsProcessingParameterFeatureSink("OUTPUT", "o"))
+
+        def processAlgorithm(self, parameters, context, feedback):
+            return {}
+
+    alg = Writer()
+    alg.initAlgorithm()
+    alg._post_processors = []
+    return alg
+
+
+def _frame(n=500, polygons=False):
+    import geopandas as gpd
+    import shapely
+    rng = np.random.default_rng(7)
+    x, y = 134 + rng.random(n), 34 + rng.random(n)
+    geoms = shapely.points(x, y)
+    if polygons:
+        geoms = shapely.buffer(geoms, 0.001)
+    frame = gpd.GeoDataFrame({
+        "name": [f"施設{i}" if i % 7 else None for i in range(n)],
+        "value": np.where(np.arange(n) % 5 == 0, np.nan, rng.random(n)),
+        "count": np.arange(n, dtype="int64"),
+        "flag": [True if i % 3 == 0 else (False if i % 3 == 1 else None) for i in range(n)],
+        "day": [dt.date(2026, 1 + i % 12, 1 + i % 28) for i in range(n)],
+    }, geometry=geoms, crs="EPSG:6668")
+    return frame
+
+
+def _read(uri):
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(uri, "r", "ogr")
+    assert layer.isValid(), uri
+    rows = []
+    for f in layer.getFeatures():
+        vals = []
+        for name in ("name", "value", "count", "flag", "day"):
+            v = f[name]
+            v = None if v is None or (hasattr(v, "isNull") and v.isNull()) else v
+            if hasattr(v, "toPyDate"):
+                v = v.toPyDate()
+            vals.append(v)
+        rows.append((tuple(vals), f.geometry().asWkt(6)))
+    return layer, rows
+
+
+def _expected(frame):
+    out = []
+    for r in frame.itertuples():
+        value = None if np.isnan(r.value) else r.value
+        out.append(((r.name, value, r.count, r.flag, r.day), r.geometry))
+    return out
+
+
+@pytest.mark.parametrize("polygons", [False, True])
+def test_bulk_geopackage_and_sink_paths_agree(sink_alg, tmp_path, polygons):
+    from qgis.core import QgsFeatureRequest, QgsProcessingContext, QgsRectangle
+    from sonae.processing_algorithms import qgis_io
+    frame = _frame(polygons=polygons)
+    bulk_path = str(tmp_path / "bulk.gpkg")
+    qgis_io.write_frame(sink_alg, {"OUTPUT": bulk_path}, "OUTPUT", QgsProcessingContext(), frame)
+    layer, rows = _read(bulk_path)
+    assert layer.featureCount() == len(frame)
+    expected = _expected(frame)
+    for (vals, wkt), (evals, egeom) in zip(rows, expected):
+        assert vals[0] == evals[0] and vals[2] == evals[2] and vals[3] == evals[3] and vals[4] == evals[4]
+        assert (vals[1] is None and evals[1] is None) or vals[1] == pytest.approx(evals[1])
+    # The R-tree answers a rectangle query like a brute-force bounds test.
+    rect = QgsRectangle(134.2, 34.2, 134.6, 34.5)
+    hits = {f.id() for f in layer.getFeatures(QgsFeatureRequest().setFilterRect(rect))}
+    b = frame.geometry.bounds.to_numpy()
+    brute = {i + 1 for i in np.flatnonzero((b[:, 0] <= 134.6) & (b[:, 2] >= 134.2) & (b[:, 1] <= 34.5)
+                                           & (b[:, 3] >= 34.2))}
+    assert hits == brute
+    extent = layer.extent()
+    assert extent.xMinimum() == pytest.approx(b[:, 0].min()) and extent.yMaximum() == pytest.approx(b[:, 3].max())
+    # The generic sink path (a memory layer) holds the same values.
+    context = QgsProcessingContext()
+    dest = qgis_io.write_frame(sink_alg, {"OUTPUT": "memory:"}, "OUTPUT", context, frame)
+    mem = context.getMapLayer(dest)
+    assert mem.featureCount() == len(frame)
+    mem_rows = [tuple(None if (v is None or (hasattr(v, "isNull") and v.isNull())) else v
+                      for v in (f["name"], f["count"], f["flag"])) for f in mem.getFeatures()]
+    assert mem_rows == [(r[0][0], r[0][2], r[0][3]) for r in rows]
+
+
+def test_bulk_write_adds_a_table_to_an_existing_geopackage(sink_alg, tmp_path):
+    from qgis.core import QgsProcessingContext
+    from sonae.processing_algorithms import qgis_io
+    path = tmp_path / "book.gpkg"
+    frame = _frame(50)
+    for table in ("first", "second"):
+        qgis_io.write_frame(sink_alg, {"OUTPUT": f"ogr:dbname='{path}' table=\"{table}\" (geom)"}, "OUTPUT",
+                            QgsProcessingContext(), frame)
+    for table in ("first", "second"):
+        layer, rows = _read(f"{path}|layername={table}")
+        assert layer.featureCount() == 50
+        assert [r[0][2] for r in rows] == list(range(50))
+
+
+def test_table_without_geometry(sink_alg, tmp_path):
+    import pandas as pd
+    from qgis.core import QgsProcessingContext, QgsVectorLayer
+    from sonae.processing_algorithms import qgis_io
+    frame = pd.DataFrame({"item": ["水", "食料"], "qty": [10, None]})
+    path = str(tmp_path / "table.gpkg")
+    qgis_io.write_frame(sink_alg, {"OUTPUT": path}, "OUTPUT", QgsProcessingContext(), frame)
+    layer = QgsVectorLayer(path, "t", "ogr")
+    assert layer.featureCount() == 2
+    values = [(f["item"], None if f["qty"] is None or (hasattr(f["qty"], "isNull") and f["qty"].isNull())
+               else f["qty"]) for f in layer.getFeatures()]
+    assert values == [("水", 10), ("食料", None)]

@@ -197,3 +197,21 @@ def test_join_energy_never_assumes_a_state_of_charge():
     with pytest.raises(SonaeInputError) as exc:
         sp.join_energy(per, energy.assign(battery_soc=[80.0, None, None]), "shelters_energy")
     assert "shelters_energy: shelter a has battery_soc 80" in exc.value.en
+
+
+def test_district_mode_pools_stock_in_proportion_to_evacuees():
+    # d1: A (100) and B (50), site k1 nearest to A holds 900 L; d2: C (10), site k2 nearest to C holds 30 L
+    shelters = pd.DataFrame({"shelter_id": ["A", "B", "C"], "evacuees": [100, 50, 10], "x": [0, 1000, 9000],
+                             "y": [0, 0, 0], "district": ["d1", "d1", "d2"]})
+    sites = pd.DataFrame({"site_id": ["k1", "k2"], "x": [10, 8990], "y": [0, 0]})
+    items = sp.normalize_items(pd.DataFrame({"site_id": ["k1", "k2"], "owner_type": ["市", "協定事業者"],
+                                             "item": ["水", "水"], "unit": ["L", "L"], "quantity": [900, 40],
+                                             "committed_quantity": [None, 30]}))
+    res = sp.allocate(shelters, sites, items, dt.date(2026, 4, 1), "japan", 3, 0, "district")
+    per = res.shelters.set_index("shelter_id")
+    assert per.loc["A", "water_units"] == 600 and per.loc["B", "water_units"] == 300   # 900 x 100/150, x 50/150
+    assert per.loc["A", "water_days"] == per.loc["B", "water_days"] == 2.0             # 600 / (100 x 3)
+    assert per.loc["C", "water_units"] == 30 and per.loc["C", "water_partner"] == 1.0  # capped at the commitment
+    d = res.districts.set_index("district")
+    assert d.loc["d1", "water_days"] == 2.0 and d.loc["d2", "water_days"] == 1.0
+    assert d.loc["d1", "water_short"] == (900 - 600) + (450 - 300)

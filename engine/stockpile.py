@@ -282,8 +282,6 @@ def _check_commitments(items: pd.DataFrame, rows, label: str) -> None:
                 "per site and item: write the same figure on every lot row.",
                 f"{label} {rows[b][1]}: 拠点 {site} の {item} の協定数量が {rows[a][1]} と違います。協定数量は拠点・品目ごとの"
                 "値なので、すべての行に同じ値を書いてください。")
-    owners = items.groupby("site_id")["owner_type"].nunique()
-    del owners  # a site may hold both city and partner stock (city stock stored at a partner): allowed
 
 
 def normalize_sites(frame: pd.DataFrame, label: str = "stock_sites") -> pd.DataFrame:

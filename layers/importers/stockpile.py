@@ -144,9 +144,6 @@ def read_sheet(path: str, kind: str) -> Sheet:
             f"{label}: 列 {'・'.join(ja[c] for c in missing)} が見つかりません。sonae:stockpiletemplate のひな形の見出しを"
             "使ってください。")
     canon = pd.DataFrame({c: frame[src].to_numpy() for c, src in found.items()})
-    if kind == "sites":
-        # keep the coordinates for deriving sites from an items table later
-        pass
     canon = canon.replace({"": None})
     keep = ~canon.isna().all(axis=1).to_numpy()
     canon = canon[keep].reset_index(drop=True)

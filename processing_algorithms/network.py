@@ -48,6 +48,26 @@ def _distance_area(crs: QgsCoordinateReferenceSystem):
     return da, "NONE", factor
 
 
+def check_roads(roads, roads_name: str) -> None:
+    """A road layer must hold lines and at least one feature."""
+    if QgsWkbTypes.geometryType(roads.wkbType()) != QgsWkbTypes.LineGeometry:
+        raise SonaeInputError(f"Layer '{roads_name}' (ROADS) is not a line layer. Choose a road centre-line layer.",
+                              f"レイヤ「{roads_name}」（ROADS）は線レイヤではありません。道路中心線のレイヤを選んでください。")
+    if roads.featureCount() == 0:
+        raise SonaeInputError(f"Layer '{roads_name}' (ROADS) has no roads.",
+                              f"レイヤ「{roads_name}」（ROADS）に道路がありません。")
+
+
+def build_graph(roads, crs: QgsCoordinateReferenceSystem, points: list, tolerance: float, ellipsoid: str,
+                feedback=None):
+    """One two-way graph of ``roads`` (length as cost) with ``points`` tied in. Returns (graph, tied points)."""
+    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
+    director.addStrategy(QgsNetworkDistanceStrategy())
+    builder = QgsGraphBuilder(crs, True, float(tolerance), ellipsoid)
+    tied = director.makeGraph(builder, points, feedback)
+    return builder.graph(), tied
+
+
 def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, tolerance: float = 0.0,
                    origin_ids=None, dest_ids=None, origins_name: str = "chargers", roads_name: str | None = None,
                    want_routes: bool = False, progress=None, warn=None) -> TravelMatrix:
@@ -58,12 +78,7 @@ def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, t
     """
     progress = ensure(progress)
     roads_name = roads_name or roads.name()
-    if QgsWkbTypes.geometryType(roads.wkbType()) != QgsWkbTypes.LineGeometry:
-        raise SonaeInputError(f"Layer '{roads_name}' (ROADS) is not a line layer. Choose a road centre-line layer.",
-                              f"レイヤ「{roads_name}」（ROADS）は線レイヤではありません。道路中心線のレイヤを選んでください。")
-    if roads.featureCount() == 0:
-        raise SonaeInputError(f"Layer '{roads_name}' (ROADS) has no roads.",
-                              f"レイヤ「{roads_name}」（ROADS）に道路がありません。")
+    check_roads(roads, roads_name)
     crs = roads.crs()
     da, ellipsoid, unit_m = _distance_area(crs)
     o_pts = _points(origins, crs)
@@ -71,11 +86,7 @@ def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, t
     origin_ids = list(origin_ids) if origin_ids is not None else [str(i + 1) for i in range(len(o_pts))]
     dest_ids = list(dest_ids) if dest_ids is not None else [str(i + 1) for i in range(len(d_pts))]
 
-    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
-    director.addStrategy(QgsNetworkDistanceStrategy())
-    builder = QgsGraphBuilder(crs, True, float(tolerance), ellipsoid)
-    tied = director.makeGraph(builder, o_pts + d_pts)
-    graph = builder.graph()
+    graph, tied = build_graph(roads, crs, o_pts + d_pts, tolerance, ellipsoid)
     progress.update(0.2)
 
     def snap_m(p, t):
@@ -159,3 +170,59 @@ def travel_matrix(roads, origins, dests, speed_kmh: float, detour_factor: float,
         return straight_line_matrix(origins, dests, detour_factor, speed_kmh, origins_name, dests_name)
     return network_matrix(roads, origins, dests, speed_kmh, max_snap_m, tolerance, origin_ids, dest_ids,
                           origins_name, want_routes=want_routes, progress=progress, warn=warn)
+
+
+# --- nearest shelter for many zones: one Dijkstra from a virtual source joined to every shelter -----------------
+# Nearest shelter over a road network with QGIS's network analysis (one Dijkstra for all shelters).
+#
+# The graph is built once with QgsVectorLayerDirector + QgsGraphBuilder in a metric CRS, with every shelter and
+# every population zone as a tie point. A virtual source vertex is joined to each shelter's vertex by an edge whose
+# cost is the shelter's access leg (straight line from the shelter to its tie point), so a single
+# ``QgsGraphAnalyzer.dijkstra`` from that source gives, for every vertex, the distance to the nearest shelter; the
+# shelter is found by following the shortest-path tree back to the source (vectorised pointer jumping). Zone
+# distance = network distance + the zone's own access leg. Zones on a part of the network no shelter reaches get
+# -1 / NaN.
+
+def network_nearest(roads, metric_crs: QgsCoordinateReferenceSystem, shelter_xy: np.ndarray, zone_xy: np.ndarray,
+                    feedback=None, tolerance: float = 0.0):
+    """(index into shelter_xy or -1, distance in metres or NaN) for every zone."""
+    check_roads(roads, roads.name())
+    ns = len(shelter_xy)
+    pts = [QgsPointXY(float(x), float(y)) for x, y in np.vstack([shelter_xy, zone_xy])]
+    # planar distances in the metric CRS, like the straight-line option
+    graph, tied = build_graph(roads, metric_crs, pts, tolerance, "NONE", feedback)
+    tied_xy = np.array([[p.x(), p.y()] for p in tied], dtype=float).reshape(-1, 2)
+    access = np.hypot(*(tied_xy - np.vstack([shelter_xy, zone_xy])).T) if len(tied_xy) else np.zeros(0)
+    vert = np.array([graph.findVertex(p) for p in tied], dtype=np.int64)
+    if graph.vertexCount() == 0 or (vert < 0).all():
+        raise SonaeInputError(f"Road layer '{roads.name()}' (ROADS) gives no network near the data. Check its "
+                              "CRS and that it holds lines.",
+                              f"道路レイヤ「{roads.name()}」（ROADS）から対象範囲の道路網を作れません。座標系と線データか確認してください。")
+    source = graph.addVertex(QgsPointXY(float(shelter_xy[:, 0].mean()), float(shelter_xy[:, 1].mean())))
+    first_edge = graph.edgeCount()
+    edge_shelter = {}
+    for i in range(ns):
+        if vert[i] >= 0:
+            e = graph.addEdge(source, int(vert[i]), [float(access[i])])
+            edge_shelter[e] = i
+    tree, cost = QgsGraphAnalyzer.dijkstra(graph, source, 0)
+    tree = np.asarray(tree, dtype=np.int64)
+    cost = np.asarray(cost, dtype=float)
+    n_v = graph.vertexCount()
+    from_vertex = np.array([graph.edge(e).fromVertex() for e in range(graph.edgeCount())], dtype=np.int64)
+    parent = np.where(tree >= 0, from_vertex[np.maximum(tree, 0)], -1)
+    # jump[u]: an ancestor of u whose parent is the source (the shelter's vertex), found by pointer jumping
+    jump = np.where((parent >= 0) & (parent != source), parent, np.arange(n_v))
+    while True:
+        nxt = jump[jump]
+        if np.array_equal(nxt, jump):
+            break
+        jump = nxt
+    root_edge = tree[jump]
+    shelter_of_vertex = np.full(n_v, -1, dtype=np.int64)
+    ok = (tree >= 0) & (root_edge >= first_edge)
+    shelter_of_vertex[ok] = [edge_shelter[int(e)] for e in root_edge[ok]]
+    zv = vert[ns:]
+    idx = np.where(zv >= 0, shelter_of_vertex[np.maximum(zv, 0)], -1)
+    dist = np.where(idx >= 0, cost[np.maximum(zv, 0)] + access[ns:], np.nan)
+    return idx.astype(np.int64), dist

@@ -137,7 +137,7 @@ class ShelterCatchments(SonaeAlgorithm):
             idx, dist = np.full(len(zones), -1), np.full(len(zones), np.nan)
             method = "none"
         elif roads is not None:
-            from ._network import network_nearest
+            from .network import network_nearest
             sub, dist = network_nearest(roads, QgsCoordinateReferenceSystem(f"EPSG:{epsg}"), s_xy[cand], z_xy,
                                         feedback)
             idx = np.where(sub >= 0, cand[np.maximum(sub, 0)], -1)

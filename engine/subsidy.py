@@ -287,7 +287,7 @@ def join_plans(facilities: pd.DataFrame, plans: pd.DataFrame | None, plan_id_fie
         ex = sorted(unknown)[:3]
         warn(f"Table {layer_en}: {len(unknown)} plan row(s) name facilities not in FACILITIES (e.g. {ex}); they are "
              f"ignored. / 表 {layer_en}: 施設レイヤにない施設IDの行が{len(unknown)}件あり、無視しました（例 {ex}）。")
-    cols = [c for c in p.columns if c != plan_id_field]
+    cols = [c for c in p.columns if c not in (plan_id_field, facility_id_field)]
     keyed = out[facility_id_field].astype(str)
     p = p.set_index(plan_id_field)
     for c in cols:
@@ -307,9 +307,13 @@ def _join(parts: list[np.ndarray]) -> list[str]:
 
 def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, applicant_type: str,
                   fiscal_index: float | None, plan_stated: bool = False, layer: str = "FACILITIES",
-                  progress=None) -> pd.DataFrame:
+                  added_only: bool = True, progress=None) -> pd.DataFrame:
     """One row per facility: eligibility with every reason, eligible equipment, cost, rate, subsidy, bond,
-    allocation-tax coverage, effective burden (integer yen)."""
+    allocation-tax coverage, effective burden (integer yen).
+
+    added_only: when the plan has ``<quantity>_added`` fields (sonae:sizeforautonomy's battery_sizing), only the
+    added equipment is priced (existing equipment is not bought again); the PV self-consumption cap then applies to
+    existing + added PV, so the new PV may be at most cap - existing."""
     progress = ensure(progress)
     f = pd.DataFrame(facilities).reset_index(drop=True)
     n = len(f)
@@ -425,18 +429,35 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
                             "unit-cost file has no such item. Add it.",
                             f"事業ルールの設備「{item}」の単価が単価ファイルにありません。追加してください。")
     qty = {}
+    existing = {}
     for item in equipment:
         qf = items[item]["quantity_field"]
         q = _num(f, qf)
+        existing[item] = np.zeros(n)
+        if added_only and f"{qf}_added" in f.columns:
+            added = np.nan_to_num(_num(f, f"{qf}_added"), nan=0.0)
+            if f"{qf}_existing" in f.columns:
+                existing[item] = np.nan_to_num(_num(f, f"{qf}_existing"), nan=0.0)
+            else:
+                existing[item] = np.maximum(np.nan_to_num(q, nan=0.0) - added, 0.0)
+            q = added
         bad = np.isfinite(q) & (q < 0)
         if bad.any():
             raise SonaeInputError(f"Layer {layer}, field {qf}: negative quantity for facility {ids[bad][0]}. "
                                   "Quantities cannot be negative.",
                                   f"レイヤ {layer} の項目 {qf}: 施設 {ids[bad][0]} の数量が負です。数量は0以上にしてください。")
         qty[item] = np.nan_to_num(q, nan=0.0)
+    for item in equipment:
+        has_existing = existing[item] > 0
+        if has_existing.any():
+            u = items[item]["unit"]
+            note(has_existing, np.array([f"既設{items[item].get('label_ja', item)}{v:,.1f}{u}は対象外（増設分のみ計上）"
+                                         for v in existing[item]], dtype=object),
+                 np.array([f"existing {item} {v:,.1f} {u} not priced (only the added equipment)"
+                           for v in existing[item]], dtype=object), fail=False)
     elig_qty = {}
     fit, fit_known = _bool_col(f, "fit")
-    cap, cap_src = self_consumption_cap_kw(f)
+    cap_total, cap_src = self_consumption_cap_kw(f)
     for item, spec in equipment.items():
         q = qty[item]
         e = q.copy()
@@ -446,6 +467,7 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
             note(proposed, f"{items[item].get('label_ja', item)}: {spec.get('reason_ja', '対象外')}",
                  f"{item}: {spec.get('reason_en', 'not eligible')}", fail=False)
         if spec.get("cap") == "self_consumption":
+            cap = np.where(np.isfinite(cap_total), np.maximum(cap_total - existing[item], 0.0), np.nan)
             capped = proposed & np.isfinite(cap) & (q > cap + 1e-9)
             e = np.where(capped, np.maximum(cap, 0.0), e)
             note(capped, np.array([f"太陽光{a:,.1f}kWは平時の自家消費能力{c:,.1f}kW（{s}）を超えるため{c:,.1f}kWに制限（Q&A）"

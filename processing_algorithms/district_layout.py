@@ -94,7 +94,9 @@ class DistrictLayout(SonaeAlgorithm):
             for c in cols:
                 fac[c] = fac["id"].astype(str).map(a[c]).to_numpy()
         progress.update(0.15)
-        per = subsidy.subsidy_scope(fac, rules, costs, applicant, fiscal, stated, progress=progress.sub(0.15, 0.35))
+        added = self.parameterAsBool(parameters, "ADDED_ONLY", context)
+        per = subsidy.subsidy_scope(fac, rules, costs, applicant, fiscal, stated, added_only=added,
+                                    progress=progress.sub(0.15, 0.35))
         for c in ("total_cost_yen", "eligible_cost_yen", "subsidy_yen", "allocation_tax_yen", "effective_burden_yen"):
             fac[c] = per[c].to_numpy()
         for c in ("pv_kw", "battery_kwh"):

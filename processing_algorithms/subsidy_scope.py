@@ -57,6 +57,11 @@ def add_energy_parameters(alg):
                                         defaultValue="facility_id", parentLayerParameterName="ENERGY",
                                         optional=True),
             "Field of the energy plan table holding the facility id (matches FACILITIES' id). / 計画表の施設ID項目。")
+    alg.add(QgsProcessingParameterBoolean("ADDED_ONLY", alg.tr("Price only added equipment / 増設分のみ計上"),
+                                          defaultValue=True),
+            "When the plan has <quantity>_added fields (pv_kw_added, battery_kwh_added from sonae:sizeforautonomy), "
+            "price and subsidise only the added equipment; existing equipment is not bought again, and new PV may be "
+            "at most the self-consumption cap minus the existing PV. / 計画表に増設量の項目があれば増設分のみを計上します。")
 
 
 def read_inputs(alg, parameters, context, progress):
@@ -119,7 +124,9 @@ class SubsidyScope(SonaeAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         fac, rules, costs, applicant, fiscal, stated = read_inputs(self, parameters, context, progress)
         progress.update(0.2)
-        per = subsidy.subsidy_scope(fac, rules, costs, applicant, fiscal, stated, progress=progress.sub(0.2, 0.8))
+        added = self.parameterAsBool(parameters, "ADDED_ONLY", context)
+        per = subsidy.subsidy_scope(fac, rules, costs, applicant, fiscal, stated, added_only=added,
+                                    progress=progress.sub(0.2, 0.8))
         district_ids = None
         if parameters.get("DISTRICTS"):
             d = read_source(self, parameters, "DISTRICTS", context)

@@ -327,3 +327,26 @@ def test_zeb_without_floor_area(run_alg, tmp_path):
     fac = facilities(tmp_path, [{"owner": "private", "pv_kw": 1.0, "pv_cap_kw": 1.0, "floor_area_m2": 1500.0},
                                 {"owner": "private", "pv_kw": 1.0, "pv_cap_kw": 1.0, "floor_area_m2": None}])
     _fails(run_alg, tmp_path, fac, "floor_area_m2", "F2", "延床面積", APPLICANT_TYPE="zeb_private_existing")
+
+
+def test_only_added_equipment_is_priced(run_alg, tmp_path):
+    """battery_sizing-shaped rows (sonae:sizeforautonomy): existing + added; only the added part is bought, and new
+    PV may be at most the self-consumption cap minus the existing PV."""
+    fac = facilities(tmp_path, [{}, {}])
+    plan = pd.DataFrame({"facility_id": ["F1", "F2"], "pv_kw_existing": [20.0, 20.0], "pv_kw_added": [28.0, 40.0],
+                         "pv_kw": [48.0, 60.0], "pv_cap_kw": [48.0, 48.0], "battery_kwh_existing": [11.0, 0.0],
+                         "battery_kwh_added": [72.0, 10.0], "battery_kwh": [83.0, 10.0], "battery_kw": [41.5, 5.0]})
+    path = os.path.join(tmp_path, "battery_sizing.csv")
+    plan.to_csv(path, index=False)
+    from qgis.core import QgsVectorLayer
+    lyr = QgsVectorLayer(f"file://{path}?type=csv&detectTypes=yes&geomType=none", "battery_sizing", "delimitedtext")
+    costs = write_costs(tmp_path)
+    _, f, _ = run(run_alg, tmp_path, fac, UNIT_COSTS=costs, FISCAL_INDEX=0.5, ENERGY=lyr)
+    assert list(f["pv_proposed"]) == [28.0, 40.0]
+    assert list(f["pv_eligible"]) == pytest.approx([28.0, 28.0])          # 48 - 20 existing
+    assert list(f["eligible_cost_yen"]) == [28 * 300000 + 72 * 100000, 28 * 300000 + 10 * 100000]
+    assert f.loc[1, "ineligible_cost_yen"] == 12 * 300000
+    assert "existing pv 20.0 kW not priced" in f.loc[0, "reasons_en"]
+    _, f, _ = run(run_alg, tmp_path, fac, UNIT_COSTS=costs, FISCAL_INDEX=0.5, ENERGY=lyr, ADDED_ONLY=False)
+    assert list(f["pv_eligible"]) == pytest.approx([48.0, 48.0])          # totals, capped at 48
+    assert f.loc[0, "eligible_cost_yen"] == 48 * 300000 + 83 * 100000

@@ -140,3 +140,26 @@ def test_size_for_autonomy_against_brute_force(run_alg, tmp_path):
     assert day_profile(4, 1, 1, 0, 1).sum() == pytest.approx(6.076)
     assert df.loc["p", "battery_kwh"] == pytest.approx(6.1)
     assert res["TOTAL_BATTERY_KWH"] == pytest.approx(df["battery_kwh"].sum())
+
+
+def test_qgis_process_gives_the_same_autonomy(run_alg, tmp_path):
+    """pvlib's clear-sky model with the bundled Linke turbidity file (Debian's h5py) also works in qgis_process."""
+    import json
+
+    import pyogrio
+
+    from .qgis_env import qgis_process
+    fac = facilities_gpkg(tmp_path, extra={"pv_kw": [5.0, 10.0, 0.0], "battery_kwh": [0.0, 11.2, 5.0]})
+    a, b = str(tmp_path / "a.gpkg"), str(tmp_path / "b.gpkg")
+    autonomy(run_alg, fac, a)
+    params = {"FACILITIES": f"{fac}|layername=shelters", "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
+              "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "OUTAGE_HOURS": 72, "PV_REGION": 0,
+              "START_TIME": "2026-03-01T00:00:00", "OUTPUT": b}
+    proc = qgis_process(["run", "sonae:outageautonomy", "--json", "-"], str(tmp_path / "home"),
+                        stdin=json.dumps({"inputs": params}))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    da = pyogrio.read_dataframe(a, read_geometry=False)
+    db = pyogrio.read_dataframe(b, read_geometry=False)
+    cols = ["hours_now", "min_hours", "median_hours", "share_24h", "share_72h", "share_168h", "shortfall_kwh_72h"]
+    assert np.allclose(da[cols].to_numpy(float), db[cols].to_numpy(float))
+    assert da["min_hours"].iloc[0] == 0 and da["share_24h"].iloc[1] > 0      # PV only: dark hours fail at once

@@ -170,25 +170,41 @@ def simulate(load_kw: np.ndarray, pv_per_kwp: np.ndarray, assets: Assets, start_
     hours = np.empty((F, S))
     unmet = np.zeros((F, S)) if track_unmet else None
     rows = max(1, int(chunk_elements // max(S, 1)))
+    # facilities with a generator take the longer code path: chunk them separately
+    order = np.argsort(assets.generator_kw > 0, kind="stable")
+    done = 0
     for r0 in range(0, F, rows):
         r1 = min(F, r0 + rows)
-        net = load_kw[r0:r1] - assets.pv_kw[r0:r1, None] * pv[r0:r1]
-        if full:  # outage hours h of start s are columns s + h of the year repeated: flat gathers, no copies
-            reps = horizon // HOURS_PER_YEAR + 2
-            ext = np.concatenate([net] + [net] * (reps - 1), axis=1)[:, :HOURS_PER_YEAR + horizon]
+        sel = order[r0:r1]
+        if len(sel) > 1 and (assets.generator_kw[sel] > 0).any() and not (assets.generator_kw[sel] > 0).all():
+            cut = int(np.argmax(assets.generator_kw[sel] > 0))
+            parts = [sel[:cut], sel[cut:]]
         else:
-            ext = net
-        width = ext.shape[1]
-        n = r1 - r0
-        fi = np.repeat(np.arange(n), S)
-        si = np.tile(starts, n)
-        a = assets.subset(slice(r0, r1))
-        hrs, unm = _run_pairs(ext.ravel(), width, full, fi, si, a, soc0[r0:r1], horizon, s, track_unmet)
-        hours[r0:r1] = hrs.reshape(n, S)
-        if track_unmet:
-            unmet[r0:r1] = unm.reshape(n, S)
-        progress.update(r1 / F)
+            parts = [sel]
+        for part in parts:
+            _chunk(load_kw, pv, assets, soc0, part, horizon, full, starts, s, track_unmet, hours, unmet)
+        done += len(sel)
+        progress.update(done / F)
     return (hours, unmet) if track_unmet else hours
+
+
+def _chunk(load_kw, pv, assets, soc0, sel, horizon, full, starts, s, track_unmet, hours, unmet):
+    S = len(starts)
+    net = load_kw[sel] - assets.pv_kw[sel, None] * pv[sel]
+    if full:  # outage hour h of start s = column s + h of the year laid out twice (flat gathers)
+        reps = horizon // HOURS_PER_YEAR + 2
+        ext = np.concatenate([net] + [net] * (reps - 1), axis=1)[:, :HOURS_PER_YEAR + horizon]
+    else:
+        ext = net
+    width = ext.shape[1]
+    n = len(sel)
+    fi = np.repeat(np.arange(n), S)
+    si = np.tile(starts, n)
+    a = assets.subset(sel)
+    hrs, unm = _run_pairs(ext.ravel(), width, full, fi, si, a, soc0[sel], horizon, s, track_unmet)
+    hours[sel] = hrs.reshape(n, S)
+    if track_unmet:
+        unmet[sel] = unm.reshape(n, S)
 
 
 def summarise(hours: np.ndarray, thresholds, horizon: int) -> dict:

@@ -11,10 +11,9 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber)
 
 from ..engine.energy import energy_defaults
-from ..engine.energy.inputs import ENERGY_FIELDS, build_inputs, join_assets
+from ..engine.energy.inputs import build_inputs, join_assets
 from ..engine.energy.outage import Settings, check_start_soc, hour_of_year, simulate, summarise
 from ..engine.energy.pv import pv_rules, regions
-from ..engine.errors import SonaeInputError
 from .base import SonaeAlgorithm
 from .qgis_io import read_source, write_frame
 
@@ -153,7 +152,9 @@ class OutageAutonomy(SonaeAlgorithm):
         out["outage_start"] = pd.Timestamp(start_dt).strftime("%Y-%m-%d %H:00 JST")
         below = int((out["hours_now"] < target).sum())
         dest = write_frame(self, parameters, "OUTPUT", context, out, feedback, style="shelters_energy")
-        feedback.pushInfo(f"{len(out)} shelters; {below} below {target} h from now (start {out['outage_start'].iloc[0]});"
-                          f" {int((stats['min_hours'] < target).sum())} below {target} h for some start hour. / "
-                          f"避難所{len(out)}件のうち、現在から{target}時間未満は{below}件。")
+        feedback.pushInfo(self.tr(
+            "{n} shelters; {below} below {target} h from now (start {start}); {worst} below {target} h for some "
+            "start hour. / 避難所{n}件のうち、現在から{target}時間未満は{below}件。").format(
+                n=len(out), below=below, target=target, start=out["outage_start"].iloc[0],
+                worst=int((stats["min_hours"] < target).sum())))
         return {"OUTPUT": dest, "BELOW_TARGET": below}

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 
@@ -44,8 +43,8 @@ class SizeForAutonomy(SonaeAlgorithm):
                  "Share (0-1) of start hours of the year whose outage must survive TARGET_HOURS; 1 = whenever the "
                  "outage starts. / 年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。")
         self.add(QgsProcessingParameterEnum("PV_MODE", self.tr("PV / 太陽光"),
-                                            ["Keep existing PV / 既存のまま",
-                                             "Raise PV to the self-consumption cap / 自家消費上限まで増設"],
+                                            [self.tr("Keep existing PV / 既存のまま"),
+                                             self.tr("Raise PV to the self-consumption cap / 自家消費上限まで増設")],
                                             defaultValue=1),
                  "Keep the existing pv_kw, or raise it to the normal-time self-consumption cap where normal_kwh_year "
                  "(or floor_area_m2) is known. PV is never sized above the cap. / 太陽光を現状のままにするか、"
@@ -113,7 +112,9 @@ class SizeForAutonomy(SonaeAlgorithm):
         total = float(np.nansum(res["battery_kwh"]))
         infeasible = int((res["reason"] == "infeasible").sum())
         dest = write_frame(self, parameters, "OUTPUT", context, out, feedback)
-        feedback.pushInfo(f"{len(out)} shelters sized for {target_h} h at share {share:g}: batteries {total:,.1f} kWh "
-                          f"in total, PV {pv_kw.sum():,.1f} kW; {infeasible} not reachable. / 蓄電池合計"
-                          f"{total:,.1f} kWh、太陽光{pv_kw.sum():,.1f} kW、達成不能{infeasible}件。")
+        feedback.pushInfo(self.tr(
+            "{n} shelters sized for {target} h at share {share}: batteries {kwh} kWh in total, PV {pv} kW; "
+            "{bad} not reachable. / 蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。").format(
+                n=len(out), target=target_h, share=f"{share:g}", kwh=f"{total:,.1f}", pv=f"{pv_kw.sum():,.1f}",
+                bad=infeasible))
         return {"OUTPUT": dest, "TOTAL_BATTERY_KWH": total, "INFEASIBLE": infeasible}

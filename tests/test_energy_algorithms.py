@@ -163,3 +163,24 @@ def test_qgis_process_gives_the_same_autonomy(run_alg, tmp_path):
     cols = ["hours_now", "min_hours", "median_hours", "share_24h", "share_72h", "share_168h", "shortfall_kwh_72h"]
     assert np.allclose(da[cols].to_numpy(float), db[cols].to_numpy(float))
     assert da["min_hours"].iloc[0] == 0 and da["share_24h"].iloc[1] > 0      # PV only: dark hours fail at once
+
+
+def test_cancel_stops_the_simulation_and_leaves_no_output(qgis_app, tmp_path):
+    import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    from sonae.engine.energy import outage
+    from sonae.engine.errors import Cancelled
+    from sonae.engine.progress import Progress
+    calls = []
+    progress = Progress(None, lambda: calls.append(1) or len(calls) > 2)
+    a = outage.Assets(*(np.array([v]) for v in (0.0, 10.0, 5.0, 0.0, 0.0)))
+    with pytest.raises(Cancelled):
+        outage.simulate(np.ones((1, 8760)), np.zeros((1, 8760)), a, 1.0, 168, progress=progress)
+    fac = facilities_gpkg(tmp_path)
+    feedback = QgsProcessingFeedback()
+    feedback.cancel()
+    out = tmp_path / "cancelled.gpkg"
+    processing.run("sonae:outageautonomy", {"FACILITIES": f"{fac}|layername=shelters", "EVACUEES_FIELD": "evacuees",
+                                            "OUTPUT": str(out)}, feedback=feedback, context=QgsProcessingContext())
+    assert not out.exists()

@@ -182,13 +182,13 @@ def simulate(load_kw: np.ndarray, pv_per_kwp: np.ndarray, assets: Assets, start_
         else:
             parts = [sel]
         for part in parts:
-            _chunk(load_kw, pv, assets, soc0, part, horizon, full, starts, s, track_unmet, hours, unmet)
+            _chunk(load_kw, pv, assets, soc0, part, horizon, full, starts, s, track_unmet, hours, unmet, progress)
         done += len(sel)
         progress.update(done / F)
     return (hours, unmet) if track_unmet else hours
 
 
-def _chunk(load_kw, pv, assets, soc0, sel, horizon, full, starts, s, track_unmet, hours, unmet):
+def _chunk(load_kw, pv, assets, soc0, sel, horizon, full, starts, s, track_unmet, hours, unmet, progress):
     S = len(starts)
     net = load_kw[sel] - assets.pv_kw[sel, None] * pv[sel]
     if full:  # outage hour h of start s = column s + h of the year laid out twice (flat gathers)
@@ -201,7 +201,7 @@ def _chunk(load_kw, pv, assets, soc0, sel, horizon, full, starts, s, track_unmet
     fi = np.repeat(np.arange(n), S)
     si = np.tile(starts, n)
     a = assets.subset(sel)
-    hrs, unm = _run_pairs(ext.ravel(), width, full, fi, si, a, soc0[sel], horizon, s, track_unmet)
+    hrs, unm = _run_pairs(ext.ravel(), width, full, fi, si, a, soc0[sel], horizon, s, track_unmet, progress)
     hours[sel] = hrs.reshape(n, S)
     if track_unmet:
         unmet[sel] = unm.reshape(n, S)
@@ -228,7 +228,8 @@ def hour_of_year(timestamp, rules_pv: dict | None = None) -> int:
     return min(max(h, 0), HOURS_PER_YEAR - 1)
 
 
-def _run_pairs(ext_flat, width, contiguous, fi, si, a: Assets, soc0, horizon, s: Settings, track_unmet):
+def _run_pairs(ext_flat, width, contiguous, fi, si, a: Assets, soc0, horizon, s: Settings, track_unmet,
+               progress: Progress):
     """Step the outage hours for (facility, start) pairs held as flat arrays.
 
     Pairs that failed are dropped from the arrays whenever they make up a third of them (unless the unmet energy
@@ -250,6 +251,8 @@ def _run_pairs(ext_flat, width, contiguous, fi, si, a: Assets, soc0, horizon, s:
     fuel = a.fuel_l[fi].copy() if has_gen else None
     alive = np.ones(total, dtype=bool)
     for h in range(horizon):
+        if h % 8 == 0:
+            progress.check()                    # raises Cancelled when the user cancels
         if contiguous:
             L = ext_flat[base + h]
         else:

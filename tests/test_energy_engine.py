@@ -165,15 +165,16 @@ def test_shortfall_continues_after_the_first_unmet_hour():
     assert h[0, 0] == 10 and unmet[0, 0] == pytest.approx(62.0)       # 72 h x 1 kW - 10 kWh
 
 
-def test_vectorised_equals_reference_loop_random_cases():
-    rng = np.random.default_rng(7)
+@pytest.mark.parametrize("turndown,intercept,seed", [(0.3, 0.0, 7), (0.6, 0.1, 8), (0.0, 0.05, 9)])
+def test_vectorised_equals_reference_loop_random_cases(turndown, intercept, seed):
+    rng = np.random.default_rng(seed)
     F = 5
     load = rng.uniform(0.2, 3.0, (F, 8760))
     day = np.clip(np.sin((np.arange(8760) % 24 - 6) / 12 * np.pi), 0, None)[None, :]
     a = outage.Assets(rng.uniform(0, 8, F), rng.uniform(0, 30, F), rng.uniform(0.5, 6, F),
                       np.array([0, 3, 0, 5, 2.0]), np.array([0, 10, 0, 2, 50.0]))
     soc = np.array([0.5, 1.0, 0.2, 0.7, 0.0])
-    s = outage.Settings.from_rules(generator_min_turndown=0.3)
+    s = outage.Settings.from_rules(generator_min_turndown=turndown, fuel_intercept_l_per_h=intercept)
     starts = rng.integers(0, 8760, 150)
     hours, unmet = outage.simulate(load, day, a, soc, 100, starts=starts, settings=s, track_unmet=True)
     full = outage.simulate(load[:1], day, a.subset(slice(0, 1)), soc[:1], 100, settings=s)
@@ -181,7 +182,8 @@ def test_vectorised_equals_reference_loop_random_cases():
         net = (load[f] - a.pv_kw[f] * day[0]).tolist()
         for j, st in enumerate(starts):
             ref = reopt_outage_hours(net, int(st), 100, a.battery_kwh[f], a.battery_kw[f], soc[f] * a.battery_kwh[f],
-                                     diesel_kw=a.generator_kw[f], fuel=a.fuel_l[f], m=SLOPE, turndown=0.3)
+                                     diesel_kw=a.generator_kw[f], fuel=a.fuel_l[f], m=SLOPE, b=intercept,
+                                     turndown=turndown)
             assert hours[f, j] == ref, (f, st)
             if a.generator_kw[f] == 0:
                 assert unmet[f, j] == pytest.approx(unserved_kwh(net, int(st), 100, a.battery_kwh[f],

@@ -148,7 +148,7 @@ def check_start_soc(value: float, name: str = "START_SOC") -> float:
 
 def simulate(load_kw: np.ndarray, pv_per_kwp: np.ndarray, assets: Assets, start_soc, horizon: int,
              starts=None, settings: Settings | None = None, track_unmet: bool = False,
-             progress: Progress | None = None, chunk_elements: int = 2_000_000):
+             progress: Progress | None = None, chunk_elements: int = 131_072):
     """Hours survived for every facility and start hour.
 
     load_kw, pv_per_kwp: [F x 8760] (pv_per_kwp may be [1 x 8760] or one row per facility).
@@ -156,6 +156,8 @@ def simulate(load_kw: np.ndarray, pv_per_kwp: np.ndarray, assets: Assets, start_
     starts: hours of the year (int array, same for all facilities); None = all 8,760.
     Returns ``hours`` [F x S] (integers as float, ``horizon`` = survived the whole horizon) and, with
     track_unmet, ``unmet_kwh`` [F x S] (energy not served over the horizon when the run continues).
+    chunk_elements: (facility, start) pairs stepped together; ~1 MB per array keeps them in the CPU cache
+    (measured: 2M pairs per chunk ran 1.7x slower than 131k on the 2-core machine).
     """
     progress = ensure(progress)
     s = settings or Settings.from_rules()
@@ -264,20 +266,21 @@ def _run_pairs(ext_flat, width, contiguous, fi, si, a: Assets, soc0, horizon, s:
         charge[~surplus] = 0.0
         rem = np.maximum(L, 0.0)
         if has_gen:
-            need = m * np.maximum(L, tdn * gk) + b
-            fits = L <= gk
-            enough = need <= fuel
-            full_ok = ~surplus & fits & enough
-            from_fuel = np.maximum(0.0, (fuel - b) / m)
-            out = np.where(full_ok, rem,
-                           np.where(fits, from_fuel, np.where(enough, gk, np.minimum(gk, from_fuel))))
+            # REopt's four generator cases folded into two (see the module docstring and tests/test_energy_reference):
+            # the tank holds the fuel for the whole hour ("enough") -> the generator gives min(L, kW) and burns
+            # for max(that, turndown); else it gives what its size and its last fuel allow and the tank is empty.
+            deficit = ~surplus
+            enough = (m * np.maximum(L, tdn * gk) + b) <= fuel
+            served = np.minimum(rem, gk)
+            from_fuel = np.minimum(gk, np.maximum(0.0, (fuel - b) / m))
+            out = np.where(enough, served, from_fuel)
             out[surplus] = 0.0
-            spare = np.where(full_ok & (L < tdn * gk), tdn * gk - L, 0.0)
-            spare += np.where(~surplus & fits & ~enough, np.maximum(out - L, 0.0), 0.0)   # last fuel at turndown
-            charge += np.where(spare > 0, np.minimum(np.minimum(room, chg_lim), spare * eta), 0.0)
-            fuel = np.where(surplus, fuel,
-                            np.where(full_ok, fuel - need,
-                                     np.where(~fits & enough, np.maximum(0.0, fuel - (gk * m + b)), 0.0)))
+            burn = m * np.maximum(served, tdn * gk) + b
+            fuel = np.where(deficit, np.where(enough, fuel - burn, 0.0), fuel)
+            spare = np.where(enough, tdn * gk - L, out - L)
+            spare[surplus] = 0.0
+            np.maximum(spare, 0.0, out=spare)
+            charge += np.minimum(np.minimum(room, chg_lim), spare * eta)
             rem = np.maximum(rem - out, 0.0)
         give = np.minimum(bkw, soc)
         np.minimum(give, rem, out=give)

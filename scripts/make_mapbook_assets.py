@@ -1,0 +1,227 @@
+"""Generate the council map book's template and styles (run once; the outputs are committed):
+
+- layers/templates/council_mapbook_a3.qpt — A3 landscape atlas page: map, figures table, legend, scale bar,
+  north arrow, title, attribution, page number. Item ids are the contract with sonae:councilmapbook.
+- layers/styles/mapbook_facilities.qml — facilities by power autonomy (hours_now) with a mark for a flood
+  designation conflict (flood_conflict = 1).
+- layers/styles/mapbook_flood.qml — KSJ flood depth ranks 1-6 with the portal colours (DESIGN.md section 5).
+- layers/styles/mapbook_pages.qml — the page outline.
+
+Usage: cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_mapbook_assets
+"""
+from __future__ import annotations
+
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+STYLES = os.path.join(ROOT, "layers", "styles")
+TEMPLATE = os.path.join(ROOT, "layers", "templates", "council_mapbook_a3.qpt")
+FONT = "Noto Sans CJK JP"
+
+FLOOD_CLASSES = [  # rank, (r, g, b), label
+    (1, (247, 245, 169), "0.5m未満"), (2, (255, 216, 192), "0.5〜3m"), (3, (255, 183, 183), "3〜5m"),
+    (4, (255, 145, 145), "5〜10m"), (5, (242, 133, 201), "10〜20m"), (6, (220, 122, 220), "20m以上")]
+
+# Figure rows of the table: label, field of the pages layer (written by sonae:councilmapbook).
+FIGURE_ROWS = [
+    ("避難所数", "v_shelters"), ("浸水想定と指定の不整合", "v_conflicts"), ("避難者数 / 収容可能人数", "v_evac"),
+    ("収容不足", "v_shortfall"), ("備蓄日数（最短）", "v_days"), ("備蓄3日未満の避難所", "v_days3"),
+    ("停電時の自立時間（中央値）", "v_hours"), ("72時間未満の避難所", "v_72h"), ("補助金（見込み）", "v_subsidy")]
+
+
+def text_format(size, bold=False, color=(0, 0, 0)):
+    from qgis.core import QgsTextFormat
+    from qgis.PyQt.QtGui import QColor, QFont
+    font = QFont(FONT)
+    font.setBold(bold)
+    fmt = QgsTextFormat()
+    fmt.setFont(font)
+    fmt.setSize(size)
+    fmt.setColor(QColor(*color))
+    if bold:
+        fmt.setForcedBold(True)
+    return fmt
+
+
+def facilities_renderer():
+    from qgis.core import QgsMarkerSymbol, QgsRuleBasedRenderer
+    root = QgsRuleBasedRenderer.Rule(None)
+
+    def marker(color, size=2.6, shape="circle", stroke="40,40,40,255", width="0.25"):
+        return QgsMarkerSymbol.createSimple({"name": shape, "color": color, "size": str(size),
+                                             "outline_color": stroke, "outline_width": width})
+
+    classes = [
+        ('"hours_now" >= 72', "0,150,70,255", "停電時72時間以上"),
+        ('"hours_now" >= 24 AND "hours_now" < 72', "245,160,0,255", "24〜72時間"),
+        ('"hours_now" < 24', "215,25,28,255", "24時間未満"),
+        ('"hours_now" IS NULL', "160,160,160,255", "自立時間データなし"),
+    ]
+    for expr, color, label in classes:
+        root.appendChild(QgsRuleBasedRenderer.Rule(marker(color), 0, 0, expr, label))
+    conflict = marker("0,0,0,0", 5.0, "square", "0,0,0,255", "0.5")
+    root.appendChild(QgsRuleBasedRenderer.Rule(conflict, 0, 0, '"flood_conflict" = 1',
+                                               "洪水の指定と浸水想定が不整合"))
+    return QgsRuleBasedRenderer(root)
+
+
+def save_vector_style(renderer, geometry, path, opacity=1.0):
+    from qgis.core import QgsVectorLayer
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&field=hours_now:double&field=flood_conflict:integer",
+                           "x", "memory")
+    layer.setRenderer(renderer)
+    layer.setOpacity(opacity)
+    layer.saveNamedStyle(path)
+
+
+def flood_style(path):
+    """A paletted renderer for depth ranks: written from a tiny GeoTIFF so the QML is a real raster style."""
+    import tempfile
+
+    import numpy as np
+    import rasterio
+    from qgis.core import QgsPalettedRasterRenderer, QgsRasterLayer
+    from qgis.PyQt.QtGui import QColor
+    tmp = os.path.join(tempfile.mkdtemp(), "r.tif")
+    with rasterio.open(tmp, "w", driver="GTiff", width=6, height=1, count=1, dtype="uint8", nodata=0,
+                       crs="EPSG:4326", transform=rasterio.transform.from_origin(134, 34.3, 0.01, 0.01)) as ds:
+        ds.write(np.arange(1, 7, dtype="uint8").reshape(1, 1, 6))
+    layer = QgsRasterLayer(tmp, "flood")
+    classes = [QgsPalettedRasterRenderer.Class(v, QColor(*rgb), label) for v, rgb, label in FLOOD_CLASSES]
+    renderer = QgsPalettedRasterRenderer(layer.dataProvider(), 1, classes)
+    layer.setRenderer(renderer)
+    layer.setOpacity(0.75)
+    layer.saveNamedStyle(path)
+
+
+def pages_renderer():
+    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
+    symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "30,60,160,255",
+                                         "outline_width": "0.6", "outline_style": "dash"})
+    return QgsSingleSymbolRenderer(symbol)
+
+
+def build_template(path):
+    from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLayoutItemMap,
+                           QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutFrame,
+                           QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsProperty,
+                           QgsReadWriteContext, QgsScaleBarSettings, QgsTableCell, QgsUnitTypes, QgsLegendStyle, QgsLayoutMeasurement)
+    from qgis.PyQt.QtCore import QRectF, Qt
+    from qgis.PyQt.QtGui import QColor
+    project = QgsProject()
+    layout = QgsPrintLayout(project)
+    layout.initializeDefaults()
+    layout.setName("Sonae 議会向け図面集 A3")
+    page = layout.pageCollection().page(0)
+    page.setPageSize("A3", QgsLayoutItemPage.Landscape)
+    mm = QgsUnitTypes.LayoutMillimeters
+
+    def place(item, x, y, w, h, item_id):
+        item.attemptMove(QgsLayoutPoint(x, y, mm))
+        item.attemptResize(QgsLayoutSize(w, h, mm))
+        item.setId(item_id)
+        layout.addLayoutItem(item)
+        return item
+
+    def label(text, x, y, w, h, item_id, size, bold=False, halign=Qt.AlignLeft):
+        lab = QgsLayoutItemLabel(layout)
+        lab.setText(text)
+        lab.setTextFormat(text_format(size, bold))
+        lab.setHAlign(halign)
+        lab.setVAlign(Qt.AlignVCenter if h < 20 else Qt.AlignTop)
+        return place(lab, x, y, w, h, item_id)
+
+    label('[% @sonae_title %]', 10, 6, 300, 11, "title", 20, True)
+    label('[% "page_name" %]', 10, 17, 300, 8, "subtitle", 13)
+    label('[% @sonae_date %]　[% @atlas_featurenumber %] / [% @atlas_totalfeatures %]', 310, 8, 100, 8,
+          "page_number", 10, False, Qt.AlignRight)
+
+    mp = QgsLayoutItemMap(layout)
+    mp.setFrameEnabled(True)
+    mp.setBackgroundColor(QColor(255, 255, 255))
+    place(mp, 10, 27, 285, 232, "main_map")
+    mp.setAtlasDriven(True)
+    mp.setAtlasScalingMode(QgsLayoutItemMap.Auto)
+    mp.setAtlasMargin(0.15)
+
+    north = QgsLayoutItemPicture(layout)
+    north.setPicturePath("/usr/share/qgis/svg/arrows/NorthArrow_02.svg")
+    north.setBackgroundEnabled(True)
+    north.setBackgroundColor(QColor(255, 255, 255, 200))
+    place(north, 280, 30, 12, 18, "north_arrow")
+    north.setLinkedMap(mp)
+
+    sb = QgsLayoutItemScaleBar(layout)
+    sb.setStyle("Single Box")
+    sb.setLinkedMap(mp)
+    sb.applyDefaultSize()
+    sb.setUnits(QgsUnitTypes.DistanceMeters)
+    sb.setUnitLabel("m")
+    sb.setNumberOfSegments(2)
+    sb.setNumberOfSegmentsLeft(0)
+    sb.setSegmentSizeMode(QgsScaleBarSettings.SegmentSizeFitWidth)
+    sb.setMinimumBarWidth(25)
+    sb.setMaximumBarWidth(70)
+    sb.setTextFormat(text_format(8))
+    sb.setBackgroundEnabled(True)
+    sb.setBackgroundColor(QColor(255, 255, 255, 220))
+    place(sb, 13, 246, 80, 11, "scalebar")
+
+    label("主な数値", 300, 27, 110, 7, "figures_title", 12, True)
+    table = QgsLayoutItemManualTable.create(layout)
+    layout.addMultiFrame(table)
+    rows = [[QgsTableCell(lab), QgsTableCell(QgsProperty.fromExpression(f'"{fieldname}"'))]
+            for lab, fieldname in FIGURE_ROWS]
+    table.setTableContents(rows)
+    table.setContentTextFormat(text_format(9))
+    table.setHeaderTextFormat(text_format(9, True))
+    table.setIncludeTableHeader(False)
+    table.setCellMargin(1.2)
+    table.setGridStrokeWidth(0.2)
+    from qgis.core import QgsLayoutTableColumn
+    c1, c2 = QgsLayoutTableColumn(), QgsLayoutTableColumn()
+    c1.setWidth(58)
+    c2.setWidth(44)
+    c2.setHAlignment(Qt.AlignRight)
+    table.setColumns([c1, c2])
+    frame = QgsLayoutFrame(layout, table)
+    frame.attemptSetSceneRect(QRectF(300, 35, 110, 80))
+    frame.setId("figures_frame")
+    table.addFrame(frame)
+    table.setResizeMode(QgsLayoutItemManualTable.UseExistingFrames)
+    label("数値は各図面の範囲内の避難所について集計。「—」は元になる表がない項目。", 300, 103, 110, 9,
+          "figures_note", 7)
+
+    legend = QgsLayoutItemLegend(layout)
+    legend.setTitle("凡例")
+    legend.setLinkedMap(mp)
+    legend.setAutoUpdateModel(False)
+    for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                  QgsLegendStyle.SymbolLabel):
+        size = {QgsLegendStyle.Title: 11, QgsLegendStyle.Group: 9, QgsLegendStyle.Subgroup: 9}.get(style, 8)
+        legend.rstyle(style).setTextFormat(text_format(size, style in (QgsLegendStyle.Title,
+                                                                        QgsLegendStyle.Subgroup)))
+    legend.setFrameEnabled(False)
+    place(legend, 300, 114, 110, 120, "legend")
+
+    label("[% @sonae_attribution %]", 10, 261, 400, 30, "attribution", 7)
+    layout.saveAsTemplate(path, QgsReadWriteContext())
+    return layout
+
+
+def main():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    os.makedirs(os.path.dirname(TEMPLATE), exist_ok=True)
+    save_vector_style(facilities_renderer(), "Point", os.path.join(STYLES, "mapbook_facilities.qml"))
+    save_vector_style(pages_renderer(), "Polygon", os.path.join(STYLES, "mapbook_pages.qml"))
+    flood_style(os.path.join(STYLES, "mapbook_flood.qml"))
+    build_template(TEMPLATE)
+    print("wrote", TEMPLATE, "and layers/styles/mapbook_*.qml")
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

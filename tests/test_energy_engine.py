@@ -268,3 +268,19 @@ def test_pv_cap_is_normal_daytime_use_over_yield():
     assert cap[0] == pytest.approx(20_000 * share / 1000)          # 12 kW for 20 MWh/yr at 0.6 and 1,000 kWh/kWp
     assert pv_kw.tolist() == pytest.approx([12.0, 50.0, 3.0])
     assert note.tolist() == ["pv_raised_to_cap", "pv_above_cap", "no_normal_use"]
+
+
+def test_hour_of_year_in_japan_standard_time():
+    assert outage.hour_of_year("2026-01-01 00:30") == 0
+    assert outage.hour_of_year("2026-03-01 00:00") == (31 + 28) * 24
+    assert outage.hour_of_year("2028-03-01 00:00") == (31 + 28) * 24        # leap year: no 29 February
+    assert outage.hour_of_year("2026-01-01T00:00:00+00:00") == 9            # 09:00 JST
+    assert outage.hour_of_year("2026-12-31 23:00") == 8759
+
+
+def test_nearby_facilities_share_a_profile_and_bad_locations_are_refused():
+    prof = pv.profiles_for_points([34.33, 34.34, 43.06], [134.03, 134.04, 141.35], "planning")  # 0.1 deg cells
+    assert np.array_equal(prof[0], prof[1]) and not np.array_equal(prof[0], prof[2])
+    assert prof.sum(axis=1) == pytest.approx([1000.0] * 3)
+    with pytest.raises(SonaeInputError, match="row 2"):
+        pv.profiles_for_points([34.3, float("nan")], [134.0, 134.0])

@@ -22,6 +22,7 @@ from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsExpressionContextU
                        QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
                        QgsProcessingParameterVectorLayer, QgsProject, QgsRasterLayer, QgsReadWriteContext,
                        QgsVectorLayer)
+from qgis.PyQt.QtGui import QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..engine import report_figures as rf
@@ -39,9 +40,10 @@ CONTRACT = ("facilities", "facilities_hazard", "shelters", "shelters_energy", "s
 ATTR_TAKAMATSU = "出典：高松市オープンデータ（takamatsu-city/opendata、CC BY 4.0）"
 ATTR_GSI = "出典：国土地理院 指定緊急避難場所・指定避難所データ"
 ATTR_KSJ_FLOOD = "国土数値情報（洪水浸水想定区域データ）（国土交通省）を加工して作成"
-ATTR_SCENARIO = ("シナリオ（架空）：エネルギー設備・備蓄・EV・補助金の数値はデモ用の架空のシナリオに基づく試算であり、"
-                 "実在の設備・在庫ではありません。")
-DEFAULT_TITLE = "防災・エネルギー計画 議会説明用図面集"
+# No "・" in printed defaults: the font maps its glyph back to U+2027 in the PDF text layer, which search misses.
+ATTR_SCENARIO = ("シナリオ（架空）：エネルギー設備、備蓄、EV、補助金の数値はデモ用の架空のシナリオに基づく試算であり、"
+                 "実在の設備や在庫ではありません。")
+DEFAULT_TITLE = "防災とエネルギーの計画 議会説明用図面集"
 
 
 def attribution_lines(sources, flood: bool, flood_source: str, scenario: bool, extra: str = "") -> list[str]:
@@ -418,6 +420,7 @@ class CouncilMapbook(SonaeAlgorithm):
         if sb is not None:
             sb.setLinkedMap(mp)
             sb.update()
+        _searchable_digits(layout)
         atlas = layout.atlas()
         atlas.setCoverageLayer(pages_layer)
         atlas.setPageNameExpression('"page_name"')
@@ -425,6 +428,36 @@ class CouncilMapbook(SonaeAlgorithm):
         atlas.setSortExpression('"page_no"')
         atlas.setEnabled(True)
         return layout
+
+
+def _no_shaping(fmt):
+    font = fmt.font()
+    font.setStyleStrategy(QFont.PreferNoShaping)
+    fmt.setFont(font)
+    return fmt
+
+
+def _searchable_digits(layout):
+    """Keep every digit in the PDF text layer.
+
+    With OpenType shaping, Noto Sans CJK JP gives digits inside Latin runs ("D002", "0.5m", "CC BY 4.0") glyph
+    variants outside the font's cmap; Qt's PDF engine then writes no Unicode for them and pdftotext (and PDF
+    search) lose the digits although they print. ``QFont.PreferNoShaping`` keeps the plain glyphs. The strategy is
+    not stored in .qpt files, so it is applied here, after loading the template.
+    """
+    from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable,
+                           QgsLayoutItemScaleBar, QgsLegendStyle)
+    for item in layout.items():
+        if isinstance(item, (QgsLayoutItemLabel, QgsLayoutItemScaleBar)):
+            item.setTextFormat(_no_shaping(item.textFormat()))
+        elif isinstance(item, QgsLayoutItemLegend):
+            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
+                          QgsLegendStyle.SymbolLabel):
+                item.rstyle(style).setTextFormat(_no_shaping(item.rstyle(style).textFormat()))
+    for frame in layout.multiFrames():
+        if isinstance(frame, QgsLayoutItemManualTable):
+            frame.setContentTextFormat(_no_shaping(frame.contentTextFormat()))
+            frame.setHeaderTextFormat(_no_shaping(frame.headerTextFormat()))
 
 
 def _extent_in(layer, crs, project):

@@ -35,42 +35,10 @@ def make_inputs(n: int, seed: int = 20261123):
     return load, prof, a
 
 
-def reopt_loop(net, start, horizon, batt_kwh, batt_kw, soc, eta, diesel_kw, fuel, m, b, turndown):
-    """REopt.jl simulate_outage, one outage, hour by hour (with Sonae's handling of the last fuel's spare output)."""
-    n = len(net)
-    for i in range(horizon):
-        load = net[(start + i) % n]
-        if load < 0:
-            if soc < batt_kwh:
-                soc += min(batt_kwh - soc, batt_kw * eta, -load * eta)
-        else:
-            need = m * max(load, turndown * diesel_kw) + b
-            if load <= diesel_kw and need <= fuel:
-                fuel -= need
-                load = 0.0
-            else:
-                if need > fuel and load <= diesel_kw:
-                    out = max(0.0, (fuel - b) / m)
-                    if out > load and soc < batt_kwh:
-                        soc += min(batt_kwh - soc, batt_kw * eta, (out - load) * eta)
-                    load = max(0.0, load - out)
-                    fuel = 0.0
-                elif need <= fuel and load > diesel_kw:
-                    load -= diesel_kw
-                    fuel = max(0.0, fuel - (diesel_kw * m + b))
-                else:
-                    load -= min(diesel_kw, max(0.0, (fuel - b) / m))
-                    fuel = 0.0
-                if min(batt_kw, soc) >= load:
-                    soc = max(0.0, soc - load)
-                    load = 0.0
-        if round(load, 5) > 0:
-            return i
-    return horizon
-
-
 def run(args):
     from sonae.engine.energy.outage import Settings, simulate
+    # the same independent per-hour loop the tests trust (tests/test_energy_reference.py)
+    from sonae.tests.test_energy_reference import reopt_outage_hours as reopt_loop
     size = "small" if getattr(args, "small", False) else "full"
     cfg = SIZES[size]
     n, k = cfg["facilities"], cfg["loop_subset"]

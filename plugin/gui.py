@@ -41,6 +41,8 @@ def build_gui(plugin):
 
 def remove_gui(plugin):
     if plugin.dock is not None:
+        if hasattr(plugin.dock, "cleanup"):
+            plugin.dock.cleanup()  # disconnect from the project's signals, cancel a running workflow
         plugin.iface.removeDockWidget(plugin.dock)
         plugin.dock.deleteLater()
         plugin.dock = None

@@ -230,7 +230,7 @@
       <translation>報告</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="96" />
+      <location filename="../processing_algorithms/base.py" line="100" />
       <source>Parameters / パラメータ</source>
       <translation>パラメータ</translation>
     </message>
@@ -610,6 +610,11 @@
       <location filename="../processing_algorithms/district_layout.py" line="58" />
       <source>EV chargers / EV充電器</source>
       <translation>EV充電器</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/district_layout.py" line="62" />
+      <source>Largest distance between two members of a district. Default {span:g} m: {why} / 地区内の2施設間の最大距離。</source>
+      <translation>地区内の2施設間の最大距離。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="62" />
@@ -1414,6 +1419,11 @@
       <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
+      <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
+      <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/shelter_catchments.py" line="72" />

@@ -81,9 +81,13 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
     def initParameters(self, config=None):
         raise NotImplementedError
 
-    def add(self, parameter, help_text: str, advanced: bool = False):
-        """Add a parameter with its help text (shown in the dialog tooltip and in shortHelpString)."""
-        help_text = tr(help_text)
+    def add(self, parameter, help_text: str, advanced: bool = False, **values):
+        """Add a parameter with its help text (shown in the dialog tooltip and in shortHelpString).
+
+        ``help_text`` is translated first, then ``values`` are filled into its ``{placeholders}``, so help that
+        quotes rule data stays translatable.
+        """
+        help_text = tr(help_text).format(**values) if values else tr(help_text)
         parameter.setHelp(help_text)
         if advanced:
             from qgis.core import QgsProcessingParameterDefinition

@@ -62,8 +62,8 @@ class DistrictLayout(SonaeAlgorithm):
         self.add(QgsProcessingParameterNumber("SPAN_M", self.tr("Self-owned line span (m) / 自営線の到達距離（m）"),
                                               QgsProcessingParameterNumber.Double,
                                               defaultValue=float(_RULES["span_m"]), minValue=1.0),
-                 f"Largest distance between two members of a district. Default {_RULES['span_m']:g} m: {_RAW_SPAN} / "
-                 "地区内の2施設間の最大距離。")
+                 "Largest distance between two members of a district. Default {span:g} m: {why} / "
+                 "地区内の2施設間の最大距離。", span=_RULES["span_m"], why=_RAW_SPAN)
         self.add(QgsProcessingParameterNumber("MIN_MEMBERS", self.tr("Minimum facilities per district / 地区の最少施設数"),
                                               QgsProcessingParameterNumber.Integer,
                                               defaultValue=int(_RULES["min_members"]), minValue=1),

@@ -72,8 +72,8 @@ class ShelterCatchments(SonaeAlgorithm):
         self.add(QgsProcessingParameterNumber(self.EVACUATION_RATE, self.tr("Evacuation rate / 避難所避難率"),
                                               QgsProcessingParameterNumber.Double,
                                               defaultValue=float(rate["default"]), minValue=0.0, maxValue=1.0),
-                 "Share of the assigned residents expected to stay in the shelter. Default "
-                 f"{rate['default']}: {rate['_source']} / 割り当てた住民のうち避難所に滞在する割合。")
+                 "Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / "
+                 "割り当てた住民のうち避難所に滞在する割合。", default=rate["default"], source=rate["_source"])
         self.add(QgsProcessingParameterEnum(self.M2_PER_PERSON, self.tr("Space per evacuee / 1人当たり面積"),
                                             options=[_RULES["m2_per_person"]["labels"][str(v)] for v in M2_CHOICES],
                                             defaultValue=0),

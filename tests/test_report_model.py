@@ -18,13 +18,26 @@ FLOOD = os.path.join(DATA, "takamatsu_flood_max_depthrank_A31b23.tif")
 POPULATION = os.path.join(DATA, "population_by_town_age_202602_points.geojson")
 
 
+# Energy equipment at two real shelters of evacuation_space.csv (rows #property 2 and 3), written by the test.
+ASSETS = [("takamatsu_city:evacuation_space:2", 10.0, 20.0, 5.0, 0.8),
+          ("takamatsu_city:evacuation_space:3", 0.0, 11.2, 3.0, 0.5)]
+
+
 def _inputs(out_dir):
+    assets = os.path.join(out_dir, "energy_assets.csv")
+    pd.DataFrame(ASSETS, columns=["facility_id", "pv_kw", "battery_kwh", "battery_kw", "battery_soc"]).to_csv(
+        assets, index=False)
     return {"shelter_files": [SHELTERS], "flood": FLOOD, "population": POPULATION,
             "population_field": "totalPopulation", "zone_id_field": "regionName",
+            "energy_assets": assets, "fiscal_index": 0.79,
             "facilities": os.path.join(out_dir, "facilities.gpkg"),
             "facilities_hazard": os.path.join(out_dir, "facilities_hazard.gpkg"),
             "shelters": os.path.join(out_dir, "shelters.gpkg"),
-            "population_catchment": os.path.join(out_dir, "catchment.gpkg")}
+            "population_catchment": os.path.join(out_dir, "catchment.gpkg"),
+            "shelters_energy": os.path.join(out_dir, "shelters_energy.gpkg"),
+            "battery_sizing": os.path.join(out_dir, "battery_sizing.gpkg"),
+            "districts": os.path.join(out_dir, "districts.gpkg"),
+            "subsidy_scope": os.path.join(out_dir, "subsidy_scope.gpkg")}
 
 
 def _check(params):
@@ -41,6 +54,21 @@ def _check(params):
     assert sh["assigned_population"].sum() == pytest.approx(people)
     catch = pyogrio.read_dataframe(params["population_catchment"], read_geometry=False)
     assert len(catch) == len(pyogrio.read_dataframe(POPULATION, read_geometry=False))
+    # Energy: one row per shelter; the equipment of the test's table arrives at the right shelters, and a
+    # battery-only shelter with no load lasts the whole horizon while unequipped shelters with evacuees get 0 h.
+    se = pyogrio.read_dataframe(params["shelters_energy"], read_geometry=False).set_index("id")
+    assert len(se) == len(sh)
+    for fid, pv, kwh, kw, soc in ASSETS:
+        assert se.loc[fid, "pv_kw"] == pv and se.loc[fid, "battery_kwh"] == kwh
+    bare = se[(se["battery_kwh"].fillna(0) == 0) & (se["pv_kw"].fillna(0) == 0) & (se["critical_load_kw"] > 0)]
+    assert len(bare) and (bare["hours_now"] == 0).all()
+    # Districts and subsidy: the city row adds up the facility rows (an independent sum).
+    sub = pyogrio.read_dataframe(params["subsidy_scope"], read_geometry=False)
+    fac_rows = sub[sub["row_type"] == "facility"]
+    city = sub[sub["row_type"] == "city"].iloc[0]
+    assert int(city["subsidy_yen"]) == int(fac_rows["subsidy_yen"].fillna(0).sum())
+    assert set(fac_rows["facility_id"]) <= set(sh["id"])
+    assert len(pyogrio.read_dataframe(params["districts"], read_geometry=False)) > 0
     return len(fac), float(sh["evacuees"].sum())
 
 
@@ -50,7 +78,8 @@ def test_model_runs_in_processing(tmp_path, qgis_app):
     model = QgsProcessingModelAlgorithm()
     assert model.fromFile(MODEL)
     assert [c.algorithmId() for c in sorted(model.childAlgorithms().values(), key=lambda c: c.position().x())] == \
-        ["sonae:importshelters", "sonae:hazardexposure", "sonae:sheltercatchments"]
+        ["sonae:importshelters", "sonae:hazardexposure", "sonae:sheltercatchments", "sonae:outageautonomy",
+         "sonae:sizeforautonomy", "sonae:districtlayout", "sonae:subsidyscope"]
     params = _inputs(str(tmp_path))
     processing.run(model, params)
     _check(params)

@@ -382,3 +382,50 @@ def test_input_files_are_not_modified(run_alg, tmp_path):
     before = hashlib.sha256(open(path, "rb").read()).hexdigest()
     run_alg("sonae:importshelters", {"INPUTS": [path], "OUTPUT": str(tmp_path / "f.gpkg")})
     assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before
+
+
+def test_same_place_in_two_city_tables_becomes_one_feature(run_alg, tmp_path):
+    """Takamatsu's evacuation spaces and tsunami evacuation buildings share schools and centres: one feature each.
+
+    Independent pairing: same NFKC name, points within rules/facility_merge.json's radius (equirectangular
+    metres computed here), one-to-one.
+    """
+    import math
+    spaces = shared_data("takamatsu", "shelters", "evacuation_space.csv")
+    buildings = shared_data("takamatsu", "shelters", "tsunami_evacuation_building.csv")
+    with open(os.path.join(os.path.dirname(os.path.realpath(__file__)), "..", "rules", "facility_merge.json"),
+              encoding="utf-8") as fh:
+        radius = json.load(fh)["same_name_radius_m"]
+    with open(spaces, encoding="utf-8") as fh:
+        a = list(csv.DictReader(fh))
+    with open(buildings, encoding="utf-8") as fh:
+        b = list(csv.DictReader(fh))
+    norm = lambda s: re.sub(r"\s+", "", unicodedata.normalize("NFKC", s))
+    pairs, taken = {}, set()
+    for i, ra in enumerate(a):
+        for j, rb in enumerate(b):
+            if j in taken or norm(ra["name"]) != norm(rb["name"]):
+                continue
+            lat = math.radians((float(ra["latitude"]) + float(rb["latitude"])) / 2)
+            dx = math.radians(float(rb["longitude"]) - float(ra["longitude"])) * math.cos(lat) * 6371008.8
+            dy = math.radians(float(rb["latitude"]) - float(ra["latitude"])) * 6371008.8
+            if math.hypot(dx, dy) <= radius:
+                pairs[i] = j
+                taken.add(j)
+                break
+    assert len(pairs) > 20  # the two tables really overlap
+    out = str(tmp_path / "f.gpkg")
+    result = run_alg("sonae:importshelters", {"INPUTS": [spaces, buildings], "OUTPUT": out})
+    assert result["MERGED_COUNT"] == len(pairs)
+    assert result["FEATURE_COUNT"] == len(a) + len(b) - len(pairs)
+    feats = {f["id"]: _Values(f) for f in _layer(out).getFeatures()}
+    for i, j in list(pairs.items())[:10]:
+        f = feats[f"takamatsu_city:evacuation_space:{a[i]['#property']}"]
+        assert f["ok_tsunami"] is True                       # a tsunami evacuation building
+        floors = [int(x) for x in re.findall(r"(\d+)階", unicodedata.normalize("NFKC", b[j]["shelter"]))]
+        assert f["floors"] == (max(floors) if floors else None)   # "２階・３階" -> 3; "校舎" -> unknown
+        if a[i]["capacity"]:
+            assert f["capacity_persons"] == round(float(a[i]["capacity"]))   # the shelter's own capacity stays
+        assert "tsunami_evacuation_building" in f["source_file"]
+    assert not any(k.startswith("takamatsu_city:tsunami_evacuation_building:") and
+                   int(k.rsplit(":", 1)[1]) in {int(b[j]["#property"]) for j in pairs.values()} for k in feats)

@@ -7,6 +7,7 @@ per physical place: a GSI emergency site and designated shelter that share name 
 """
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from dataclasses import dataclass, field
@@ -292,6 +293,71 @@ def merge_same_places(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return out.drop(columns="_key").reset_index(drop=True), len(pairs)
 
 
+def _merge_rule() -> dict:
+    with open(os.path.join(os.path.dirname(__file__), "..", "..", "rules", "facility_merge.json"),
+              encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _either(a, b):
+    """Combine two nullable flags: True if either says so, else False if either says so, else unknown."""
+    if a is True or b is True:
+        return True
+    if a is False or b is False:
+        return False
+    return None
+
+
+def merge_across_tables(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """One feature per place when two different table layouts list it (same name, within the rule's radius).
+
+    The GSI emergency-site/shelter pair is left to :func:`merge_same_places`. The earlier record (input order)
+    keeps its position and text; designations and hazard flags combine (True wins), conditional hazards unite,
+    missing capacity/elevation/floors are filled from the other record, source ids are joined.
+    """
+    radius = float(_merge_rule()["same_name_radius_m"])
+    recs = records.copy()
+    key = place_key(recs["name"])
+    layout = recs["source"].str.split("+").str[0].str.split(":").str[-1]
+    multi = key.groupby(key).transform("size") > 1
+    cand = recs.index[multi & (key != "")]
+    used, pairs = set(), []
+    for _k, idx in key[cand].groupby(key[cand]).groups.items():
+        idx = list(idx)
+        for i_pos, i in enumerate(idx):
+            for j in idx[i_pos + 1:]:
+                if i in used or j in used or layout[i] == layout[j]:
+                    continue
+                if {layout[i], layout[j]} <= {"gsi_emergency", "gsi_evacuation"}:
+                    continue
+                lat = np.radians((recs.at[i, "lat"] + recs.at[j, "lat"]) / 2)
+                dx = np.radians(recs.at[j, "lon"] - recs.at[i, "lon"]) * np.cos(lat) * 6371008.8
+                dy = np.radians(recs.at[j, "lat"] - recs.at[i, "lat"]) * 6371008.8
+                if np.hypot(dx, dy) <= radius:
+                    pairs.append((i, j))
+                    used.update((i, j))
+    for i, j in pairs:
+        for col in [f"ok_{h}" for h in HAZARDS] + ["emergency_site", "designated_shelter", "welfare_shelter",
+                                                    "in_disaster_plan"]:
+            recs.at[i, col] = _either(recs.at[i, col], recs.at[j, col])
+        hazards = set(filter(None, str(recs.at[i, "conditional_hazards"] or "").split(","))) | \
+            set(filter(None, str(recs.at[j, "conditional_hazards"] or "").split(",")))
+        recs.at[i, "conditional_hazards"] = ",".join(h for h in HAZARDS if h in hazards)
+        for col in ("capacity_persons", "elevation_m", "floor_area_m2"):
+            if pd.isna(recs.at[i, col]):
+                recs.at[i, col] = recs.at[j, col]
+        recs.at[i, "floors"] = np.fmax(recs.at[i, "floors"], recs.at[j, "floors"])
+        if recs.at[i, "facility_type"] == "other":
+            recs.at[i, "facility_type"] = recs.at[j, "facility_type"]
+        for col, sep in (("notes", " / "), ("source_id", "|"), ("source_row", " | "), ("source_file", " | "),
+                         ("source", "+")):
+            a, b = str(recs.at[i, col] or ""), str(recs.at[j, col] or "")
+            recs.at[i, col] = a + sep + b if a and b else (a or b)
+    if not pairs:
+        return recs, 0
+    return recs.drop(index=[j for _i, j in pairs]).reset_index(drop=True), len(pairs)
+
+
 def _assign_ids(recs: pd.DataFrame) -> pd.Series:
     primary = recs["source_id"].str.split("|").str[-1]
     ids = np.where(recs["source"].str.startswith("gsi"), primary,
@@ -326,10 +392,11 @@ def import_shelter_files(paths, progress: Progress | None = None) -> ImportResul
         progress.update((i + 1) / (len(paths) + 1))
     records = pd.concat(frames, ignore_index=True)
     records, merged_pairs = merge_same_places(records)
-    records["id"] = _assign_ids(records)
+    records["id"] = _assign_ids(records)           # before the cross-table merge: a merged place keeps its first id
+    records, merged_across = merge_across_tables(records)
     geometry = gpd.points_from_xy(records["lon"], records["lat"], crs=CRS)
     facilities = gpd.GeoDataFrame(records[FACILITY_FIELD_NAMES].copy(), geometry=geometry, crs=CRS)
     facilities["capacity_persons"] = facilities["capacity_persons"].round().astype("Int64")
     facilities["floors"] = facilities["floors"].round().astype("Int64")
     progress.update(1.0)
-    return ImportResult(facilities, reports, merged_pairs)
+    return ImportResult(facilities, reports, merged_pairs + merged_across)

@@ -334,7 +334,7 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
 
 # --- exposed population ---------------------------------------------------------------------------------------
 
-def mesh_polygons(codes) -> "gpd.GeoDataFrame":
+def mesh_polygons(codes):
     """JIS X 0410 mesh codes (any level jismesh knows) -> their cells as polygons in JGD2011 (EPSG:6668)."""
     import geopandas as gpd
     import jismesh.utils as ju

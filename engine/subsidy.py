@@ -417,7 +417,6 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
     if sizing["replacement_requires_efficiency_gain"]:
         note(repl & repl_known & ~(gain > 0), "リプレースで効率改善がない（効率改善が認められるものに限る）",
              "replacement without an efficiency gain (only replacements that improve efficiency)")
-    facility_ok = ok.copy()
     progress.update(0.3)
 
     # 5. equipment, vectorised per item
@@ -511,7 +510,7 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
 
     total = np.zeros(n, np.int64)
     eligible_cost = np.zeros(n, np.int64)
-    lines_ja, lines_el = [], []
+    lines_el = []
     out = pd.DataFrame({"facility_id": ids})
     for c in ("name", "facility_type"):
         out[c] = f[c].to_numpy() if c in f.columns else None

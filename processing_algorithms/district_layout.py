@@ -1,7 +1,6 @@
 """sonae:districtlayout — candidate smart-community districts: clusters, seed 004 type, five feasibility axes."""
 from __future__ import annotations
 
-import geopandas as gpd
 import numpy as np
 import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,

@@ -79,6 +79,22 @@ def read_model_frame(alg, parameters, context, feedback, progress):
     return frame, name, id_field
 
 
+def read_energy_model(alg, parameters, context, feedback, progress, build_share: float):
+    """What both energy algorithms read: (frame, id field, type field, evacuees field, start SoC, model inputs).
+
+    ``build_share`` is the part of the progress bar that building the load and PV profiles takes.
+    """
+    start_soc = check_start_soc(alg.parameterAsDouble(parameters, "START_SOC", context))
+    frame, name, id_field = read_model_frame(alg, parameters, context, feedback, progress)
+    type_field = alg.parameterAsString(parameters, "TYPE_FIELD", context) or None
+    ev_field = alg.parameterAsString(parameters, "EVACUEES_FIELD", context) or "evacuees"
+    pv_csv = alg.parameterAsFile(parameters, "PV_PROFILE", context) or None
+    inputs = build_inputs(frame, id_field, type_field, ev_field, region_of(alg, parameters, context), pv_csv,
+                          alg.parameterAsBool(parameters, "INCLUDE_AC", context), name,
+                          progress.sub(0.0, build_share))
+    return frame, id_field, type_field, ev_field, start_soc, inputs
+
+
 class OutageAutonomy(SonaeAlgorithm):
     ALG_ID = "outageautonomy"
     GROUP = "energy"
@@ -114,16 +130,10 @@ class OutageAutonomy(SonaeAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         d = energy_defaults()
-        start_soc = check_start_soc(self.parameterAsDouble(parameters, "START_SOC", context))
         target = self.parameterAsInt(parameters, "OUTAGE_HOURS", context)
         horizon = max(168, target)
-        frame, name, id_field = read_model_frame(self, parameters, context, feedback, progress)
-        type_field = self.parameterAsString(parameters, "TYPE_FIELD", context) or None
-        ev_field = self.parameterAsString(parameters, "EVACUEES_FIELD", context) or "evacuees"
-        pv_csv = self.parameterAsFile(parameters, "PV_PROFILE", context) or None
-        inputs = build_inputs(frame, id_field, type_field, ev_field, region_of(self, parameters, context), pv_csv,
-                              self.parameterAsBool(parameters, "INCLUDE_AC", context), name,
-                              progress.sub(0.0, 0.15))
+        frame, _id_field, _type_field, _ev_field, start_soc, inputs = read_energy_model(
+            self, parameters, context, feedback, progress, 0.15)
         when = self.parameterAsDateTime(parameters, "START_TIME", context)
         start_dt = when.toPyDateTime() if when is not None and when.isValid() else dt.datetime.now()
         h0 = hour_of_year(start_dt.replace(minute=0, second=0, microsecond=0))

@@ -6,7 +6,6 @@ removes the half-written file, so no output is ever left half-done.
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import geopandas as gpd
@@ -14,7 +13,7 @@ import numpy as np
 import pandas as pd
 import shapely
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField,
-                       QgsFields, QgsGeometry, QgsProcessingContext, QgsProcessingUtils, QgsProviderRegistry,
+                       QgsFields, QgsGeometry, QgsProcessingContext, QgsProviderRegistry,
                        QgsVectorLayer, QgsWkbTypes)
 from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 

@@ -6,12 +6,11 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 
 from ..engine.energy import energy_defaults
-from ..engine.energy.inputs import build_inputs
-from ..engine.energy.outage import Settings, check_start_soc
+from ..engine.energy.outage import Settings
 from ..engine.energy.sizing import CAP_NOTES, REASONS, choose_pv, normal_use_kwh, size_batteries
 from ..engine.errors import SonaeInputError
 from .base import SonaeAlgorithm
-from .outage_autonomy import energy_common_parameters, read_model_frame, region_of
+from .outage_autonomy import energy_common_parameters, read_energy_model
 from .qgis_io import write_frame
 
 
@@ -58,19 +57,13 @@ class SizeForAutonomy(SonaeAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         d = energy_defaults()
-        start_soc = check_start_soc(self.parameterAsDouble(parameters, "START_SOC", context))
         target_h = self.parameterAsInt(parameters, "TARGET_HOURS", context)
         share = self.parameterAsDouble(parameters, "TARGET_SHARE", context)
         if not 0 < share <= 1:
             raise SonaeInputError(f"TARGET_SHARE = {share}: give a share above 0 and at most 1.",
                                   f"TARGET_SHARE = {share}: 0より大きく1以下の割合にしてください。")
-        frame, name, id_field = read_model_frame(self, parameters, context, feedback, progress)
-        type_field = self.parameterAsString(parameters, "TYPE_FIELD", context) or None
-        ev_field = self.parameterAsString(parameters, "EVACUEES_FIELD", context) or "evacuees"
-        pv_csv = self.parameterAsFile(parameters, "PV_PROFILE", context) or None
-        inputs = build_inputs(frame, id_field, type_field, ev_field, region_of(self, parameters, context), pv_csv,
-                              self.parameterAsBool(parameters, "INCLUDE_AC", context), name,
-                              progress.sub(0.0, 0.1))
+        frame, id_field, type_field, ev_field, start_soc, inputs = read_energy_model(
+            self, parameters, context, feedback, progress, 0.1)
         types = frame[type_field].astype(str).tolist() if type_field and type_field in frame.columns \
             else ["default"] * len(frame)
         normal, normal_src = normal_use_kwh(

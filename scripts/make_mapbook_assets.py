@@ -105,7 +105,7 @@ def build_template(path):
     from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable, QgsLayoutItemMap,
                            QgsLayoutItemPage, QgsLayoutItemPicture, QgsLayoutItemScaleBar, QgsLayoutFrame,
                            QgsLayoutPoint, QgsLayoutSize, QgsPrintLayout, QgsProject, QgsProperty,
-                           QgsReadWriteContext, QgsScaleBarSettings, QgsTableCell, QgsUnitTypes, QgsLegendStyle, QgsLayoutMeasurement)
+                           QgsReadWriteContext, QgsScaleBarSettings, QgsTableCell, QgsUnitTypes, QgsLegendStyle)
     from qgis.PyQt.QtCore import QRectF, Qt
     from qgis.PyQt.QtGui import QColor
     project = QgsProject()

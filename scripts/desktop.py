@@ -24,7 +24,8 @@ from qgis.PyQt.QtGui import QGuiApplication
 from qgis.utils import iface, plugins
 
 GPKG, FLOOD, OUT, LOG = {gpkg!r}, {flood!r}, {out!r}, {log!r}
-TABLES = [("population_catchment", "population_catchment"), ("districts", "districts"),
+TABLES = [("subsidy_scope", "subsidy_scope"), ("stockpile_sufficiency", "stockpile_sufficiency"),
+          ("population_catchment", "population_catchment"), ("districts", "districts"),
           ("shelters_energy", "shelters_energy")]
 
 
@@ -53,6 +54,8 @@ def load():
         if sonae is not None and sonae.dock is not None:
             sonae.dock.show()
             sonae.dock.raise_()
+            from qgis.PyQt.QtCore import Qt
+            win.resizeDocks([sonae.dock], [430], Qt.Horizontal)
             sonae.dock.refresh()
         iface.mapCanvas().refreshAllLayers()
         QTimer.singleShot(7000, shoot)

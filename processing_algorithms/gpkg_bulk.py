@@ -1,10 +1,10 @@
 """Bulk insert into a GeoPackage table that QGIS has just created (empty) for a Processing sink.
 
 QGIS creates the table, its fields, geometry column, SRS and R-tree through the normal sink; the rows then go in
-with one sqlite ``executemany`` instead of one OGR call per feature (about 5x faster for 100k points). The
-R-tree triggers call GeoPackage SQL functions (ST_MinX ...) that plain sqlite lacks, so they are set aside during
-the insert, the index is filled from numpy bounds, and the triggers are restored verbatim. One transaction: on
-any error nothing is committed.
+with one sqlite ``executemany`` instead of one OGR call per feature. The R-tree triggers call GeoPackage SQL
+functions (ST_MinX ...) that plain sqlite lacks, so they are set aside during the insert, the index is
+bulk-loaded from numpy bounds (rtree_bulk), and the triggers are restored verbatim. One transaction: on any
+error nothing is committed.
 """
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ import struct
 
 import numpy as np
 import shapely
+
+from .rtree_bulk import bulk_load
 
 
 def gpkg_blob_header(srs_id: int) -> bytes:
@@ -60,11 +62,7 @@ def bulk_insert(path: str, table: str, columns: list, rows: list, geoms) -> None
             has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
             keep = ~missing
             if has_rtree and keep.any():
-                ids = np.arange(1, n + 1)[keep]
-                b = bounds[keep]
-                con.executemany(f'INSERT INTO "{rtree}" (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)',
-                                zip(ids.tolist(), b[:, 0].tolist(), b[:, 2].tolist(), b[:, 1].tolist(),
-                                    b[:, 3].tolist()))
+                bulk_load(con, rtree, np.arange(1, n + 1)[keep], bounds[keep])
             for _name, trigger_sql in triggers:
                 con.execute(trigger_sql)
             _set_feature_count(con, table)

@@ -94,6 +94,9 @@ def test_bulk_geopackage_and_sink_paths_agree(sink_alg, tmp_path, polygons):
     brute = {i + 1 for i in np.flatnonzero((b[:, 0] <= 134.6) & (b[:, 2] >= 134.2) & (b[:, 1] <= 34.5)
                                            & (b[:, 3] >= 34.2))}
     assert hits == brute
+    import sqlite3
+    with sqlite3.connect(bulk_path) as con:    # SQLite's own consistency check of the bulk-loaded R-tree
+        assert con.execute("SELECT rtreecheck('rtree_bulk_geom')").fetchone()[0] == "ok"
     extent = layer.extent()
     assert extent.xMinimum() == pytest.approx(b[:, 0].min()) and extent.yMaximum() == pytest.approx(b[:, 3].max())
     # The generic sink path (a memory layer) holds the same values.
@@ -132,3 +135,25 @@ def test_table_without_geometry(sink_alg, tmp_path):
     values = [(f["item"], None if f["qty"] is None or (hasattr(f["qty"], "isNull") and f["qty"].isNull())
                else f["qty"]) for f in layer.getFeatures()]
     assert values == [("水", 10), ("食料", None)]
+
+
+def test_bulk_loaded_rtree_keeps_working_after_edits(sink_alg, tmp_path):
+    """Features added and deleted later through QGIS (the restored triggers) keep the R-tree consistent."""
+    import sqlite3
+    from qgis.core import QgsFeature, QgsFeatureRequest, QgsGeometry, QgsPointXY, QgsProcessingContext, \
+        QgsRectangle, QgsVectorLayer
+    from sonae.processing_algorithms import qgis_io
+    path = str(tmp_path / "edit.gpkg")
+    qgis_io.write_frame(sink_alg, {"OUTPUT": path}, "OUTPUT", QgsProcessingContext(), _frame(3000))
+    layer = QgsVectorLayer(path, "edit", "ogr")
+    f = QgsFeature(layer.fields())
+    f.setGeometry(QgsGeometry.fromPointXY(QgsPointXY(136.5, 36.5)))
+    assert layer.dataProvider().addFeatures([f])[0]
+    assert layer.dataProvider().deleteFeatures([1, 2, 3])
+    del layer
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT rtreecheck('rtree_edit_geom')").fetchone()[0] == "ok"
+        assert con.execute("SELECT COUNT(*) FROM rtree_edit_geom").fetchone()[0] == 3000 - 3 + 1
+    layer = QgsVectorLayer(path, "edit", "ogr")
+    hits = [g.id() for g in layer.getFeatures(QgsFeatureRequest().setFilterRect(QgsRectangle(136.4, 36.4, 136.6, 36.6)))]
+    assert hits == [3001]

@@ -51,8 +51,11 @@ deploy: links
 	  ln -sfn "$(ROOT)" $$dest/sonae; qgis_process plugins enable sonae >/dev/null 2>&1 || true; \
 	  echo "linked $$dest/sonae -> $(ROOT)"
 
+# The plugin zip for the QGIS plugin manager: the committed tree plus the built Japanese translation (.qm).
 package: links
-	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip HEAD && echo build/sonae.zip
+	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip HEAD && \
+	  /usr/bin/python3 -c "import zipfile; z = zipfile.ZipFile('build/sonae.zip', 'a'); z.write('i18n/sonae_ja.qm', 'sonae/i18n/sonae_ja.qm'); z.close()" && \
+	  echo build/sonae.zip
 
 screenshot: setup
 	$(PY) scripts/desktop.py --screenshot docs/screenshot.png

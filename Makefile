@@ -45,11 +45,10 @@ qgis-list: setup
 	@home=$$(mktemp -d) && HOME=$$home qgis_process plugins enable sonae >/dev/null && \
 	  HOME=$$home qgis_process list | sed -n '/^sonae/,/^$$/p'; rm -rf $$home
 
-# Link this checkout into the default QGIS profile and enable it (desktop use).
-deploy: links
-	@dest=$$HOME/.local/share/QGIS/QGIS3/profiles/default/python/plugins; mkdir -p $$dest; \
-	  ln -sfn "$(ROOT)" $$dest/sonae; qgis_process plugins enable sonae >/dev/null 2>&1 || true; \
-	  echo "linked $$dest/sonae -> $(ROOT)"
+# Link this checkout into the default QGIS profile, enable it and point QGIS's start-up PYTHONPATH at .venv
+# (desktop use: QGIS started from the menu then finds shapely 2 / geopandas 1.0 / pyogrio).
+deploy: setup
+	@/usr/bin/python3 scripts/deploy.py
 
 # The plugin zip for the QGIS plugin manager: the committed tree plus the built Japanese translation (.qm).
 package: links

@@ -11,6 +11,10 @@ from qgis.utils import iface, plugins
 def probe():
     out = os.environ["SONAE_PROBE_OUT"]
     result = {"loaded": "sonae" in plugins}
+    import sys
+    from sonae.plugin.environment import missing_dependencies
+    result["missing"] = missing_dependencies()
+    result["sys_path_head"] = sys.path[:3]
     registry = QgsApplication.processingRegistry()
     provider = registry.providerById("sonae")
     result["provider"] = provider is not None
@@ -21,6 +25,16 @@ def probe():
                                     for a in sub.actions())
     toolbar = iface.mainWindow().findChild(object, "sonaeToolbar")
     result["toolbar"] = toolbar is not None
+    # Run an algorithm inside the desktop: the plugin must have found its .venv by itself.
+    try:
+        import processing
+        import shapely
+        result["shapely"] = shapely.__version__
+        res = processing.run("sonae:importshelters", {"INPUTS": [os.environ["SONAE_PROBE_INPUT"]],
+                                                      "OUTPUT": os.environ["SONAE_PROBE_GPKG"]})
+        result["imported"] = res["FEATURE_COUNT"]
+    except Exception as exc:  # recorded for the test's message
+        result["imported"] = repr(exc)
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(result, fh)
     QgsApplication.exit(0)

@@ -58,3 +58,13 @@ def test_progress_maps_sub_ranges_and_raises_on_cancel():
     cancelled["flag"] = True
     with pytest.raises(Cancelled):
         child.update(0.6)
+
+
+def test_missing_dependencies_are_named_with_versions(monkeypatch):
+    from sonae.plugin import environment
+    monkeypatch.setattr(environment, "REQUIRED", {"numpy": "1.0", "shapely": "99.0",
+                                                  "sonae_no_such_module": "1.0"})
+    missing = environment.missing_dependencies()
+    import shapely
+    assert missing == [f"shapely>=99.0 (found {shapely.__version__})", "sonae_no_such_module>=1.0"]
+    assert environment._version("2.0.7") > environment._version("2.0") > environment._version("1.8.5")

@@ -436,8 +436,8 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     if not types <= {3, 6}:
         raise SonaeInputError(f"Layer {zone_name} must hold polygons (mesh cells, districts) or points.",
                               f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
-    from exactextract import exact_extract
     import geopandas as gpd
+    from .zonal_worker import coverage_fractions
     z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
     z = z.to_crs(info.crs.to_wkt())
     raster = info.path
@@ -445,20 +445,16 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     if kind == "depth_m" or np.dtype(info.dtype).kind == "f":
         tmp = raster = _classified_copy(info, kind, rules, progress.sub(0.0, 0.4))
     try:
-        res = exact_extract(raster, z, ["count", "unique", "frac"], include_cols=["_zone"], output="pandas",
-                            strategy="feature-sequential")
+        res = coverage_fractions(raster, z)
     finally:
         if tmp:
             os.remove(tmp)
     progress.update(0.9)
-    res = res.sort_values("_zone")
     total_cells = shapely.area(z.geometry.values) / info.cell_area_units
     count = np.zeros(n)
-    count[res["_zone"].to_numpy()] = res["count"].to_numpy(dtype=float)
-    lens = res["unique"].map(len).to_numpy()
-    zone_rep = np.repeat(res["_zone"].to_numpy(), lens)
-    uniq = np.concatenate([np.asarray(u, float) for u in res["unique"]]) if lens.sum() else np.array([])
-    frac = np.concatenate([np.asarray(f, float) for f in res["frac"]]) if lens.sum() else np.array([])
+    count[res["zone"]] = res["count"]
+    zone_rep = np.repeat(res["zone"], res["lens"])
+    uniq, frac = res["unique"], res["frac"]
     if tmp is None:
         cls = classify(uniq, "rank", rules)       # codes outside 1..6 count as no data
     else:

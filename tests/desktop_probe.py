@@ -33,6 +33,11 @@ def probe():
         res = processing.run("sonae:importshelters", {"INPUTS": [os.environ["SONAE_PROBE_INPUT"]],
                                                       "OUTPUT": os.environ["SONAE_PROBE_GPKG"]})
         result["imported"] = res["FEATURE_COUNT"]
+        # exactextract (polygon zonal statistics) used to crash the desktop: it must run and return figures.
+        res = processing.run("sonae:exposedpopulation", {
+            "POPULATION": os.environ["SONAE_PROBE_MESH"], "POPULATION_FIELD": "ptn_2020",
+            "HAZARD": os.environ["SONAE_PROBE_FLOOD"], "VALUE_KIND": 1, "OUTPUT": "TEMPORARY_OUTPUT"})
+        result["exposed_total"] = res["POPULATION_TOTAL"]
     except Exception as exc:  # recorded for the test's message
         result["imported"] = repr(exc)
     with open(out, "w", encoding="utf-8") as fh:

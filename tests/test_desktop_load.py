@@ -34,6 +34,8 @@ def test_plugin_loads_in_qgis_desktop(tmp_path):
     env["SONAE_PROBE_OUT"] = str(out)
     env["SONAE_PROBE_INPUT"] = shared_data("takamatsu", "shelters", "evacuation_space.csv")
     env["SONAE_PROBE_GPKG"] = str(tmp_path / "desktop.gpkg")
+    env["SONAE_PROBE_MESH"] = shared_data("kumamoto", "population_dem_subset", "ksj_mesh500h30_pop_subset.geojson")
+    env["SONAE_PROBE_FLOOD"] = shared_data("kumamoto", "flood", "kumamoto_flood_max_depthrank_A31b23.tif")
     cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--profiles-path", str(profiles),
            "--noversioncheck", "--nologo", "--skipbadlayers",
            "--code", os.path.join(HERE, "desktop_probe.py")]
@@ -55,3 +57,4 @@ def test_plugin_loads_in_qgis_desktop(tmp_path):
     # The algorithm ran inside the desktop with the checkout's .venv (shapely 2), not Debian's shapely 1.8.
     assert result["shapely"].startswith("2."), result
     assert result["imported"] == 195, result
+    assert result["exposed_total"] == pytest.approx(182855), result   # MANIFEST: Σ ptn_2020 = 182,855

@@ -56,6 +56,10 @@ package: links
 	  /usr/bin/python3 -c "import zipfile; z = zipfile.ZipFile('build/sonae.zip', 'a'); z.write('i18n/sonae_ja.qm', 'sonae/i18n/sonae_ja.qm'); z.close()" && \
 	  echo build/sonae.zip
 
+# Every demo step inside the real QGIS desktop binary (under Xvfb), not only in a Python-hosted QgsApplication.
+desktop-check: setup
+	/usr/bin/python3 scripts/desktop_demo_check.py
+
 screenshot: setup
 	$(PY) scripts/desktop.py --screenshot docs/screenshot.png
 

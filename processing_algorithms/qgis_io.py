@@ -305,7 +305,8 @@ def read_source(alg, parameters, name, context, attributes=None, geometry=True, 
     from qgis.core import QgsProcessingFeatureSourceDefinition
     value = parameters.get(name)
     selected_only = isinstance(value, QgsProcessingFeatureSourceDefinition) and value.selectedFeaturesOnly
-    layer = alg.parameterAsVectorLayer(parameters, name, context)
+    # With "selected features only" QGIS hands over the selection (as its own layer or source): read it whole.
+    layer = None if selected_only else alg.parameterAsVectorLayer(parameters, name, context)
     if layer is None:
         source = alg.parameterAsSource(parameters, name, context)
         if source is None:
@@ -317,4 +318,4 @@ def read_source(alg, parameters, name, context, attributes=None, geometry=True, 
     if layer.featureCount() == 0:
         raise SonaeInputError(f"Layer '{layer.name()}' ({name}) is empty. Choose a layer with features.",
                               f"レイヤ「{layer.name()}」（{name}）に地物がありません。地物のあるレイヤを選んでください。")
-    return layer_to_frame(layer, attributes, geometry, selected_only, feedback)
+    return layer_to_frame(layer, attributes, geometry, False, feedback)

@@ -56,7 +56,7 @@ def qapp(qgis_app):
 def run_alg(qgis_app):
     """Run a Processing algorithm through processing.run and return its results."""
     import processing
-    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProject
 
     class Feedback(QgsProcessingFeedback):
         def __init__(self):
@@ -72,6 +72,7 @@ def run_alg(qgis_app):
     def _run(alg_id, params, feedback=None):
         fb = feedback or Feedback()
         ctx = QgsProcessingContext()
+        ctx.setProject(QgsProject.instance())    # as the Processing dialog does: project layers resolve by id
         result = processing.run(alg_id, params, feedback=fb, context=ctx)
         result["_feedback"] = fb
         return result

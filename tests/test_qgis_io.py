@@ -157,3 +157,30 @@ def test_bulk_loaded_rtree_keeps_working_after_edits(sink_alg, tmp_path):
     layer = QgsVectorLayer(path, "edit", "ogr")
     hits = [g.id() for g in layer.getFeatures(QgsFeatureRequest().setFilterRect(QgsRectangle(136.4, 36.4, 136.6, 36.6)))]
     assert hits == [3001]
+
+
+def test_selected_features_only_from_a_memory_layer(run_alg, tmp_path):
+    """A project memory layer with a selection, passed as 'selected features only': exactly those features are
+    processed, with the same values as in a run over the whole layer."""
+    from qgis.core import QgsFeatureRequest, QgsProcessingFeatureSourceDefinition, QgsProject, QgsVectorLayer
+    from .conftest import shared_data
+    fac = str(tmp_path / "fac.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv")],
+                                     "OUTPUT": fac})
+    mem = QgsVectorLayer(fac, "fac", "ogr").materialize(QgsFeatureRequest())
+    QgsProject.instance().addMapLayer(mem)
+    try:
+        chosen = [f.id() for f in mem.getFeatures()][5:17]
+        mem.selectByIds(chosen)
+        want = {f["id"] for f in mem.getSelectedFeatures()}
+        flood = shared_data("takamatsu", "flood", "takamatsu_flood_max_depthrank_A31b23.tif")
+        common = {"HAZARD": flood, "HAZARD_TYPE": 0, "VALUE_KIND": 1, "RADIUS_M": 0}
+        part = run_alg("sonae:hazardexposure", dict(common, FACILITIES=QgsProcessingFeatureSourceDefinition(
+            mem.id(), True), OUTPUT=str(tmp_path / "part.gpkg")))
+        whole = run_alg("sonae:hazardexposure", dict(common, FACILITIES=fac, OUTPUT=str(tmp_path / "whole.gpkg")))
+        read = lambda p: {f["id"]: f["flood_value"] for f in QgsVectorLayer(p, "x", "ogr").getFeatures()}
+        got, ref = read(part["OUTPUT"]), read(whole["OUTPUT"])
+        assert set(got) == want and len(got) == 12
+        assert all(str(got[k]) == str(ref[k]) for k in got)
+    finally:
+        QgsProject.instance().removeMapLayer(mem.id())

@@ -249,7 +249,9 @@ def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geomet
             "Sonae import first.",
             f"レイヤ「{layer.name()}」に項目 {', '.join(missing)} がありません。正しい項目を選ぶか、先にSonaeの読み込みを"
             "実行してください。")
-    fast = (layer.providerType() == "ogr" and not layer.subsetString() and not selected_only)
+    # Unsaved edits live in QGIS's edit buffer, not in the file: those layers are read through QGIS.
+    fast = (layer.providerType() == "ogr" and not layer.subsetString() and not selected_only
+            and not (layer.isEditable() and layer.isModified()))
     if fast:
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
         path = parts.get("path")

@@ -184,3 +184,22 @@ def test_selected_features_only_from_a_memory_layer(run_alg, tmp_path):
         assert all(str(got[k]) == str(ref[k]) for k in got)
     finally:
         QgsProject.instance().removeMapLayer(mem.id())
+
+
+def test_unsaved_edits_are_read_from_the_edit_buffer(qgis_app, tmp_path, run_alg):
+    """A layer with uncommitted edits is read through QGIS (the file on disk does not hold them yet)."""
+    from qgis.core import QgsVectorLayer
+    from sonae.processing_algorithms.qgis_io import layer_to_frame
+    from .conftest import shared_data
+    fac = str(tmp_path / "fac.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv")],
+                                     "OUTPUT": fac})
+    layer = QgsVectorLayer(fac, "fac", "ogr")
+    first = next(layer.getFeatures())
+    layer.startEditing()
+    layer.changeAttributeValue(first.id(), layer.fields().indexOf("name"), "編集中の名前")
+    frame = layer_to_frame(layer, ["id", "name"], geometry=False)
+    assert frame.loc[frame["id"] == first["id"], "name"].item() == "編集中の名前"
+    layer.rollBack()
+    frame = layer_to_frame(layer, ["id", "name"], geometry=False)
+    assert frame.loc[frame["id"] == first["id"], "name"].item() == first["name"]

@@ -13,7 +13,7 @@ from qgis.core import (Qgis, QgsApplication, QgsProject, QgsTask, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAction, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView)
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView, QScrollArea)
 
 from ..engine import report_figures as rf
 from ..processing_algorithms.base import tr
@@ -152,7 +152,12 @@ class SonaeDock(QgsDockWidget):
         form.addRow(self.status)
         outer.addWidget(run)
         outer.addStretch(1)
-        self.setWidget(body)
+        # Scrollable, so the dock can be narrower than its form (and never widens the QGIS window).
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
 
         project = QgsProject.instance()
         project.layersAdded.connect(self.refresh)

@@ -32,7 +32,11 @@ TABLES = [("subsidy_scope", "subsidy_scope"), ("stockpile_sufficiency", "stockpi
 def load():
     try:
         win = iface.mainWindow()
-        win.resize(1366, 768)
+        from qgis.PyQt.QtWidgets import QToolBar
+        for bar in win.findChildren(QToolBar):     # only Sonae's toolbar, for a clean picture
+            if bar.objectName() != "sonaeToolbar":
+                bar.hide()
+        win.resize(1600, 900)
         win.move(0, 0)
         project = QgsProject.instance()
         from sonae.processing_algorithms.styles import apply_style
@@ -55,7 +59,7 @@ def load():
             sonae.dock.show()
             sonae.dock.raise_()
             from qgis.PyQt.QtCore import Qt
-            win.resizeDocks([sonae.dock], [430], Qt.Horizontal)
+            win.resizeDocks([sonae.dock], [660], Qt.Horizontal)
             sonae.dock.refresh()
         iface.mapCanvas().refreshAllLayers()
         QTimer.singleShot(7000, shoot)
@@ -98,7 +102,7 @@ def screenshot(out: str, gpkg: str, flood: str, locale: str, timeout: int) -> No
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     if os.path.exists(out):
         os.remove(out)
-    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1366x768x24", "qgis", "--profiles-path",
+    cmd = ["xvfb-run", "-a", "-s", "-screen 0 1600x900x24", "qgis", "--profiles-path",
            os.path.join(work, "profiles"), "--noversioncheck", "--nologo", "--skipbadlayers", "--code", start]
     try:
         subprocess.run(cmd, env=env, capture_output=True, timeout=timeout)

@@ -4,168 +4,174 @@
   <context>
     <name>Sonae</name>
     <message>
-      <location filename="../plugin/dock.py" line="60" />
+      <location filename="../plugin/dock.py" line="61" />
       <location filename="../processing_algorithms/charger_coverage.py" line="66" />
       <source>Shelters / 避難所数</source>
       <translation>避難所数</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="61" />
+      <location filename="../plugin/dock.py" line="62" />
       <source>Shelters with a hazard conflict / ハザードと指定が不整合な避難所</source>
       <translation>ハザードと指定が不整合な避難所</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="62" />
+      <location filename="../plugin/dock.py" line="63" />
       <source>Evacuees vs capacity / 避難者数と収容可能人数</source>
       <translation>避難者数と収容可能人数</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="63" />
+      <location filename="../plugin/dock.py" line="64" />
       <source>Days of supply (lowest) / 備蓄日数（最短）</source>
       <translation>備蓄日数（最短）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="64" />
+      <location filename="../plugin/dock.py" line="65" />
       <source>Shelters under 72 h of power / 停電時72時間未満の避難所</source>
       <translation>停電時72時間未満の避難所</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="70" />
+      <location filename="../plugin/dock.py" line="71" />
       <location filename="../processing_algorithms/provider.py" line="37" />
       <source>Sonae (備え)</source>
       <translation>Sonae（備え）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="79" />
+      <location filename="../plugin/dock.py" line="80" />
       <source>Headline figures / 主な数値</source>
       <translation>主な数値</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="90" />
+      <location filename="../plugin/dock.py" line="91" />
       <source>Refresh / 更新</source>
       <translation>更新</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="98" />
+      <location filename="../plugin/dock.py" line="99" />
       <source>Full workflow / 一括実行</source>
       <translation>一括実行</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="102" />
+      <location filename="../plugin/dock.py" line="103" />
       <source>Shelter files (*.csv *.geojson *.json *.tsv)</source>
       <translation>避難所ファイル (*.csv *.geojson *.json *.tsv)</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="122" />
+      <location filename="../plugin/dock.py" line="130" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="123" />
+      <location filename="../plugin/dock.py" line="131" />
       <location filename="../processing_algorithms/import_shelters.py" line="33" />
       <source>Shelter files / 避難所ファイル</source>
       <translation>避難所ファイル</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="124" />
+      <location filename="../plugin/dock.py" line="132" />
       <source>Flood raster / 浸水ラスタ</source>
       <translation>浸水ラスタ</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="125" />
+      <location filename="../plugin/dock.py" line="133" />
       <location filename="../processing_algorithms/exposed_population.py" line="41" />
       <location filename="../processing_algorithms/exposed_population.py" line="68" />
       <source>Population / 人口</source>
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="126" />
+      <location filename="../plugin/dock.py" line="134" />
       <location filename="../processing_algorithms/exposed_population.py" line="45" />
       <location filename="../processing_algorithms/shelter_catchments.py" line="65" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="127" />
+      <location filename="../plugin/dock.py" line="135" />
       <location filename="../processing_algorithms/exposed_population.py" line="55" />
       <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="128" />
+      <location filename="../plugin/dock.py" line="136" />
       <source>Energy assets / エネルギー設備</source>
       <translation>エネルギー設備</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="129" />
+      <location filename="../plugin/dock.py" line="137" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="35" />
+      <source>Fiscal capability index / 財政力指数</source>
+      <translation>財政力指数</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dock.py" line="138" />
       <source>Output GeoPackage / 出力GeoPackage</source>
       <translation>出力GeoPackage</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="131" />
+      <location filename="../plugin/dock.py" line="140" />
       <source>Run / 実行</source>
       <translation>実行</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="133" />
+      <location filename="../plugin/dock.py" line="142" />
       <source>Cancel / 中止</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="136" />
+      <location filename="../plugin/dock.py" line="145" />
       <source>Map book… / 図面集…</source>
       <translation>図面集…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="169" />
+      <location filename="../plugin/dock.py" line="183" />
       <source>Could not read the Sonae layers / Sonaeのレイヤを読めません</source>
       <translation>Sonaeのレイヤを読めません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="178" />
+      <location filename="../plugin/dock.py" line="192" />
       <source>From layer / 元のレイヤ</source>
       <translation>元のレイヤ</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="180" />
+      <location filename="../plugin/dock.py" line="194" />
       <source>Not in the project (shown as —) / プロジェクトにない表（—で表示）</source>
       <translation>プロジェクトにない表（—で表示）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="184" />
+      <location filename="../plugin/dock.py" line="198" />
       <source>No Sonae layers in the project / プロジェクトにSonaeのレイヤがありません</source>
       <translation>プロジェクトにSonaeのレイヤがありません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="194" />
+      <location filename="../plugin/dock.py" line="208" />
       <source>Choose the shelter files and the output GeoPackage. / 避難所ファイルと出力先のGeoPackageを選んでください。</source>
       <translation>避難所ファイルと出力先のGeoPackageを選んでください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="224" />
+      <location filename="../plugin/dock.py" line="239" />
       <source>Running / 実行中</source>
       <translation>実行中</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="224" />
+      <location filename="../plugin/dock.py" line="239" />
       <source>skipped / 省略</source>
       <translation>省略</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="230" />
+      <location filename="../plugin/dock.py" line="245" />
       <source>Cancelling… / 中止しています…</source>
       <translation>中止しています…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="237" />
-      <location filename="../plugin/workflow.py" line="122" />
-      <location filename="../plugin/workflow.py" line="129" />
+      <location filename="../plugin/dock.py" line="252" />
+      <location filename="../plugin/workflow.py" line="139" />
+      <location filename="../plugin/workflow.py" line="146" />
       <source>Cancelled / 中止しました</source>
       <translation>中止しました</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="283" />
+      <location filename="../plugin/dock.py" line="298" />
       <source>Sonae panel / Sonae パネル</source>
       <translation>Sonae パネル</translation>
     </message>
@@ -180,12 +186,12 @@
       <translation>Sonae</translation>
     </message>
     <message>
-      <location filename="../plugin/workflow.py" line="99" />
+      <location filename="../plugin/workflow.py" line="118" />
       <source>Sonae full workflow / Sonae 一括実行</source>
       <translation>Sonae 一括実行</translation>
     </message>
     <message>
-      <location filename="../plugin/workflow.py" line="138" />
+      <location filename="../plugin/workflow.py" line="155" />
       <source>Workflow finished / 一括実行が完了しました</source>
       <translation>一括実行が完了しました</translation>
     </message>
@@ -539,111 +545,111 @@
       <translation>格子</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="24" />
+      <location filename="../processing_algorithms/district_layout.py" line="23" />
       <source>Smart-community district layout / スマートコミュニティ地区の候補</source>
       <translation>スマートコミュニティ地区の候補</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="25" />
+      <location filename="../processing_algorithms/district_layout.py" line="24" />
       <source>Clusters facilities (and optional building or land-use polygons) into candidate districts in which every member lies within SPAN_M of every other member (the reach of a self-owned line 自営線 or shared system; complete linkage), classifies each district into the 12 smart-community types of the Tokyo study group (seed 004, rules/district_types.json) from the facility types it holds, and scores the five feasibility axes (technical, market, economic, operational, system) with the inputs of each score written beside it. District polygons (convex hull of the members, buffered) carry members, combined PV/battery/critical load, autonomy (from shelters_energy when given), self-owned line length and cost, investment, subsidy (the programme rule file, as in sonae:subsidyscope) and the type's investment scale.
 施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の12類型に分類し、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</source>
       <translation>施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の12類型に分類し、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="38" />
+      <location filename="../processing_algorithms/district_layout.py" line="37" />
       <source>Canonical facilities or shelters with id and facility_type (rules/facility_types.json). / 施設レイヤ（id・facility_type が必要）。</source>
       <translation>施設レイヤ（id・facility_type が必要）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="38" />
+      <location filename="../processing_algorithms/district_layout.py" line="37" />
       <location filename="../processing_algorithms/hazard_exposure.py" line="71" />
       <location filename="../processing_algorithms/import_shelters.py" line="37" />
       <source>Facilities / 施設</source>
       <translation>施設</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="43" />
+      <location filename="../processing_algorithms/district_layout.py" line="42" />
       <source>Optional shelters_energy from sonae:outageautonomy (min_hours, critical_load_kw), joined on AUTONOMY_ID_FIELD. / 停電自立時間の表（任意、shelters_energy）。</source>
       <translation>停電自立時間の表（任意、shelters_energy）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="43" />
+      <location filename="../processing_algorithms/district_layout.py" line="42" />
       <source>Autonomy / 停電時の自立時間</source>
       <translation>停電時の自立時間</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="47" />
+      <location filename="../processing_algorithms/district_layout.py" line="46" />
       <source>Field of the autonomy table holding the facility id. / 自立時間表の施設ID項目。</source>
       <translation>自立時間表の施設ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="47" />
+      <location filename="../processing_algorithms/district_layout.py" line="46" />
       <source>Facility id field of autonomy / 自立時間表の施設ID</source>
       <translation>自立時間表の施設ID</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="50" />
+      <location filename="../processing_algorithms/district_layout.py" line="49" />
       <source>Optional building or land-use polygons; those touching a district add their class to its type counts (a known facility type, or typed by the keywords of rules/facility_types.json). / 建物・土地利用ポリゴン（任意）。地区に接するものは類型判定に加えます。</source>
       <translation>建物・土地利用ポリゴン（任意）。地区に接するものは類型判定に加えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="50" />
+      <location filename="../processing_algorithms/district_layout.py" line="49" />
       <source>Buildings or land use / 建物・土地利用</source>
       <translation>建物・土地利用</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="55" />
+      <location filename="../processing_algorithms/district_layout.py" line="54" />
       <source>Field with the building use or land-use class (e.g. 商業, 住宅, station). / 建物用途・土地利用区分の項目。</source>
       <translation>建物用途・土地利用区分の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="55" />
+      <location filename="../processing_algorithms/district_layout.py" line="54" />
       <source>Building class field / 建物種別の項目</source>
       <translation>建物種別の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="58" />
+      <location filename="../processing_algorithms/district_layout.py" line="57" />
       <source>Optional EV charger points (e.g. chargers from the EV plan); districts containing one may be EV introduction types (seed 004 表5.10, 5.11). / EV充電器（任意）。</source>
       <translation>EV充電器（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="58" />
+      <location filename="../processing_algorithms/district_layout.py" line="57" />
       <source>EV chargers / EV充電器</source>
       <translation>EV充電器</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="62" />
+      <location filename="../processing_algorithms/district_layout.py" line="61" />
       <source>Largest distance between two members of a district. Default {span:g} m: {why} / 地区内の2施設間の最大距離。</source>
       <translation>地区内の2施設間の最大距離。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="62" />
+      <location filename="../processing_algorithms/district_layout.py" line="61" />
       <source>Self-owned line span (m) / 自営線の到達距離（m）</source>
       <translation>自営線の到達距離（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="67" />
+      <location filename="../processing_algorithms/district_layout.py" line="66" />
       <source>Clusters with fewer facilities are not output as districts. / これより少ない施設のまとまりは地区にしません。</source>
       <translation>これより少ない施設のまとまりは地区にしません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="67" />
+      <location filename="../processing_algorithms/district_layout.py" line="66" />
       <source>Minimum facilities per district / 地区の最少施設数</source>
       <translation>地区の最少施設数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="72" />
+      <location filename="../processing_algorithms/district_layout.py" line="71" />
       <source>District polygons with type, members, energy, investment, subsidy and the five scores with their inputs. / 地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。</source>
       <translation>地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="72" />
-      <location filename="../processing_algorithms/subsidy_scope.py" line="111" />
+      <location filename="../processing_algorithms/district_layout.py" line="71" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="110" />
       <source>Districts / 地区</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="76" />
+      <location filename="../processing_algorithms/district_layout.py" line="75" />
       <source>Districts / 地区数</source>
       <translation>地区数</translation>
     </message>
@@ -1236,53 +1242,53 @@
       <translation>空調を含める</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="85" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="101" />
       <source>Outage autonomy / 停電時の自立時間</source>
       <translation>停電時の自立時間</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="86" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="102" />
       <source>How long each shelter keeps its critical loads (lighting, disaster radio, TV, phone charging, fridge) on in a power outage with its PV, battery and generator. After NREL REopt's outage simulator: an outage is started at every hour of the year (vectorised over shelters and start hours); surplus PV charges the battery within capacity, power and round-trip efficiency; deficits draw the generator (fuel curve, tank) then the battery; the first unmet hour ends the run. Adds hours_now (outage starting at START_TIME from the monitored battery_soc), min_hours, median_hours, share_24h/72h/168h and shortfall_kwh_&lt;target&gt;h.
 停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。</source>
       <translation>停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="99" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="115" />
       <source>Target duration of the outage; gives shortfall_kwh_&lt;h&gt;h (energy to bring in to reach it from now). Runs are simulated up to max(168, this). Default 72 h (FDMA target). / 目標の停電継続時間。不足電力量 shortfall_kwh_&lt;h&gt;h を出します。既定72時間（消防庁の目標）。</source>
       <translation>目標の停電継続時間。不足電力量 shortfall_kwh_&lt;h&gt;h を出します。既定72時間（消防庁の目標）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="99" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="115" />
       <source>Target outage duration (h) / 目標時間（h）</source>
       <translation>目標時間（h）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="105" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="121" />
       <source>When the outage for hours_now starts (Japan Standard Time); empty = the current hour. / hours_now の停電開始日時（日本時間）。空なら現在時刻。</source>
       <translation>hours_now の停電開始日時（日本時間）。空なら現在時刻。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="105" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="121" />
       <source>Outage starts at / 停電開始日時</source>
       <translation>停電開始日時</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="109" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="125" />
       <source>The shelters with their energy fields and the autonomy results (demo table shelters_energy). / 設備と自立時間の結果を付けた避難所。</source>
       <translation>設備と自立時間の結果を付けた避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="109" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="125" />
       <source>Shelters with autonomy / 自立時間付き避難所</source>
       <translation>自立時間付き避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="113" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="129" />
       <source>Shelters below target now / 目標未満の避難所</source>
       <translation>目標未満の避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="155" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="165" />
       <source>{n} shelters; {below} below {target} h from now (start {start}); {worst} below {target} h for some start hour. / 避難所{n}件のうち、現在から{target}時間未満は{below}件。</source>
       <translation>避難所{n}件のうち、現在から{target}時間未満は{below}件。</translation>
     </message>
@@ -1486,78 +1492,78 @@
       <translation>不足人数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="21" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="20" />
       <source>Size PV and battery for autonomy / 自立運転に必要な太陽光・蓄電池の規模</source>
       <translation>自立運転に必要な太陽光・蓄電池の規模</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="22" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="21" />
       <source>For every shelter, the smallest battery that keeps the critical loads on for TARGET_HOURS in at least TARGET_SHARE of outages starting at every hour of the year (bisection over the vectorised REopt-style simulator), after choosing PV: kept as is, or raised to the normal-time self-consumption cap (normal_kwh_year x daytime share / annual yield; the MoE subsidy rule that PV must be consumable on site in normal times). Output: pv_kw, battery_kwh, battery_kw with reason and cap notes, ready for the subsidy scope.
 各避難所について、年間全時刻の停電開始のうち目標割合以上で目標時間の重要負荷を維持できる最小の蓄電池容量を二分探索で求めます。太陽光は現状維持か、平時の自家消費量を上限に増設（環境省補助の条件）。</source>
       <translation>各避難所について、年間全時刻の停電開始のうち目標割合以上で目標時間の重要負荷を維持できる最小の蓄電池容量を二分探索で求めます。太陽光は現状維持か、平時の自家消費量を上限に増設（環境省補助の条件）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="35" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="34" />
       <source>Outage duration the critical loads must survive. Default 72 h (FDMA target). / 重要負荷を維持する停電時間。既定72時間。</source>
       <translation>重要負荷を維持する停電時間。既定72時間。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="35" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="34" />
       <source>Target duration (h) / 目標時間（h）</source>
       <translation>目標時間（h）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="40" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="39" />
       <source>Share (0-1) of start hours of the year whose outage must survive TARGET_HOURS; 1 = whenever the outage starts. / 年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。</source>
       <translation>年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="40" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="39" />
       <source>Target survival share / 目標達成割合</source>
       <translation>目標達成割合</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="45" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="44" />
       <source>Keep the existing pv_kw, or raise it to the normal-time self-consumption cap where normal_kwh_year (or floor_area_m2) is known. PV is never sized above the cap. / 太陽光を現状のままにするか、平時の自家消費上限まで増やすか。</source>
       <translation>太陽光を現状のままにするか、平時の自家消費上限まで増やすか。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="45" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="44" />
       <source>PV / 太陽光</source>
       <translation>太陽光</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="46" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="45" />
       <source>Keep existing PV / 既存のまま</source>
       <translation>既存のまま</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="47" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="46" />
       <source>Raise PV to the self-consumption cap / 自家消費上限まで増設</source>
       <translation>自家消費上限まで増設</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="52" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="51" />
       <source>One row per shelter: pv_kw, battery_kwh, battery_kw, achieved_share, reason, cap_note (demo table battery_sizing). / 避難所ごとの太陽光・蓄電池の規模。</source>
       <translation>避難所ごとの太陽光・蓄電池の規模。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="52" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="51" />
       <source>Battery sizing / 蓄電池の規模</source>
       <translation>蓄電池の規模</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="56" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="55" />
       <source>Total battery kWh / 蓄電池容量の合計</source>
       <translation>蓄電池容量の合計</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="57" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="56" />
       <source>Shelters not reachable / 達成不能の避難所</source>
       <translation>達成不能の避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="115" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="108" />
       <source>{n} shelters sized for {target} h at share {share}: batteries {kwh} kWh in total, PV {pv} kW; {bad} not reachable. / 蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</source>
       <translation>蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</translation>
     </message>
@@ -1744,124 +1750,119 @@
       <translation>ひな形を書き出しました:</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="23" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="22" />
       <source>A programme/fiscal-year rule file validated against rules/subsidy/schema.json. Default: the FY2019 MoE programme of seed 003 (rules/subsidy/moe_fy2019_shelter_energy.json); add later years as new files. / 事業・年度ごとのルールファイル（既定は2019年度環境省事業）。</source>
       <translation>事業・年度ごとのルールファイル（既定は2019年度環境省事業）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="23" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="22" />
       <source>Programme rule file / 補助事業ルール</source>
       <translation>補助事業ルール</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="28" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="27" />
       <source>Installed unit costs in yen per kW, kWh, m ... (rules/unit_costs.json, cited). Replace with the city's quotations. / 設備単価ファイル（円/kW・円/kWh等）。見積に置き換えられます。</source>
       <translation>設備単価ファイル（円/kW・円/kWh等）。見積に置き換えられます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="28" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="27" />
       <source>Unit costs / 設備単価</source>
       <translation>設備単価</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="32" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="31" />
       <source>Applicant type / 申請者区分</source>
       <translation>申請者区分</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="36" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="35" />
       <source>The municipality's fiscal capability index (財政力指数, three-year average, 0-3). FY2019: below 0.8 -&gt; 3/4, 0.8 or more -&gt; 2/3 for municipalities below designated-city size. / 財政力指数（0.8未満は3/4、0.8以上は2/3）。</source>
       <translation>財政力指数（0.8未満は3/4、0.8以上は2/3）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="36" />
-      <source>Fiscal capability index / 財政力指数</source>
-      <translation>財政力指数</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="42" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="41" />
       <source>Treat facilities not (yet) in the regional disaster plan as eligible because the application will state their planned designation (seed 003 Q&amp;A). A plan_stated field does this per facility. / 地域防災計画に未位置付けの施設を、申請時に位置付け予定を記述するものとして対象にします。</source>
       <translation>地域防災計画に未位置付けの施設を、申請時に位置付け予定を記述するものとして対象にします。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="42" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="41" />
       <source>Designation stated at application / 位置付け予定を申請時に記述</source>
       <translation>位置付け予定を申請時に記述</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="50" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="49" />
       <source>Optional table of proposed equipment per facility, e.g. battery_sizing from sonae:sizeforautonomy (pv_kw, battery_kwh, battery_kw, pv_cap_kw or normal_kwh_year for the self-consumption cap, and any quantity field of the unit-cost file). Without it the same fields are read from FACILITIES. / 施設ごとの設備計画表（任意）。</source>
       <translation>施設ごとの設備計画表（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="50" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="49" />
       <source>Energy plan table / エネルギー計画表</source>
       <translation>エネルギー計画表</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="56" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="55" />
       <source>Field of the energy plan table holding the facility id (matches FACILITIES' id). / 計画表の施設ID項目。</source>
       <translation>計画表の施設ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="56" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="55" />
       <source>Facility id field of the plan / 計画表の施設ID</source>
       <translation>計画表の施設ID</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="60" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="59" />
       <source>When the plan has &lt;quantity&gt;_added fields (pv_kw_added, battery_kwh_added from sonae:sizeforautonomy), price and subsidise only the added equipment; existing equipment is not bought again, and new PV may be at most the self-consumption cap minus the existing PV. / 計画表に増設量の項目があれば増設分のみを計上します。</source>
       <translation>計画表に増設量の項目があれば増設分のみを計上します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="60" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="59" />
       <source>Price only added equipment / 増設分のみ計上</source>
       <translation>増設分のみ計上</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="89" />
-      <location filename="../processing_algorithms/subsidy_scope.py" line="115" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="88" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="114" />
       <source>Subsidy scope / 補助対象範囲</source>
       <translation>補助対象範囲</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="90" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="89" />
       <source>For every facility: eligible under the programme or not, with every reason (disaster-plan designation or a stated plan, facility ownership vs applicant category, ZEB floor-area limits, normal-and-disaster operation, replacement only with efficiency gain, PV capped at normal-time self-consumption, no FIT, batteries and lines only with renewable equipment, BOS cogeneration, waste-plant exclusion); the eligible equipment with quantities and cost; the rate; the subsidy (floored to 1,000 yen); the local bond, its allocation-tax coverage and the effective burden in yen. Summary rows per district (DISTRICTS polygons or a district_id field) and for the city. Rules come from a programme rule file (FY2019 MoE, seed 003) and a unit-cost file, both replaceable.
 施設ごとに補助対象か否か（理由をすべて記載）、対象設備と数量・費用、補助率、補助金（千円未満切捨て）、地方債・交付税措置・実質負担（円）を求め、地区別・市全体の集計行を付けます。ルールは事業年度ごとのファイル（既定は2019年度環境省事業、資料003）と単価ファイルから読みます。</source>
       <translation>施設ごとに補助対象か否か（理由をすべて記載）、対象設備と数量・費用、補助率、補助金（千円未満切捨て）、地方債・交付税措置・実質負担（円）を求め、地区別・市全体の集計行を付けます。ルールは事業年度ごとのファイル（既定は2019年度環境省事業、資料003）と単価ファイルから読みます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="104" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="103" />
       <source>Canonical facilities or shelters (id, facility_type, owner, in_disaster_plan, floor_area_m2; optionally plan_stated, applicant_type, fit, replaces_existing, efficiency_gain, disaster_only, cogeneration_bos and equipment quantity fields). / 施設レイヤ。</source>
       <translation>施設レイヤ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="111" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="110" />
       <source>Optional district polygons with a district_id field (sonae:districtlayout) for the per-district summary rows; else a district_id field on FACILITIES is used when present. / 地区ポリゴン（任意）。</source>
       <translation>地区ポリゴン（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="115" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="114" />
       <source>One row per facility (at the facility) plus summary rows per district and for the city (row_type, no geometry). / 施設ごとの行と地区・市全体の集計行。</source>
       <translation>施設ごとの行と地区・市全体の集計行。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="119" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="118" />
       <source>Eligible cost, city (yen) / 対象経費</source>
       <translation>対象経費</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="120" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="119" />
       <source>Subsidy, city (yen) / 補助金</source>
       <translation>補助金</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="121" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="120" />
       <source>Effective burden, city (yen) / 実質負担</source>
       <translation>実質負担</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="122" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="121" />
       <source>Eligible facilities / 対象施設数</source>
       <translation>対象施設数</translation>
     </message>

@@ -13,7 +13,8 @@ from qgis.core import (Qgis, QgsApplication, QgsProject, QgsTask, QgsVectorLayer
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import (QAction, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
-                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView, QScrollArea)
+                                 QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView, QScrollArea,
+                                 QDoubleSpinBox)
 
 from ..engine import report_figures as rf
 from ..processing_algorithms.base import tr
@@ -117,6 +118,13 @@ class SonaeDock(QgsDockWidget):
         self.energy.setFilters(Qgis.LayerFilter.VectorLayer)
         self.energy.setAllowEmptyLayer(True)
         self.energy.setLayer(None)
+        self.fiscal_index = QDoubleSpinBox(run)   # optional: below the minimum shows "—" (no subsidy step)
+        self.fiscal_index.setObjectName("sonaeFiscalIndex")
+        self.fiscal_index.setRange(-0.01, 3.0)
+        self.fiscal_index.setDecimals(2)
+        self.fiscal_index.setSingleStep(0.01)
+        self.fiscal_index.setSpecialValueText("—")
+        self.fiscal_index.setValue(-0.01)
         self.output = QgsFileWidget(run)
         self.output.setStorageMode(QgsFileWidget.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
@@ -126,6 +134,7 @@ class SonaeDock(QgsDockWidget):
         form.addRow(tr("Population field / 人口の項目"), self.population_field)
         form.addRow(tr("Zone id field / 区域IDの項目"), self.zone_field)
         form.addRow(tr("Energy assets / エネルギー設備"), self.energy)
+        form.addRow(tr("Fiscal capability index / 財政力指数"), self.fiscal_index)
         form.addRow(tr("Output GeoPackage / 出力GeoPackage"), self.output)
         buttons = QHBoxLayout()
         self.run_button = QPushButton(tr("Run / 実行"), run)
@@ -208,7 +217,8 @@ class SonaeDock(QgsDockWidget):
                               population=pop.source() if pop else None,
                               population_field=self.population_field.currentField(),
                               zone_id_field=self.zone_field.currentField(),
-                              energy_assets=energy.source() if energy else None)
+                              energy_assets=energy.source() if energy else None,
+                              fiscal_index=(self.fiscal_index.value() if self.fiscal_index.value() >= 0 else None))
 
     def start_workflow(self):
         if self.task is not None:

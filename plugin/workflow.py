@@ -1,4 +1,5 @@
-"""The full Sonae workflow as one background QgsTask: import -> hazard -> catchments -> energy, into one GeoPackage.
+"""The full Sonae workflow as one background QgsTask, into one GeoPackage: import -> hazard -> catchments ->
+energy autonomy -> PV/battery sizing -> districts (-> subsidy scope when a fiscal capability index is given).
 
 Each step runs a registered ``sonae:`` Processing algorithm (the same code as the toolbox and ``make demo``) in
 the task's thread, so QGIS never freezes; progress is the share of the current step, cancel stops the running
@@ -26,6 +27,7 @@ class WorkflowInputs:
     population_field: str = ""
     zone_id_field: str = ""
     energy_assets: str | None = None         # table keyed by facility_id
+    fiscal_index: float | None = None        # for the subsidy scope (municipality applicant)
     skipped: list = field(default_factory=list)
 
 
@@ -62,13 +64,30 @@ def workflow_steps(inputs: WorkflowInputs) -> list[tuple[str, dict, str]]:
         points = "shelters"
     else:
         inputs.skipped.append("sonae:sheltercatchments")
-    if inputs.energy_assets and points == "shelters" and "sonae:outageautonomy" in have:
-        steps.append(("sonae:outageautonomy", {
-            "FACILITIES": _uri(g, "shelters"), "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
-            "TYPE_FIELD": "facility_type", "ENERGY_ASSETS": inputs.energy_assets, "ASSET_ID_FIELD": "facility_id",
-            "START_SOC": 0.5, "OUTAGE_HOURS": 72, "OUTPUT": _dest(g, "shelters_energy")}, "shelters_energy"))
+    energy = {"FACILITIES": _uri(g, "shelters"), "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
+              "TYPE_FIELD": "facility_type", "ENERGY_ASSETS": inputs.energy_assets, "ASSET_ID_FIELD": "facility_id",
+              "START_SOC": 0.5}
+    energy_ok = bool(inputs.energy_assets) and points == "shelters"
+    for alg_id, extra, table in (
+            ("sonae:outageautonomy", {"OUTAGE_HOURS": 72}, "shelters_energy"),
+            ("sonae:sizeforautonomy", {"TARGET_HOURS": 72, "TARGET_SHARE": 1.0, "PV_MODE": 1}, "battery_sizing")):
+        if energy_ok and alg_id in have:
+            steps.append((alg_id, dict(energy, **extra, OUTPUT=_dest(g, table)), table))
+        else:
+            inputs.skipped.append(alg_id)
+    planned = energy_ok and {"sonae:outageautonomy", "sonae:sizeforautonomy"} <= have
+    plan = {"FACILITIES": _uri(g, "shelters"), "ENERGY": _uri(g, "battery_sizing"),
+            "ENERGY_ID_FIELD": "facility_id", "ADDED_ONLY": True, "FISCAL_INDEX": inputs.fiscal_index}
+    if planned and "sonae:districtlayout" in have:
+        steps.append(("sonae:districtlayout", dict(plan, AUTONOMY=_uri(g, "shelters_energy"), AUTONOMY_ID_FIELD="id",
+                                                   OUTPUT=_dest(g, "districts")), "districts"))
     else:
-        inputs.skipped.append("sonae:outageautonomy")
+        inputs.skipped.append("sonae:districtlayout")
+    if planned and inputs.fiscal_index is not None and "sonae:subsidyscope" in have:
+        steps.append(("sonae:subsidyscope", dict(plan, DISTRICTS=_uri(g, "districts"),
+                                                 OUTPUT=_dest(g, "subsidy_scope")), "subsidy_scope"))
+    else:
+        inputs.skipped.append("sonae:subsidyscope")
     return steps
 
 
@@ -97,9 +116,7 @@ class WorkflowTask(QgsTask):
 
     def __init__(self, inputs: WorkflowInputs):
         super().__init__(tr("Sonae full workflow / Sonae 一括実行"), QgsTask.CanCancel)
-        self.inputs = inputs
-        if os.path.exists(inputs.gpkg):
-            pass  # tables are replaced one by one by the steps; other tables in the file are kept
+        self.inputs = inputs             # existing tables of the GeoPackage are replaced one by one, others kept
         self.steps = workflow_steps(inputs)
         registry = QgsApplication.processingRegistry()
         # Algorithm instances are created on the main thread (registry access), run in the task thread.

@@ -197,3 +197,51 @@ def test_flood_rank_raster_is_what_the_workflow_samples():
     with rasterio.open(FLOOD) as ds:
         values = np.unique(ds.read(1, out_shape=(1, 400, 400)))
     assert set(values.tolist()) <= set(range(7))
+
+
+def test_background_workflow_runs_energy_districts_and_subsidy(qtbot, tmp_path, clean_project):
+    """The whole chain in the task manager's thread, with an energy table written here: the subsidy city row adds
+    up the facility rows, and every shelter with equipment from the table carries it."""
+    import pyogrio
+    from qgis.core import QgsApplication
+    from sonae.plugin.workflow import WorkflowInputs, WorkflowTask
+    assets = tmp_path / "assets.csv"
+    pd.DataFrame([("takamatsu_city:evacuation_space:2", 10.0, 20.0, 5.0, 0.8),
+                  ("takamatsu_city:evacuation_space:3", 0.0, 11.2, 3.0, 0.5)],
+                 columns=["facility_id", "pv_kw", "battery_kwh", "battery_kw", "battery_soc"]).to_csv(assets,
+                                                                                                     index=False)
+    out = str(tmp_path / "wf.gpkg")
+    inputs = WorkflowInputs(shelter_files=[SHELTERS_CSV], gpkg=out, flood=FLOOD, population=POPULATION,
+                            population_field="totalPopulation", zone_id_field="regionName",
+                            energy_assets=str(assets), fiscal_index=0.79)
+    task = WorkflowTask(inputs)
+    assert [s[0] for s in task.steps] == ["sonae:importshelters", "sonae:hazardexposure", "sonae:sheltercatchments",
+                                          "sonae:outageautonomy", "sonae:sizeforautonomy", "sonae:districtlayout",
+                                          "sonae:subsidyscope"]
+    assert inputs.skipped == []
+    with qtbot.waitSignal(task.done, timeout=120000) as blocker:
+        QgsApplication.taskManager().addTask(task)
+    assert blocker.args[0] is True, task.message
+    se = pyogrio.read_dataframe(out, layer="shelters_energy", read_geometry=False).set_index("id")
+    assert se.loc["takamatsu_city:evacuation_space:2", "battery_kwh"] == 20.0
+    assert se.loc["takamatsu_city:evacuation_space:3", "pv_kw"] == 0.0
+    sub = pyogrio.read_dataframe(out, layer="subsidy_scope", read_geometry=False)
+    city = sub[sub["row_type"] == "city"].iloc[0]
+    assert int(city["subsidy_yen"]) == int(sub.loc[sub["row_type"] == "facility", "subsidy_yen"].fillna(0).sum())
+    assert len(pyogrio.read_dataframe(out, layer="districts", read_geometry=False)) > 0
+    # Without a fiscal index the subsidy step is skipped and said so.
+    inputs.fiscal_index = None
+    steps = [s[0] for s in WorkflowTask(inputs).steps]
+    assert "sonae:subsidyscope" not in steps and inputs.skipped == ["sonae:subsidyscope"]
+
+
+def test_dock_fiscal_index_is_optional(qtbot, tmp_path, clean_project):
+    from sonae.plugin.dock import SonaeDock
+    dock = SonaeDock()
+    qtbot.addWidget(dock)
+    dock.shelter_files.setFilePath(f'"{SHELTERS_CSV}"')
+    dock.output.setFilePath(str(tmp_path / "wf.gpkg"))
+    assert dock.fiscal_index.text() == "—" and dock.workflow_inputs().fiscal_index is None
+    dock.fiscal_index.setValue(0.79)
+    assert dock.workflow_inputs().fiscal_index == pytest.approx(0.79)
+    dock.cleanup()

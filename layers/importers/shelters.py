@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ...engine.errors import SonaeInputError
+from ...engine.japan import JAPAN_LAT, JAPAN_LON, in_japan
 from ...engine.progress import Progress, ensure
 from ..schemas import FACILITY_FIELD_NAMES, HAZARDS
 from .normalize import (classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, parse_number,
@@ -26,9 +27,6 @@ from .tables import LAT_COL, LON_COL, RawTable, read_table
 
 CRS = "EPSG:6668"
 DASHES = r"[‐‑‒–—―−－]"
-# Japan's extent with its remote islands (Okinotorishima 20.4N, Minamitorishima 153.99E, Yonaguni 122.9E).
-JAPAN_LON = (122.0, 154.0)
-JAPAN_LAT = (20.0, 46.0)
 
 
 @dataclass
@@ -104,9 +102,9 @@ def validate_coordinates(table: RawTable, lon_text: pd.Series, lat_text: pd.Seri
     lon = parse_number(lon_text).to_numpy(dtype=float)
     lat = parse_number(lat_text).to_numpy(dtype=float)
     missing = np.isnan(lon) | np.isnan(lat)
-    in_japan = (lon >= JAPAN_LON[0]) & (lon <= JAPAN_LON[1]) & (lat >= JAPAN_LAT[0]) & (lat <= JAPAN_LAT[1])
-    swapped = (lat >= JAPAN_LON[0]) & (lat <= JAPAN_LON[1]) & (lon >= JAPAN_LAT[0]) & (lon <= JAPAN_LAT[1])
-    ok = ~missing & in_japan
+    inside = in_japan(lon, lat)
+    swapped = in_japan(lat, lon)
+    ok = ~missing & inside
     n = len(lon)
     if swapped.sum() > n / 2:
         raise SonaeInputError(

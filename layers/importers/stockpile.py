@@ -17,6 +17,7 @@ import shapely
 
 from ...engine import stockpile as sp
 from ...engine.errors import SonaeInputError
+from ...engine.japan import in_japan
 from .normalize import column_key
 from .tables import read_table
 
@@ -172,7 +173,7 @@ def sites_from_sheet(sheet: Sheet) -> gpd.GeoDataFrame:
     f = sheet.frame
     lat = np.array([_coordinate(v) for v in f["latitude"]], dtype=float)
     lon = np.array([_coordinate(v) for v in f["longitude"]], dtype=float)
-    bad = ~((lat >= 20) & (lat <= 46.5) & (lon >= 122) & (lon <= 154.5))
+    bad = ~in_japan(lon, lat)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise SonaeInputError(

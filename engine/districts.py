@@ -24,7 +24,7 @@ from scipy.spatial.distance import pdist, squareform
 from .errors import SonaeInputError
 from .progress import ensure
 
-RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+from .rules import RULES_DIR, load_rules  # noqa: E402
 
 
 def _unwrap(v):
@@ -46,8 +46,7 @@ def load_district_rules(path: str | None = None) -> dict:
 
 
 def facility_type_rules() -> dict:
-    with open(os.path.join(RULES_DIR, "facility_types.json"), encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_rules("facility_types.json")
 
 
 def type_from_text(values, ft_rules: dict | None = None) -> np.ndarray:

@@ -16,7 +16,6 @@ Cell convention (same as GDAL's ``gdallocationinfo``): a point belongs to the ce
 """
 from __future__ import annotations
 
-import json
 import math
 import os
 import tempfile
@@ -28,7 +27,7 @@ import pandas as pd
 from .errors import SonaeInputError
 from .progress import Progress, ensure
 
-RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+from .rules import load_rules as _load_rules  # noqa: E402
 HAZARD_TYPES = ("flood", "tsunami", "storm_surge", "inland_flood", "landslide")
 VALUE_KINDS = ("depth_m", "rank")
 # GRS80 (JGD2011); used only to turn a radius in metres into cells on a geographic raster.
@@ -37,8 +36,7 @@ _E2 = 0.00669438002290
 
 
 def load_rules(name: str) -> dict:
-    with open(os.path.join(RULES_DIR, name), encoding="utf-8") as fh:
-        return json.load(fh)
+    return _load_rules(name)
 
 
 def depth_classes() -> dict:

@@ -1,14 +1,11 @@
 """Japan's coordinate extent (rules/japan_extent.json), shared by every importer that checks coordinates."""
 from __future__ import annotations
 
-import json
-import os
-
 import numpy as np
 
-_RULE = os.path.join(os.path.dirname(__file__), "..", "rules", "japan_extent.json")
-with open(_RULE, encoding="utf-8") as _fh:
-    _EXTENT = json.load(_fh)
+from .rules import load_rules
+
+_EXTENT = load_rules("japan_extent.json")
 
 JAPAN_LON = tuple(_EXTENT["lon"])
 JAPAN_LAT = tuple(_EXTENT["lat"])

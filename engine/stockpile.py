@@ -27,7 +27,6 @@ Rules (rules/needs_profiles.json, rules/stockpile_rotation.json):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
 import unicodedata
@@ -39,6 +38,7 @@ import pandas as pd
 from .dates import fiscal_year, months_between, parse_date
 from .errors import SonaeInputError
 from .progress import Progress, ensure
+from .rules import load_rules as _load_rules
 
 RULES_DIR = os.path.join(os.path.dirname(__file__), "..", "rules")
 OWNER_TYPES = ("city", "retail_partner")
@@ -69,8 +69,7 @@ _CACHE: dict = {}
 
 def load_rules(name: str) -> dict:
     if name not in _CACHE:
-        with open(os.path.join(RULES_DIR, name), encoding="utf-8") as fh:
-            _CACHE[name] = json.load(fh)
+        _CACHE[name] = _load_rules(name)
     return _CACHE[name]
 
 

@@ -25,7 +25,7 @@ from .columns import as_bool
 from .errors import SonaeInputError
 from .progress import ensure
 
-RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+from .rules import RULES_DIR, load_rules  # noqa: E402
 SUBSIDY_DIR = os.path.join(RULES_DIR, "subsidy")
 DEFAULT_RULES = os.path.join(SUBSIDY_DIR, "moe_fy2019_shelter_energy.json")
 SCHEMA_PATH = os.path.join(SUBSIDY_DIR, "schema.json")
@@ -212,8 +212,7 @@ def finance(eligible_cost, rate: Fraction, bond: bool, rules: dict) -> dict:
 # --- per-facility scope ------------------------------------------------------------------------------------------
 
 def _facility_type_owners() -> dict:
-    with open(os.path.join(RULES_DIR, "facility_types.json"), encoding="utf-8") as fh:
-        ft = json.load(fh)
+    ft = load_rules("facility_types.json")
     return {r["type"]: r.get("owner") for r in ft["rules"]}
 
 

@@ -11,7 +11,6 @@ computed by ``processing_algorithms/network.py`` and enters the engine as the sa
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 
@@ -19,18 +18,14 @@ import geopandas as gpd
 import numpy as np
 
 from .errors import SonaeInputError
+from .rules import load_rules as _load_rules
 
 RULES_PATH = os.path.join(os.path.dirname(__file__), "..", "rules", "ev_fleet_defaults.json")
 
 
 def load_rules(path: str | None = None) -> dict:
     """The EV/travel rules as {name: value} (plain numbers unwrapped from their {"value", "_source"} records)."""
-    with open(path or RULES_PATH, encoding="utf-8") as fh:
-        raw = json.load(fh)
-    out = {}
-    for key, val in raw.items():
-        out[key] = val["value"] if isinstance(val, dict) and "value" in val else val
-    return out
+    return _load_rules(path or RULES_PATH, unwrap=True)
 
 
 @dataclass

@@ -5,18 +5,14 @@ rules/energy_defaults.json (versioned, cited); :func:`load_rules` reads them.
 """
 from __future__ import annotations
 
-import json
-import os
+from ..rules import RULES_DIR, load_rules as _load_rules  # noqa: F401 (RULES_DIR re-exported)
 
-RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "rules"))
 HOURS_PER_YEAR = 8760
 
 
 def load_rules(name: str) -> dict:
     """A rules file as a dict; ``{"value": x, "_source": ...}`` records are unwrapped to ``x``."""
-    with open(os.path.join(RULES_DIR, name), encoding="utf-8") as fh:
-        raw = json.load(fh)
-    return {k: (v["value"] if isinstance(v, dict) and "value" in v else v) for k, v in raw.items()}
+    return _load_rules(name, unwrap=True)
 
 
 def energy_defaults() -> dict:

@@ -1,7 +1,7 @@
 """Small, vectorised text and value normalisation shared by the importers."""
 from __future__ import annotations
 
-import json
+from ...engine.rules import load_rules
 import os
 import re
 import unicodedata
@@ -64,8 +64,7 @@ _TYPE_RULES = None
 def facility_type_rules() -> dict:
     global _TYPE_RULES
     if _TYPE_RULES is None:
-        with open(os.path.join(_RULES_DIR, "facility_types.json"), encoding="utf-8") as fh:
-            _TYPE_RULES = json.load(fh)
+        _TYPE_RULES = load_rules("facility_types.json")
     return _TYPE_RULES
 
 

@@ -7,7 +7,6 @@ per physical place: a GSI emergency site and designated shelter that share name 
 """
 from __future__ import annotations
 
-import json
 import os
 import warnings
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ import pandas as pd
 
 from ...engine.errors import SonaeInputError
 from ...engine.japan import JAPAN_LAT, JAPAN_LON, in_japan
+from ...engine.rules import load_rules
 from ...engine.progress import Progress, ensure
 from ..schemas import FACILITY_FIELD_NAMES, HAZARDS
 from .normalize import (classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, parse_number,
@@ -292,9 +292,7 @@ def merge_same_places(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 
 def _merge_rule() -> dict:
-    with open(os.path.join(os.path.dirname(__file__), "..", "..", "rules", "facility_merge.json"),
-              encoding="utf-8") as fh:
-        return json.load(fh)
+    return load_rules("facility_merge.json")
 
 
 def _either(a, b):

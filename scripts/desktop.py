@@ -70,7 +70,7 @@ def load():
 
 def shoot():
     try:
-        QGuiApplication.primaryScreen().grabWindow(0).save(OUT)
+        iface.mainWindow().grab().save(OUT)   # the window as Qt lays it out (no dependence on the X screen)
     except Exception:
         open(LOG, "w").write(traceback.format_exc())
     QgsApplication.exit(0)

@@ -99,14 +99,14 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     is_geo = isinstance(frame, gpd.GeoDataFrame)
     fields, names_kinds = qgs_fields(frame, kinds)
     columns = _columns_as_lists(frame, names_kinds)
+    n = len(frame)
+    geoms = frame.geometry.values if is_geo else None
     if is_geo:
-        geoms = frame.geometry.values
-        types = set(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist()) if len(frame) else {0}
+        types = set(shapely.get_type_id(geoms[~shapely.is_missing(geoms)]).tolist()) if n else {0}
         wkb_type = _wkb_type(types)
-        wkbs = shapely.to_wkb(geoms)
         crs = crs_of(frame)
     else:
-        wkb_type, wkbs, crs = QgsWkbTypes.NoGeometry, None, QgsCoordinateReferenceSystem()
+        wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
     sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
     if sink is None:
         raise SonaeInputError(f"Could not create the output '{name}'. Check the path and that it is writable.",
@@ -114,17 +114,21 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     target = _output_path(parameters.get(name), context)
     existed = bool(target) and os.path.exists(target)
     try:
-        n = len(frame)
-        rows = list(zip(*columns)) if columns else [()] * n
         gpkg = _gpkg_table(dest_id)
         reserved = {c.lower() for c, _k in names_kinds} & {"fid", "geom", "geometry"}
         if gpkg is not None and n > 0 and not reserved:
             del sink                    # closes the (empty) table QGIS created; rows go in with one executemany
             sink = None
-            _bulk_insert_checked(gpkg, [nk[0] for nk in names_kinds], rows, frame.geometry.values if is_geo
-                                 else None, fields, feedback)
+            from .gpkg_bulk import bulk_insert
+            sql_columns = [_sqlite_column(col, kind) for col, (_name, kind) in zip(columns, names_kinds)]
+            if feedback is not None and feedback.isCanceled():
+                raise SonaeInputError("Cancelled before writing the output; nothing was kept.",
+                                      "出力の書き込み前に中止しました。出力は残していません。")
+            bulk_insert(gpkg[0], gpkg[1], [nk[0] for nk in names_kinds],
+                        list(zip(*sql_columns)) if sql_columns else [()] * n, geoms)
         else:
-            _add_features(sink, rows, wkbs, name, feedback)
+            rows = list(zip(*columns)) if columns else [()] * n
+            _add_features(sink, rows, shapely.to_wkb(geoms) if is_geo else None, name, feedback)
     except Exception:
         sink = None
         if target and not existed and os.path.exists(target):
@@ -172,33 +176,15 @@ def _gpkg_table(dest_id):
     return path, table
 
 
-def _bulk_insert_checked(gpkg, columns, rows, geoms, fields, feedback):
-    from .gpkg_bulk import bulk_insert
-    path, table = gpkg
-    # Values for the sqlite columns: booleans as 0/1, dates as ISO text (GeoPackage encodings).
-    converted = []
-    kinds = [fields.field(i).type() for i in range(fields.count())]
-    needs = [k in (QMetaType.Bool, QMetaType.QDate, QMetaType.QDateTime) for k in kinds]
-    if any(needs):
-        for row in rows:
-            converted.append(tuple(_sqlite_value(v) if need else v for v, need in zip(row, needs)))
-        rows = converted
-    if feedback is not None and feedback.isCanceled():
-        raise SonaeInputError("Cancelled before writing the output; nothing was kept.",
-                              "出力の書き込み前に中止しました。出力は残していません。")
-    bulk_insert(path, table, columns, rows, geoms)
-
-
-def _sqlite_value(v):
-    if v is None:
-        return None
-    if isinstance(v, bool):
-        return int(v)
-    if isinstance(v, QDate):
-        return v.toString("yyyy-MM-dd")
-    if isinstance(v, QDateTime):
-        return v.toString("yyyy-MM-ddTHH:mm:ss.zzzZ") if v.timeSpec() == 1 else v.toString("yyyy-MM-ddTHH:mm:ss.zzz")
-    return v
+def _sqlite_column(values: list, kind: str) -> list:
+    """A converted column in GeoPackage's SQLite encoding: booleans 0/1, dates and times as ISO text."""
+    if kind == "bool":
+        return [None if v is None else (1 if v else 0) for v in values]
+    if kind == "date":
+        return [None if v is None else v.toString("yyyy-MM-dd") for v in values]
+    if kind == "datetime":
+        return [None if v is None else v.toString("yyyy-MM-ddTHH:mm:ss.zzz") for v in values]
+    return values
 
 
 def _wkb_type(type_ids):

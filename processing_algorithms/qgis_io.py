@@ -222,7 +222,7 @@ def attach_style(alg, context, dest_id, style_name):
 # --- reading ------------------------------------------------------------------------------------------------
 
 def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geometry: bool = True,
-                   selected_only: bool = False, feedback=None) -> gpd.GeoDataFrame | pd.DataFrame:
+                   feedback=None) -> gpd.GeoDataFrame | pd.DataFrame:
     """A QgsVectorLayer as a GeoDataFrame in the layer's CRS (or a DataFrame when geometry=False).
 
     File-backed OGR layers without a subset filter go through pyogrio; others are iterated.
@@ -236,7 +236,7 @@ def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geomet
             f"レイヤ「{layer.name()}」に項目 {', '.join(missing)} がありません。正しい項目を選ぶか、先にSonaeの読み込みを"
             "実行してください。")
     # Unsaved edits live in QGIS's edit buffer, not in the file: those layers are read through QGIS.
-    fast = (layer.providerType() == "ogr" and not layer.subsetString() and not selected_only
+    fast = (layer.providerType() == "ogr" and not layer.subsetString()
             and not (layer.isEditable() and layer.isModified()))
     if fast:
         parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
@@ -256,7 +256,7 @@ def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geomet
     if not geometry:
         request.setFlags(QgsFeatureRequest.NoGeometry)
     request.setSubsetOfAttributes(names, layer.fields())
-    iterator = layer.getSelectedFeatures(request) if selected_only else layer.getFeatures(request)
+    iterator = layer.getFeatures(request)
     idx = [layer.fields().indexOf(a) for a in names]
     rows, wkbs = [], []
     for f in iterator:
@@ -306,4 +306,4 @@ def read_source(alg, parameters, name, context, attributes=None, geometry=True, 
     if layer.featureCount() == 0:
         raise SonaeInputError(f"Layer '{layer.name()}' ({name}) is empty. Choose a layer with features.",
                               f"レイヤ「{layer.name()}」（{name}）に地物がありません。地物のあるレイヤを選んでください。")
-    return layer_to_frame(layer, attributes, geometry, False, feedback)
+    return layer_to_frame(layer, attributes, geometry, feedback)

@@ -8,6 +8,10 @@ vectorised simulator (engine/energy/outage.py) for the facilities still bracketi
 ``max(capacity x battery_kw_per_kwh, peak critical load)`` so the inverter never limits the critical circuit.
 Survival is monotone in the capacity (more energy and more room at the same starting SoC fraction), which makes
 the bisection on the grid of ``sizing_resolution_kwh`` exact: the answer is the smallest feasible grid value.
+
+Weather: the share is taken over every start hour of every weather year (engine/energy/years.py), so a run of
+cloudy days in any year counts. The target may differ per facility (role targets, engine/energy/targets.py);
+facilities without a target (0 h) get no battery (reason ``no_target``).
 """
 from __future__ import annotations
 
@@ -16,10 +20,14 @@ import pandas as pd
 
 from ..progress import Progress, ensure
 from . import energy_defaults
-from .outage import Assets, Settings, simulate
+from .outage import Assets, Settings
+from .pv import PVProfiles
+from .years import simulate_years
 
 REASONS = {
     "battery_sized": "battery sized to the target / 目標を満たす最小の蓄電池",
+    "no_target": "no autonomy target for this role (open space or other; rules/facility_roles.json) / "
+                 "この役割には自立目標がない（緊急避難場所など）",
     "no_battery_needed": "PV/generator alone reach the target / 太陽光・発電機のみで目標を満たす",
     "infeasible": "target not reachable with a battery starting at START_SOC (raise START_SOC or add PV/generator) / "
                   "開始充電率では蓄電池で目標に届かない（開始充電率を上げるか太陽光・発電機を追加）",
@@ -62,12 +70,26 @@ def choose_pv(existing_kw, normal_kwh, annual_yield: float, raise_to_cap: bool, 
     return pv, cap, note
 
 
+def as_profiles(pv_per_kwp, n: int) -> PVProfiles:
+    """A PVProfiles from PVProfiles, or from [F x 8760] / [1 x 8760] arrays (one weather year)."""
+    if isinstance(pv_per_kwp, PVProfiles):
+        return pv_per_kwp
+    arr = np.asarray(pv_per_kwp, dtype=float)
+    if arr.ndim == 1 or arr.shape[0] == 1:
+        return PVProfiles(arr.reshape(1, 1, -1), np.zeros(n, dtype=int), "array", ["array"])
+    return PVProfiles(arr[None, :, :], np.arange(n), "array", ["array"])
+
+
 def survival_share(load_kw, pv_per_kwp, assets: Assets, start_soc, target_h, settings, progress=None):
-    hours = simulate(load_kw, pv_per_kwp, assets, start_soc, target_h, settings=settings, progress=progress)
-    return (hours >= target_h).mean(axis=1), hours.min(axis=1)
+    """(share of (start hour, weather year) outages surviving target_h, min hours) per facility."""
+    target = np.broadcast_to(np.asarray(target_h, dtype=float), (load_kw.shape[0],))
+    horizon = int(max(target.max(initial=1), 1))
+    hours = simulate_years(load_kw, as_profiles(pv_per_kwp, load_kw.shape[0]), assets, start_soc, horizon,
+                           settings=settings, progress=progress)
+    return (hours >= target[:, None]).mean(axis=1), hours.min(axis=1)
 
 
-def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h: int, target_share: float,
+def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, target_share: float,
                    start_soc: float, settings: Settings | None = None, rules: dict | None = None,
                    progress: Progress | None = None) -> dict:
     """Smallest battery per facility. Returns arrays battery_kwh, battery_kw, achieved_share, min_hours, reason."""
@@ -76,7 +98,8 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h: i
     s = settings or Settings.from_rules(r)
     load_kw = np.asarray(load_kw, dtype=float)
     F = load_kw.shape[0]
-    pv_rows = np.broadcast_to(np.asarray(pv_per_kwp, dtype=float), load_kw.shape)
+    prof = as_profiles(pv_per_kwp, F)
+    target_all = np.broadcast_to(np.asarray(target_h, dtype=float), (F,)).copy()
     c_rate = float(r["battery_kw_per_kwh"])
     res = float(r["sizing_resolution_kwh"])
     peak = load_kw.max(axis=1)
@@ -90,16 +113,18 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h: i
 
     def share_of(rows, kwh, prog=None):
         a = Assets(pv_kw[rows], kwh, power(kwh, rows), gen[rows], fuel[rows])
-        return survival_share(load_kw[rows], pv_rows[rows], a, start_soc, target_h, s, prog)
+        sub = PVProfiles(prof.cells, prof.index[rows], prof.source, prof.regions)
+        return survival_share(load_kw[rows], sub, a, start_soc, target_all[rows], s, prog)
 
     all_rows = np.arange(F)
     share0, _ = share_of(all_rows, np.zeros(F), progress.sub(0.0, 0.1))
-    need = share0 < target_share
+    has_target = target_all > 0
+    need = (share0 < target_share) & has_target
     lo = np.zeros(F)
     hi = np.zeros(F)
     # upper bound: the whole outage from the battery at the starting SoC, with 10 % margin, doubled if needed
     denom = max(start_soc, 0.05)
-    hi[need] = np.maximum(1.1 * target_h * load_kw[need].mean(axis=1) / denom, res)
+    hi[need] = np.maximum(1.1 * target_all[need] * load_kw[need].mean(axis=1) / denom, res)
     feasible = ~need
     rows = np.flatnonzero(need)
     for k in range(6):
@@ -132,7 +157,8 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h: i
     kwh = np.where(need & ~feasible, np.nan, kwh)
     final_kwh = np.nan_to_num(kwh)
     achieved, min_hours = share_of(all_rows, final_kwh)
-    reason = np.where(~need, "no_battery_needed", np.where(feasible, "battery_sized", "infeasible")).astype(object)
+    reason = np.where(~has_target, "no_target", np.where(~need, "no_battery_needed",
+                      np.where(feasible, "battery_sized", "infeasible"))).astype(object)
     progress.update(1.0)
     return {"battery_kwh": kwh, "battery_kw": np.where(np.isfinite(kwh), power(final_kwh), np.nan),
             "achieved_share": achieved, "min_hours": min_hours, "reason": reason}

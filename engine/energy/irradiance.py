@@ -3,7 +3,7 @@
 Every function works on arrays [locations x hours] with the hour-integrated geometry of
 :func:`engine.energy.solar_geometry.hour_geometry`:
 
-* clear sky: Haurwitz (1945) ``GHI = 1098 cos z exp(-0.057 / cos z)`` (pvlib.clearsky.haurwitz), used only for
+* clear sky: Haurwitz (1945) ``GHI = 1098 cos z exp(-0.059 / cos z)`` (pvlib.clearsky.haurwitz), used only for
   the *shape* of a synthetic day (the day's total comes from the weather model);
 * decomposition of GHI into beam and diffuse: Erbs, Klein & Duffie (1982) (pvlib.irradiance.erbs);
 * plane of array: Hay & Davies (1980) anisotropic sky (pvlib.irradiance.haydavies) + beam + isotropic ground
@@ -23,7 +23,7 @@ DEG = np.pi / 180.0
 def haurwitz_ghi(cosz) -> np.ndarray:
     cz = np.asarray(cosz, dtype=float)
     with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
-        ghi = 1098.0 * cz * np.exp(-0.057 / cz)
+        ghi = 1098.0 * cz * np.exp(-0.059 / cz)
     return np.where(cz > 0, ghi, 0.0)
 
 

@@ -56,7 +56,7 @@ def choose_pv(existing_kw, normal_kwh, annual_yield: float, raise_to_cap: bool, 
     """(pv_kw, pv_cap_kw, cap_note code) per facility."""
     r = rules or energy_defaults()
     existing = np.nan_to_num(np.asarray(existing_kw, dtype=float))
-    cap = np.asarray(normal_kwh, dtype=float) * float(r["normal_daytime_share"]) / float(annual_yield)
+    cap = np.asarray(normal_kwh, dtype=float) * float(r["normal_daytime_share"]) / np.asarray(annual_yield, float)
     known = np.isfinite(cap)
     pv = existing.copy()
     note = np.full(len(existing), "pv_kept", dtype=object)

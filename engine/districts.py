@@ -124,6 +124,12 @@ def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, r
     sizes = np.bincount(labels)
     keep = np.flatnonzero(sizes >= min_members)
     ftype = fac["facility_type"].where(fac["facility_type"].notna(), ft_rules["default"]["type"]).astype(str).to_numpy()
+    # a type that names a role, not a use (tsunami evacuation building: a hotel, a shop, a condominium...) is
+    # replaced by the use read from the name (rules/district_types.json typed_by_name)
+    by_name = np.isin(ftype, list(rules.get("typed_by_name", [])))
+    if by_name.any() and "name" in fac.columns:
+        ftype = ftype.copy()
+        ftype[by_name] = type_from_text(fac["name"].to_numpy()[by_name], ft_rules)
     owner = fac["owner"].to_numpy(dtype=object) if "owner" in fac.columns else np.full(len(fac), None, object)
     public = public_mask(ftype, owner, ft_rules)
     ids = fac["id"].astype(str).to_numpy()

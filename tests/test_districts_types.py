@@ -107,3 +107,22 @@ def test_measures_table_through_processing(run_alg, tmp_path):
     assert list(d["type_id"]) == ["public_facilities", "unclassified"]
     assert dict(zip(m["measure_id"], m["district_ids"])) == {"energy_saving_behaviour": "D001",
                                                              "study_committee": "D002"}
+
+
+def test_tsunami_buildings_are_typed_by_their_use():
+    """rules/district_types.json typed_by_name: a tsunami building's type names its role; its name says its use."""
+    gdf = gpd.GeoDataFrame({"id": ["a", "b", "c"], "name": ["駅前ホテル", "中央スーパー", "合同宿舎住宅"],
+                            "facility_type": ["tsunami_evacuation_building"] * 3},
+                           geometry=[Point(X0, Y0), Point(X0 + 60, Y0), Point(X0 + 5000, Y0)], crs="EPSG:6690")
+    gdf = gpd.GeoDataFrame(pd_concat([gdf, gpd.GeoDataFrame(
+        {"id": ["d"], "name": ["宿舎そばの特別養護老人ホーム"], "facility_type": ["welfare"]},
+        geometry=[Point(X0 + 5100, Y0)], crs="EPSG:6690")]), crs="EPSG:6690")
+    out, _ = districts.district_layout(gdf, 500, None, 2)
+    out = out.sort_values("district_id")
+    assert list(out["type_id"]) == ["shopping_street", "housing_complex"]
+    assert out.iloc[0]["type_counts"] == "commercial:2"
+
+
+def pd_concat(frames):
+    import pandas as pd
+    return pd.concat(frames, ignore_index=True)

@@ -9,6 +9,10 @@ vectorised simulator (engine/energy/outage.py) for the facilities still bracketi
 Survival is monotone in the capacity (more energy and more room at the same starting SoC fraction), which makes
 the bisection on the grid of ``sizing_resolution_kwh`` exact: the answer is the smallest feasible grid value.
 
+Speed: survival is monotone in the capacity, so each test of a capacity simulates only the (start hour, weather
+year) pairs that failed at the current lower bound; after a few rounds only the hardest starts remain (winter
+evenings before dull days). The answer is the same as testing every pair (tests/test_energy_engine.py brute force).
+
 Weather: the share is taken over every start hour of every weather year (engine/energy/years.py), so a run of
 cloudy days in any year counts. The target may differ per facility (role targets, engine/energy/targets.py);
 facilities without a target (0 h) get no battery (reason ``no_target``).
@@ -19,8 +23,8 @@ import numpy as np
 import pandas as pd
 
 from ..progress import Progress, ensure
-from . import energy_defaults
-from .outage import Assets, Settings
+from . import HOURS_PER_YEAR, energy_defaults
+from .outage import Assets, Settings, simulate
 from .pv import PVProfiles
 from .years import simulate_years
 
@@ -109,7 +113,7 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
     target_share = float(target_share) - 1e-12
 
     def power(kwh, rows=slice(None)):
-        return np.maximum(kwh * c_rate, np.where(kwh > 0, peak[rows], 0.0))
+        return np.maximum(np.asarray(kwh, float) * c_rate, np.where(np.asarray(kwh) > 0, peak[rows], 0.0))
 
     def share_of(rows, kwh, prog=None):
         a = Assets(pv_kw[rows], kwh, power(kwh, rows), gen[rows], fuel[rows])
@@ -117,42 +121,62 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
         return survival_share(load_kw[rows], sub, a, start_soc, target_all[rows], s, prog)
 
     all_rows = np.arange(F)
-    share0, _ = share_of(all_rows, np.zeros(F), progress.sub(0.0, 0.1))
+    Y = prof.years
+    horizon0 = int(max(target_all.max(initial=1), 1))
+    a0 = Assets(pv_kw, np.zeros(F), np.zeros(F), gen, fuel)
+    hours0 = simulate_years(load_kw, prof, a0, start_soc, horizon0, settings=s, progress=progress.sub(0.0, 0.1))
+    total = hours0.shape[1]
+    fail = hours0 < target_all[:, None]          # (start, weather year) pairs failing at the lower bound (0 kWh)
+    del hours0
+    share0 = 1.0 - fail.mean(axis=1)
     has_target = target_all > 0
     need = (share0 < target_share) & has_target
+
+    def test(f: int, cap: float) -> bool:
+        """Does capacity ``cap`` reach the target share at facility f? Only the pairs failing at the current lower
+        bound are simulated: survival is monotone in the capacity, so every pair surviving there survives at cap.
+        When cap falls short, the failing set shrinks to the pairs failing at cap (cap becomes the lower bound)."""
+        pairs = np.flatnonzero(fail[f])
+        st = pairs % HOURS_PER_YEAR
+        yr = pairs // HOURS_PER_YEAR
+        union = np.unique(st)
+        a = Assets(np.full(Y, pv_kw[f]), np.full(Y, cap), np.full(Y, power(np.array([cap]), [f])[0]),
+                   np.full(Y, gen[f]), np.full(Y, fuel[f]))
+        h = simulate(np.tile(load_kw[f], (Y, 1)), prof.cells[:, prof.index[f], :], a, start_soc,
+                     int(target_all[f]), starts=union, settings=s)
+        surv = h[yr, np.searchsorted(union, st)] >= target_all[f]
+        ok = (total - len(pairs) + int(surv.sum())) / total >= target_share
+        if not ok:
+            fail[f, pairs[surv]] = False
+        return ok
+
     lo = np.zeros(F)
     hi = np.zeros(F)
     # upper bound: the whole outage from the battery at the starting SoC, with 10 % margin, doubled if needed
     denom = max(start_soc, 0.05)
     hi[need] = np.maximum(1.1 * target_all[need] * load_kw[need].mean(axis=1) / denom, res)
     feasible = ~need
-    rows = np.flatnonzero(need)
-    for k in range(6):
-        if not len(rows):
-            break
-        ok, _ = share_of(rows, hi[rows])
-        ok = ok >= target_share
-        feasible[rows[ok]] = True
-        bad = rows[~ok]
-        lo[bad] = hi[bad]
-        hi[bad] *= 2.0
-        rows = bad
-        progress.update(0.1 + 0.05 * (k + 1))
+    todo = np.flatnonzero(need)
+    for n_done, f in enumerate(todo):
+        for _ in range(6):
+            if test(f, hi[f]):
+                feasible[f] = True
+                break
+            lo[f] = hi[f]
+            hi[f] *= 2.0
+        progress.update(0.1 + 0.2 * (n_done + 1) / len(todo))
     # bisection on the grid of sizing_resolution_kwh: lo_k infeasible, hi_k feasible, until adjacent
-    active = np.flatnonzero(need & feasible)
     lo_k = np.floor(np.round(lo / res, 6)).astype(np.int64)
     hi_k = np.ceil(np.round(hi / res, 6)).astype(np.int64)
-    rounds = int(np.ceil(np.log2(max(int((hi_k[active] - lo_k[active]).max(initial=1)), 1)))) + 1
-    for k in range(rounds):
-        active = active[(hi_k[active] - lo_k[active]) > 1]
-        if not len(active):
-            break
-        mid_k = (lo_k[active] + hi_k[active]) // 2
-        ok, _ = share_of(active, mid_k * res)
-        ok = ok >= target_share
-        hi_k[active[ok]] = mid_k[ok]
-        lo_k[active[~ok]] = mid_k[~ok]
-        progress.update(0.4 + 0.55 * (k + 1) / max(rounds, 1))
+    active = np.flatnonzero(need & feasible)
+    for n_done, f in enumerate(active):
+        while hi_k[f] - lo_k[f] > 1:
+            mid = (lo_k[f] + hi_k[f]) // 2
+            if test(f, mid * res):
+                hi_k[f] = mid
+            else:
+                lo_k[f] = mid
+        progress.update(0.3 + 0.65 * (n_done + 1) / len(active))
     kwh = np.where(need, hi_k * res, 0.0)
     kwh = np.where(need & ~feasible, np.nan, kwh)
     final_kwh = np.nan_to_num(kwh)

@@ -46,7 +46,8 @@ def facility_type_rules() -> dict:
 
 def type_from_text(values, ft_rules: dict | None = None) -> np.ndarray:
     """A facility type for free-text classes (buildings / land use): a known type as is, else the first keyword
-    rule of rules/facility_types.json that matches (NFKC), else the default type."""
+    rule of rules/facility_types.json that matches (NFKC; a keyword anywhere in the name, or a suffix at its end),
+    else the default type."""
     import unicodedata
     ft = ft_rules or facility_type_rules()
     known = {r["type"] for r in ft["rules"]}
@@ -56,7 +57,8 @@ def type_from_text(values, ft_rules: dict | None = None) -> np.ndarray:
         if s in known:
             out.append(s)
             continue
-        hit = next((r["type"] for r in ft["rules"] if any(k in s for k in r["keywords"])), None)
+        hit = next((r["type"] for r in ft["rules"] if any(k in s for k in r["keywords"])
+                    or any(s.endswith(x) for x in r.get("suffixes", []))), None)
         out.append(hit or ft["default"]["type"])
     return np.array(out, dtype=object)
 

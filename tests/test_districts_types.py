@@ -126,3 +126,9 @@ def test_tsunami_buildings_are_typed_by_their_use():
 def pd_concat(frames):
     import pandas as pd
     return pd.concat(frames, ignore_index=True)
+
+
+def test_station_is_a_name_ending_in_eki():
+    # a station building (駅ビル) is commercial: the commercial keyword ビル comes first
+    assert list(type_from_text(["高松駅", "ロイヤルガーデン高松駅西壱番館", "瓦町駅ビル", "JR高松駅舎"])) == \
+        ["station", "other", "commercial", "station"]

@@ -51,8 +51,10 @@ def run(demo):
     demo.say(f"autonomy over every start hour and weather year ({len(equipped)} equipped 72 h-target shelters): "
              f"mean share surviving 24 h {equipped['share_24h'].mean():.3f}, 72 h {equipped['share_72h'].mean():.3f}, "
              f"168 h {equipped['share_168h'].mean():.3f}; {int((equipped['share_72h'] >= 1).sum())} survive 72 h "
-             f"whatever the start and weather, {int((equipped['share_168h'] >= 1).sum())} survive 168 h; median "
-             f"min_hours {np.median(equipped['min_hours']):.0f} h")
+             f"whatever the start and weather, {int((equipped['share_168h'] >= 1).sum())} survive 168 h; "
+             f"{int((equipped['share_72h'] > equipped['share_168h']).sum())} shelters survive 72 h in more outages "
+             f"than 168 h, {int((equipped['share_24h'] > equipped['share_72h']).sum())} survive 24 h in more than "
+             f"72 h; median min_hours {np.median(equipped['min_hours']):.0f} h")
     designated_uri = demo.layer_uri("shelters") + "|subset=\"designated_shelter\" = 1"
     totals = {}
     for hours in (24, 72):

@@ -110,13 +110,29 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
     # --- running --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         progress = feedback_progress(feedback)
+        # Every output is resolved and checked against the inputs first, written to a staging place, and moved
+        # into place only when the whole run succeeded (destinations.py): a failed or cancelled run leaves the
+        # previous outputs as they were and no new file or table.
+        from . import destinations
         try:
-            return self.compute(parameters, context, feedback, progress)
+            destinations.preflight(self, parameters, context)
+            result = self.compute(parameters, context, feedback, progress)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            destinations.commit_all(self, context)
+            return result
         except SonaeInputError as exc:
+            destinations.rollback_all(self, context)
             raise QgsProcessingException(str(exc)) from None
         except Cancelled:
-            feedback.reportError(tr("Cancelled / 中止しました"), fatalError=False)
+            destinations.rollback_all(self, context)
+            if feedback is not None:
+                feedback.reportError(tr("Cancelled; no output was written. / 中止しました。出力は書き込んでいません。"),
+                                     fatalError=False)
             return {}
+        except BaseException:
+            destinations.rollback_all(self, context)
+            raise
 
     def compute(self, parameters, context, feedback, progress: Progress) -> dict:
         raise NotImplementedError

@@ -153,8 +153,10 @@ def gpkg_tables(path) -> dict:
     uri = Path(path).resolve().as_uri() + "?mode=ro&immutable=1"
     con = sqlite3.connect(uri, uri=True)
     try:
+        # Data tables only: GeoPackage metadata (gpkg_*) and R-trees legitimately change when a table is added.
         names = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'rtree_%'")]
+                                           "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'rtree_%' "
+                                           "AND name NOT LIKE 'gpkg_%'")]
         out = {}
         for name in names:
             h = hashlib.sha256()

@@ -17,7 +17,7 @@ import numpy as np
 from qgis.analysis import (QgsGraphAnalyzer, QgsGraphBuilder, QgsNetworkDistanceStrategy,
                            QgsVectorLayerDirector)
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsPointXY,
-                       QgsProject, QgsUnitTypes, QgsWkbTypes)
+                       QgsProject, QgsWkbTypes)
 
 from ..engine.errors import SonaeInputError
 from ..engine.progress import ensure
@@ -38,14 +38,11 @@ def _points(gdf, target_crs: QgsCoordinateReferenceSystem):
 
 def _distance_area(crs: QgsCoordinateReferenceSystem):
     """A QgsDistanceArea in metres for ``crs`` and the ellipsoid id for the graph builder."""
+    # Always on the ellipsoid, whatever the layer's CRS: planar lengths in EPSG:3857 are x1.2 too long in Japan.
     da = QgsDistanceArea()
     da.setSourceCrs(crs, QgsProject.instance().transformContext())
-    if crs.isGeographic():
-        da.setEllipsoid(ELLIPSOID)
-        return da, ELLIPSOID, 1.0
-    da.setEllipsoid("NONE")
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
-    return da, "NONE", factor
+    da.setEllipsoid(ELLIPSOID)
+    return da, ELLIPSOID, 1.0
 
 
 def check_roads(roads, roads_name: str) -> None:

@@ -64,17 +64,15 @@ class RasterInfo:
         return abs(self.transform.a * self.transform.e)
 
 
-def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
-    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly."""
-    import rasterio
-    from rasterio.errors import RasterioIOError
+def open_hazard_raster(path: str, name: str = "HAZARD", nodata: float | None = None, warn=None) -> RasterInfo:
+    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly.
+
+    Opening, readability and NoData (tag, ``nodata`` given, or a detected fill value with ``warn``) are checked
+    by engine.rasters.
+    """
+    from . import rasters
     base = str(path).split("|")[0]
-    try:
-        ds = rasterio.open(base)
-    except (RasterioIOError, OSError) as exc:
-        raise SonaeInputError(f"Hazard raster '{base}' ({name}) cannot be opened: {exc}. Choose a GeoTIFF or "
-                              "another GDAL raster.",
-                              f"ハザードラスタ「{base}」（{name}）を開けません: {exc}。GeoTIFF等のラスタを選んでください。")
+    ds = rasters.open_checked(base, name)
     with ds:
         if ds.count != 1:
             raise SonaeInputError(
@@ -103,7 +101,8 @@ def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
                 units = float(ds.crs.linear_units_factor[1])
             except Exception:  # unknown units: assume metres
                 units = 1.0
-        return RasterInfo(base, ds.crs, t, ds.width, ds.height, ds.nodata, ds.dtypes[0],
+        fill = rasters.effective_nodata(ds, base, name, nodata, warn)
+        return RasterInfo(base, ds.crs, t, ds.width, ds.height, fill, ds.dtypes[0],
                           tuple(ds.block_shapes[0]), tuple(ds.bounds), geographic, units)
 
 

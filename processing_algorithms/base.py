@@ -107,6 +107,21 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self):
         return "https://github.com/sonae-qgis/sonae#" + self.ALG_ID
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's own check, with a clear bilingual message where QGIS would say 'not found' for a raster file
+        that exists but cannot be read (a text file named .tif, a truncated download)."""
+        ok, message = super().checkParameterValues(parameters, context)
+        if ok:
+            return ok, message
+        from qgis.core import QgsProcessingParameterRasterLayer
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
+                    and os.path.isfile(value.split("|")[0]) and definition.name() in message:
+                from ..engine.rasters import unreadable
+                return False, str(unreadable(value.split("|")[0], definition.name()))
+        return ok, message
+
     # --- running --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         progress = feedback_progress(feedback)

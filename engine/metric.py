@@ -54,9 +54,31 @@ def _lonlat_center(frames) -> tuple[float, float]:
     return float(np.median(x[ok])), float(np.median(y[ok]))
 
 
+def is_local_metric(crs, lon: float, lat: float) -> bool:
+    """True when ``crs`` is projected in metres with a scale error within rules/metric_crs.json at (lon, lat)."""
+    from pyproj import Proj
+    from .rules import load_rules
+    if crs is None:
+        return False
+    crs = CRS.from_user_input(crs)
+    if not crs.is_projected or crs.axis_info[0].unit_name not in ("metre", "meter"):
+        return False
+    try:
+        f = Proj(crs).get_factors(lon, lat)
+    except Exception:                   # noqa: BLE001 - unknown projection: not trusted
+        return False
+    limit = float(load_rules("metric_crs.json")["max_scale_error"])
+    scales = (f.meridional_scale, f.parallel_scale)
+    return all(np.isfinite(s) and abs(s - 1.0) <= limit for s in scales)
+
+
 def local_metric_crs(*frames: gpd.GeoDataFrame) -> CRS:
-    """The local metric CRS for the data of all ``frames`` together (UTM zone of their median point)."""
+    """The metric CRS for the data of all ``frames`` together: their common CRS when it is a local metric one at
+    the data (e.g. the JGD2011 plane rectangular zone of the prefecture), else the UTM zone of their median point."""
     lon, lat = _lonlat_center(frames)
+    for frame in reversed(frames):      # the destinations' CRS first (travel matrices pass origins, dests)
+        if frame is not None and frame.crs is not None and is_local_metric(frame.crs, lon, lat):
+            return CRS.from_user_input(frame.crs)
     return CRS.from_epsg(utm_epsg(lon, lat))
 
 

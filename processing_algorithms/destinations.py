@@ -415,6 +415,9 @@ def final_id(stage: Stage, staged_id: str) -> str:
     """The destination id the output will have once committed."""
     target = stage.target
     if target.kind == "gpkg":
+        plain = not target.raw.startswith("ogr:") and "layername=" not in target.raw
+        if stage.staging_dir and plain:
+            return target.path          # a new GeoPackage holding only this table: the plain path, as QGIS does
         return f"{target.path}|layername={target.table}"
     if stage.staging_dir and isinstance(staged_id, str) and staged_id.startswith(stage.staging_dir):
         return os.path.join(os.path.dirname(target.path), staged_id[len(stage.staging_dir) + 1:])

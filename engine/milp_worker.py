@@ -89,13 +89,13 @@ def solve(c, a, lo, hi, integrality, lb, ub, options: dict, is_canceled=None, on
                     proc.wait(timeout=POLL_S)
                 except subprocess.TimeoutExpired:
                     pass
+            err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()
-        err = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
-        if proc.stderr:
-            proc.stderr.close()
+            if proc.stderr:
+                proc.stderr.close()
         if proc.returncode != 0 or not os.path.exists(out):
             raise RuntimeError(f"optimiser worker failed ({proc.returncode}): {err[-2000:]}")
         with np.load(out, allow_pickle=False) as r:

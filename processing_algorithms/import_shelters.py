@@ -7,6 +7,7 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProce
     QgsProcessingOutputNumber
 
 from ..layers.importers.shelters import import_shelter_files
+from ..layers.schemas import FACILITIES
 from .base import SonaeAlgorithm
 from .qgis_io import write_frame
 
@@ -32,8 +33,10 @@ class ImportShelters(SonaeAlgorithm):
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Shelter files / 避難所ファイル"),
                                                       QgsProcessing.TypeFile),
-                 "One or more CSV/TSV/GeoJSON files of shelters or emergency sites, in any supported layout and "
-                 "encoding. / 避難所・緊急避難場所のCSV・GeoJSONファイル（複数可）。")
+                 "One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and "
+                 "encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; "
+                 "two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。"
+                 "同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities / 施設"),
                                                    QgsProcessing.TypeVectorPoint),
                  "The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。")
@@ -45,7 +48,9 @@ class ImportShelters(SonaeAlgorithm):
         paths = self._input_paths(parameters, context)
         result = import_shelter_files(paths, progress.sub(0.0, 0.6))
         skipped = sum(len(r.skipped) for r in result.files)
-        dest = write_frame(self, parameters, self.OUTPUT, context, result.facilities, feedback, style="facilities")
+        kinds = {f.name: f.kind for f in FACILITIES}      # schema types always (an all-empty flag stays boolean)
+        dest = write_frame(self, parameters, self.OUTPUT, context, result.facilities, feedback, style="facilities",
+                           kinds=kinds)
         feedback.pushInfo(f"{len(result.facilities)} facilities written; {result.merged_pairs} emergency site / "
                           f"shelter pairs merged; {skipped} rows skipped. / 施設{len(result.facilities)}件、"
                           f"統合{result.merged_pairs}件、除外{skipped}行。")

@@ -37,6 +37,7 @@ import pandas as pd
 
 from .dates import DateError, fiscal_year, months_between, parse_date
 from .errors import SonaeInputError
+from .columns import numbers
 from .parsing import NumberError, parse_number
 from .progress import Progress, ensure
 from .rules import load_rules as _load_rules
@@ -453,7 +454,7 @@ def allocate(shelters: pd.DataFrame, sites: pd.DataFrame, items: pd.DataFrame, s
     if horizon <= 0:
         raise SonaeInputError(f"The planning horizon must be more than 0 days (got {horizon:g}).",
                               f"計画期間は0日より大きくしてください（{horizon:g}日）。")
-    evac = pd.to_numeric(shelters["evacuees"], errors="coerce").to_numpy(float)
+    evac = numbers(shelters["evacuees"], "evacuees", "SHELTERS")
     bad = np.flatnonzero(evac < 0)
     if len(bad):
         raise SonaeInputError(
@@ -622,7 +623,8 @@ def join_energy(per_shelter: pd.DataFrame, energy: pd.DataFrame, label: str = "e
         raise SonaeInputError(f"{label}: shelter {sid} appears twice. Keep one energy row per shelter.",
                               f"{label}: 避難所 {sid} が2回あります。避難所ごとに1行にしてください。")
     for c in ("battery_kwh", "battery_soc", "critical_load_kw", "hours_now"):
-        e[c] = pd.to_numeric(e[c], errors="coerce") if c in e.columns else np.nan
+        e[c] = numbers(e[c], c, label, percent="fraction" if c == "battery_soc" else None) \
+            if c in e.columns else np.nan
     soc = e["battery_soc"].to_numpy(float)
     bad = np.flatnonzero((soc < 0) | (soc > 1))
     if len(bad):

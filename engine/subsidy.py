@@ -23,6 +23,7 @@ import pandas as pd
 
 from .columns import as_bool
 from .errors import SonaeInputError
+from .columns import numeric
 from .progress import ensure
 
 from .rules import RULES_DIR, load_rules  # noqa: E402
@@ -216,10 +217,13 @@ def _facility_type_owners() -> dict:
     return {r["type"]: r.get("owner") for r in ft["rules"]}
 
 
+_LAYER = "FACILITIES/ENERGY"      # named in refusals of unreadable numbers ('12.5 kWh' is read, '多数' refused)
+
+
 def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
     if col not in frame.columns:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+    return numeric(frame, col, _LAYER)
 
 
 def _bool_col(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:

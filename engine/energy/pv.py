@@ -175,8 +175,8 @@ def read_hourly_csv(path: str) -> np.ndarray:
     values = parsed.values
     if len(values) != HOURS_PER_YEAR:
         raise SonaeInputError(
-            f"PV profile CSV '{path}' has {len(values)} values{' after its header line' if has_header else ''}; it "
-            "needs 8760 (one per hour of a non-leap year; drop 29 February from a leap year).",
+            f"PV profile CSV '{path}' has {len(values)} values; it needs 8760 (one per hour of a non-leap year; "
+            f"drop 29 February from a leap year){'; its first line was read as a header' if has_header else ''}.",
             f"太陽光プロファイルCSV「{path}」の値は{len(values)}個です。8760個（平年の毎時、うるう年は2月29日を除く）"
             "が必要です。")
     bad = ~np.isfinite(values) | (values < 0)

@@ -140,7 +140,7 @@ def _read_csv(path: str, text: str, encoding: str) -> RawTable:
                               f"{name}: ヘッダーも行もありません。データを書き出し直してください。") from None
     except pd.errors.ParserError as exc:
         raise SonaeInputError(f"{name}: not a readable CSV ({exc}). Check quotes and delimiters.",
-                              f"{name}: CSVとして読めません（{exc}）。引用符と区切り文字を確認してください。") from None
+                              f"{name}: CSVとして読めません。引用符（\"）の閉じ忘れや区切り文字を確認してください。") from None
     frame = _check_fields(name, text, delimiter, frame)
     frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame) == 0:
@@ -261,7 +261,7 @@ def _read_geojson(path: str, text: str, encoding: str) -> RawTable:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise SonaeInputError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}).",
-                              f"{name}: JSONとして不正です（{exc.lineno}行 {exc.colno}列: {exc.msg}）。") from None
+                              f"{name}: JSONとして不正です（{exc.lineno}行 {exc.colno}列）。括弧・引用符・カンマを確認してください。") from None
     if doc.get("type") != "FeatureCollection":
         kind = doc.get("type")
         raise SonaeInputError(

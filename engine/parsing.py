@@ -361,6 +361,8 @@ def _coord_one(text: str, axis: str):
     sign = 1.0
     if t[:1] in "-+":
         sign, t = (-1.0 if t[0] == "-" else 1.0), t[1:].strip()
+        if hemi is None and t[:1].upper() in "NSEW" and len(t) > 1 and (t[1].isdigit() or t[1] in " ."):
+            hemi, t = t[0].upper(), t[1:].strip()
     if hemi is not None:
         if (hemi in "NS") != (axis == "lat"):
             return None, False, "axis"

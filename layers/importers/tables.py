@@ -139,6 +139,7 @@ def _read_csv(path: str, text: str, encoding: str) -> RawTable:
         raise SonaeInputError(f"{name}: the file has no header and no rows. Export the data again.",
                               f"{name}: ヘッダーも行もありません。データを書き出し直してください。") from None
     except pd.errors.ParserError as exc:
+        _check_fields(name, text, delimiter, None)        # names the line and the reason when it can
         raise SonaeInputError(f"{name}: not a readable CSV ({exc}). Check quotes and delimiters.",
                               f"{name}: CSVとして読めません。引用符（\"）の閉じ忘れや区切り文字を確認してください。") from None
     frame = _check_fields(name, text, delimiter, frame)
@@ -160,7 +161,7 @@ def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame) -> 
     # a trailing delimiter on the header line too: an empty last column name with nothing under it
     if width > 1 and header[-1].strip() == "" and all(len(r) <= width and (len(r) < width or r[-1].strip() == "")
                                                       for r, _ in data):
-        frame = frame.iloc[:, : width - 1]
+        frame = frame.iloc[:, : width - 1] if frame is not None else None
         width -= 1
     counts = np.array([len(r) for r, _ in data], dtype=int)
     if len(data) and (counts == width + 1).all() and all(r[-1].strip() == "" for r, _ in data):

@@ -236,9 +236,9 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.d
         qty, qty_unit = _number(col["quantity"][i])
         if isinstance(qty, NumberError) or np.isnan(qty):
             why_en, why_ja = (qty.en, qty.ja) if isinstance(qty, NumberError) else ("empty", "空欄です")
-            _fail(label, row, f"quantity '{col['quantity'][i]}' is not a number ({why_en}). Enter the count in "
+            _fail(label, row, f"the quantity '{col['quantity'][i]}' cannot be read ({why_en}). Enter the count in "
                   f"{unit_text}.",
-                  f"数量「{col['quantity'][i]}」が数値ではありません（{why_ja}）。{unit_text}単位の数を入力してください。")
+                  f"数量「{col['quantity'][i]}」を読めません（{why_ja}）。{unit_text}単位の数を入力してください。")
         if qty_unit and key(qty_unit) != key(unit_text):
             _fail(label, row, f"quantity '{col['quantity'][i]}' is written in {qty_unit} but the unit column says "
                   f"'{unit_text}'. Write the number only, in the unit of the unit column.",
@@ -254,8 +254,10 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.d
                   f"所有区分「{owner_text}」は使えません。city（市）または retail_partner（協定事業者）にしてください。")
         committed, _cu = _number(col["committed_quantity"][i])
         if isinstance(committed, NumberError):
-            _fail(label, row, f"committed quantity '{col['committed_quantity'][i]}' is not a number ({committed.en}).",
-                  f"協定数量「{col['committed_quantity'][i]}」が数値ではありません（{committed.ja}）。")
+            _fail(label, row, f"the committed quantity '{col['committed_quantity'][i]}' cannot be read ({committed.en}). "
+                  "Enter the committed count in the unit of the row.",
+                  f"協定数量「{col['committed_quantity'][i]}」を読めません（{committed.ja}）。その行の単位で協定数量を"
+                  "入力してください。")
         if owner == "retail_partner" and np.isnan(committed):
             _fail(label, row, "a retail partner's row needs the committed quantity (協定数量) in the same unit.",
                   "協定事業者の行には協定数量（同じ単位）が必要です。")

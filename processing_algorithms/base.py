@@ -73,7 +73,8 @@ def _number_parameter(definition, raw):
         if raw.strip() == "":
             return None
         try:
-            value = parse_number(raw, family=family_for_field(definition.name()))
+            family = family_for_field(definition.name())
+            value = parse_number(raw, family=family, percent="fraction" if family == "fraction" else None)
         except NumberError as exc:
             en, ja = _range_text(definition)
             raise SonaeInputError(
@@ -172,14 +173,17 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
 
     # --- numeric parameters: text such as "0,85" or "０．８５" is parsed (QGIS itself reads it as 0.0) ----------
     def checkParameterValues(self, parameters, context):
+        checked = dict(parameters)
         for definition in self.parameterDefinitions():
             if definition.type() != "number":
                 continue
             try:
-                _number_parameter(definition, parameters.get(definition.name()))
+                value = _number_parameter(definition, parameters.get(definition.name()))
             except SonaeInputError as exc:
                 return False, str(exc)
-        return super().checkParameterValues(parameters, context)
+            if value is not None and isinstance(parameters.get(definition.name()), str):
+                checked[definition.name()] = value          # QGIS's own check cannot read '１２' or '0,85'
+        return super().checkParameterValues(checked, context)
 
     def parameterAsDouble(self, parameters, name, context):
         value = _number_parameter(self.parameterDefinition(name), parameters.get(name))

@@ -18,14 +18,20 @@ class ImportShelters(SonaeAlgorithm):
     DISPLAY_NAME = "Import shelters / 避難所データの読み込み"
     SHORT_HELP = (
         "Reads shelter and emergency-site files as cities publish them and writes Sonae's canonical facilities "
-        "layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV or GeoJSON), the "
+        "layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV, GeoJSON or XLSX), the "
         "Digital Agency standard dataset (current 39-column and older 26-column layouts), Takamatsu's city tables "
         "(○/△/×/− flags, capacity, elevation), the Kumamoto prefectural portal master and KSJ P20. The layout "
         "and the encoding (UTF-8, UTF-8 with BOM, Shift_JIS/CP932) are detected from the content. An emergency "
         "site and a designated shelter at the same place (GSI 住所同一 flag, same name and address) become one "
-        "feature with both flags. Rows with bad coordinates are reported and skipped.\n"
+        "feature with both flags. Coordinates may be decimal degrees or 度分秒 (34度23分26.9秒, 34°23′26.9″, N/E, "
+        "北緯/東経); numbers may be written as text (2,041人, 約100人 with a warning). Rows with missing or "
+        "out-of-Japan coordinates are reported and skipped; unreadable numbers, a file lacking a column of its "
+        "layout, cut-off rows and two files listing the same places are refused naming the file, row and column. "
+        "Ids come from the publisher's id (GSI 共通ID, the city's #property), never from the file name.\n"
         "国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。"
-        "文字コードと形式は内容から判別します。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。")
+        "文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。"
+        "同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、"
+        "同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。")
 
     INPUTS = "INPUTS"
     OUTPUT = "OUTPUT"

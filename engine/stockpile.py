@@ -239,7 +239,7 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.d
             _fail(label, row, f"the quantity '{col['quantity'][i]}' cannot be read ({why_en}). Enter the count in "
                   f"{unit_text}.",
                   f"数量「{col['quantity'][i]}」を読めません（{why_ja}）。{unit_text}単位の数を入力してください。")
-        if qty_unit and key(qty_unit) != key(unit_text):
+        if qty_unit and not key(unit_text).startswith(key(qty_unit)):      # 3箱 under 箱(2L×6本) is the same unit
             _fail(label, row, f"quantity '{col['quantity'][i]}' is written in {qty_unit} but the unit column says "
                   f"'{unit_text}'. Write the number only, in the unit of the unit column.",
                   f"数量「{col['quantity'][i]}」の単位（{qty_unit}）が単位列の「{unit_text}」と違います。単位列の単位で数だけを"

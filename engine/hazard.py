@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SonaeInputError
+from .columns import numbers
 from .progress import Progress, ensure
 
 from .rules import load_rules as _load_rules  # noqa: E402
@@ -303,7 +304,7 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
         depth = np.asarray(depth_m, dtype=float)
     else:
         depth = class_upper_m(rank, dc)
-    fl = pd.to_numeric(pd.Series(floors, dtype=object), errors="coerce").to_numpy(dtype=float) \
+    fl = numbers(pd.Series(floors, dtype=object), "floors", "FACILITIES") \
         if floors is not None else np.full(n, np.nan)
     cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
     has_note = cond.fillna("").astype(str).map(
@@ -410,7 +411,7 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     import shapely
     progress = ensure(progress)
     rules = depth_classes()
-    pop = pd.to_numeric(pd.Series(population), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    pop = np.nan_to_num(numbers(pd.Series(population), "population", zone_name), nan=0.0)
     if (pop < 0).any():
         first = int(np.nonzero(pop < 0)[0][0])
         raise SonaeInputError(f"Layer {zone_name}: population in feature {first + 1} is negative ({pop[first]}). "

@@ -107,8 +107,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
 
     def __init__(self):
         super().__init__()
-        self._param_help = []       # (label, help) in order, for shortHelpString
-        self._post_processors = []  # keep Python references alive until QGIS has run them
+        self._param_help = []       # (name, label, help) in order, for shortHelpString
 
     # --- identity -------------------------------------------------------------------------------------------
     def name(self):

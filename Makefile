@@ -50,11 +50,14 @@ qgis-list: setup
 deploy: setup
 	@/usr/bin/python3 scripts/deploy.py
 
-# The plugin zip for the QGIS plugin manager: the committed tree plus the built Japanese translation (.qm).
+# The plugin zip for the QGIS plugin manager: `git archive` of the committed tree (plus uncommitted edits of tracked
+# files, via `git stash create`), minus what .gitattributes marks export-ignore, plus the built Japanese .qm;
+# then plugins.qgis.org's upload checks (scripts/check_package.py). PACKAGE_REF=HEAD for a release build.
+PACKAGE_REF ?= $$(git stash create 2>/dev/null | grep . || echo HEAD)
 package: links
-	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip HEAD && \
+	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip $(PACKAGE_REF) && \
 	  /usr/bin/python3 -c "import zipfile; z = zipfile.ZipFile('build/sonae.zip', 'a'); z.write('i18n/sonae_ja.qm', 'sonae/i18n/sonae_ja.qm'); z.close()" && \
-	  echo build/sonae.zip
+	  /usr/bin/python3 scripts/check_package.py build/sonae.zip && echo build/sonae.zip
 
 # Every demo step inside the real QGIS desktop binary (under Xvfb), not only in a Python-hosted QgsApplication.
 desktop-check: setup

@@ -256,8 +256,9 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
 
 
 def _check_duplicates(items: pd.DataFrame, rows, label: str) -> None:
-    keys = items[["site_id", "item", "product", "unit"]].astype(str).agg("|".join, axis=1) + "|" + \
-        items["expiry_date"].astype(str)
+    cols = items[["site_id", "item", "product", "unit", "expiry_date"]].astype(object)
+    # missing -> "" before astype(str): on pandas 3 astype(str) keeps None as NaN, and NaN never equals itself
+    keys = cols.where(cols.notna(), "").astype(str).agg("|".join, axis=1)
     dup = keys.duplicated(keep="first").to_numpy()
     if dup.any():
         j = int(np.flatnonzero(dup)[0])

@@ -121,7 +121,8 @@ def pytest_collection_modifyitems(config, items):
             except (OSError, TypeError):
                 src = ""
             needs = any(s in src for s in ("import qgis", "from qgis", "import processing", "qgis_process(",
-                                           "sonae.processing_algorithms", "sonae.plugin.gui", "sonae.plugin.dock"))
+                                           "sonae.processing_algorithms", "sonae.plugin.gui", "sonae.plugin.dock",
+                                           "qgis_env(", "xvfb-run"))
         (drop if needs else keep).append(item)
     items[:] = keep
     config.hook.pytest_deselected(items=drop)

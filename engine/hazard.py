@@ -435,37 +435,11 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
         raise SonaeInputError(f"Layer {zone_name} must hold polygons (mesh cells, districts) or points.",
                               f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
     import geopandas as gpd
-    from .zonal_worker import coverage_fractions
+    from .zonal import polygon_class_shares
     z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
     z = z.to_crs(info.crs.to_wkt())
-    raster = info.path
-    tmp = None
-    if kind == "depth_m" or np.dtype(info.dtype).kind == "f":
-        tmp = raster = _classified_copy(info, kind, rules, progress.sub(0.0, 0.4))
-    try:
-        res = coverage_fractions(raster, z)
-    finally:
-        if tmp:
-            os.remove(tmp)
+    share, dry = polygon_class_shares(z, info, kind, rules, progress)
     progress.update(0.9)
-    total_cells = shapely.area(z.geometry.values) / info.cell_area_units
-    count = np.zeros(n)
-    count[res["zone"]] = res["count"]
-    zone_rep = np.repeat(res["zone"], res["lens"])
-    uniq, frac = res["unique"], res["frac"]
-    if tmp is None:
-        cls = classify(uniq, "rank", rules)       # codes outside 1..6 count as no data
-    else:
-        cls = np.where(uniq == 255, np.nan, uniq)  # the classified copy: 0 dry, 1..6, 255 no data
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scale = np.where(total_cells > 0, count / total_cells, 0.0)
-    share = np.zeros((n, 6))
-    dry = np.zeros(n)
-    for j in range(6):
-        m = cls == j + 1
-        share[:, j] = np.bincount(zone_rep[m], weights=frac[m], minlength=n) * scale
-    m0 = cls == 0
-    dry = np.bincount(zone_rep[m0], weights=frac[m0], minlength=n) * scale
     nodata = np.clip(1.0 - share.sum(axis=1) - dry, 0.0, 1.0)
     return _class_table(share, pop, dry, nodata, rules)
 

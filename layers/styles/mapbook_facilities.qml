@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.40.6-Bratislava" styleCategories="AllStyleCategories" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" simplifyDrawingTol="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" maxScale="0" minScale="100000000" autoRefreshMode="Disabled" simplifyLocal="1" readOnly="0" autoRefreshTime="0" simplifyDrawingHints="1">
+<qgis symbologyReferenceScale="-1" labelsEnabled="0" styleCategories="AllStyleCategories" simplifyLocal="1" maxScale="0" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" autoRefreshMode="Disabled" simplifyAlgorithm="0" readOnly="0" minScale="100000000" version="3.40.6-Bratislava" autoRefreshTime="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" enabled="0" endExpression="" startField="" endField="" durationUnit="min" mode="0" fixedDuration="0" accumulate="0" startExpression="" limitMode="0">
+  <temporal fixedDuration="0" endExpression="" endField="" durationUnit="min" mode="0" enabled="0" durationField="" limitMode="0" startExpression="" accumulate="0" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation binding="Centroid" showMarkerSymbolInSurfacePlots="0" extrusionEnabled="0" extrusion="0" type="IndividualFeatures" zscale="1" clamping="Terrain" symbology="Line" respectLayerSymbol="1" zoffset="0">
+  <elevation binding="Centroid" zoffset="0" respectLayerSymbol="1" clamping="Terrain" zscale="1" showMarkerSymbolInSurfacePlots="0" extrusion="0" symbology="Line" type="IndividualFeatures" extrusionEnabled="0">
     <data-defined-properties>
       <Option type="Map">
         <Option name="name" type="QString" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol name="" type="line" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="line" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -29,7 +29,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleLine" pass="0" id="{f6d6fb62-5980-41e7-9d0c-00ac8457fabf}">
+        <layer id="{ced199ac-8078-4c32-97e6-15d7b45a9f29}" class="SimpleLine" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="align_dash_pattern" type="QString" value="0"/>
             <Option name="capstyle" type="QString" value="square"/>
@@ -41,7 +41,7 @@
             <Option name="dash_pattern_offset_unit" type="QString" value="MM"/>
             <Option name="draw_inside_polygon" type="QString" value="0"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="line_color" type="QString" value="243,166,178,255,rgb:0.95294117647058818,0.65098039215686276,0.69803921568627447,1"/>
+            <Option name="line_color" type="QString" value="141,90,153,255,rgb:0.55294117647058827,0.35294117647058826,0.59999999999999998,1"/>
             <Option name="line_style" type="QString" value="solid"/>
             <Option name="line_width" type="QString" value="0.6"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol name="" type="fill" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="fill" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -78,15 +78,15 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleFill" pass="0" id="{f67bce21-0b4a-4a37-b796-145494c8f25c}">
+        <layer id="{8d1aab70-b8e9-4fa7-9632-72750e064de9}" class="SimpleFill" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="243,166,178,255,rgb:0.95294117647058818,0.65098039215686276,0.69803921568627447,1"/>
+            <Option name="color" type="QString" value="141,90,153,255,rgb:0.55294117647058827,0.35294117647058826,0.59999999999999998,1"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
             <Option name="offset" type="QString" value="0,0"/>
             <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="174,119,127,255,rgb:0.68065918974593731,0.46497291523613338,0.49858854047455559,1"/>
+            <Option name="outline_color" type="QString" value="101,64,109,255,rgb:0.39494926375219347,0.25209430075532158,0.42856488899061568,1"/>
             <Option name="outline_style" type="QString" value="solid"/>
             <Option name="outline_width" type="QString" value="0.2"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
@@ -103,7 +103,7 @@
       </symbol>
     </profileFillSymbol>
     <profileMarkerSymbol>
-      <symbol name="" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -111,18 +111,18 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{b15020e0-d8d1-477b-96cf-04363e22a0e9}">
+        <layer id="{5e5d069d-496e-4ee4-a5df-238d7171e403}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
-            <Option name="color" type="QString" value="243,166,178,255,rgb:0.95294117647058818,0.65098039215686276,0.69803921568627447,1"/>
+            <Option name="color" type="QString" value="141,90,153,255,rgb:0.55294117647058827,0.35294117647058826,0.59999999999999998,1"/>
             <Option name="horizontal_anchor_point" type="QString" value="1"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
             <Option name="name" type="QString" value="diamond"/>
             <Option name="offset" type="QString" value="0,0"/>
             <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="174,119,127,255,rgb:0.68065918974593731,0.46497291523613338,0.49858854047455559,1"/>
+            <Option name="outline_color" type="QString" value="101,64,109,255,rgb:0.39494926375219347,0.25209430075532158,0.42856488899061568,1"/>
             <Option name="outline_style" type="QString" value="solid"/>
             <Option name="outline_width" type="QString" value="0.2"/>
             <Option name="outline_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
@@ -144,16 +144,17 @@
       </symbol>
     </profileMarkerSymbol>
   </elevation>
-  <renderer-v2 symbollevels="0" type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0">
-    <rules key="{0e964aa4-7d18-4216-b03b-a693fec067f6}">
-      <rule filter="&quot;hours_now&quot; >= 72" label="停電時72時間以上" symbol="0" key="{99b9a5fd-f3f7-4cfa-bf7a-e476c0c683c3}"/>
-      <rule filter="&quot;hours_now&quot; >= 24 AND &quot;hours_now&quot; &lt; 72" label="24〜72時間" symbol="1" key="{233dd273-46d3-4dcb-a099-5596bae83ec4}"/>
-      <rule filter="&quot;hours_now&quot; &lt; 24" label="24時間未満" symbol="2" key="{6a161e3b-e91f-433e-bacc-3198c666c486}"/>
-      <rule filter="&quot;hours_now&quot; IS NULL" label="自立時間データなし" symbol="3" key="{8f2141f4-ab11-4bf1-b98f-75b296d5b007}"/>
-      <rule filter="&quot;flood_conflict&quot; = 1" label="洪水の指定と浸水想定が不整合" symbol="4" key="{7468d5d4-4075-4192-b6e1-3d7d18427534}"/>
+  <renderer-v2 forceraster="0" enableorderby="0" type="RuleRenderer" symbollevels="0" referencescale="-1">
+    <rules key="{5b7124e7-9f3d-45b4-90a9-6ac89a2a421a}">
+      <rule key="{5aba4fdc-4967-48fa-80d7-8c298365e219}" symbol="0" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 72" label="避難所：停電時72時間以上"/>
+      <rule key="{a0b5e14a-f445-4347-bee7-f846eb07f829}" symbol="1" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 24 AND &quot;hours_now&quot; &lt; 72" label="避難所：24〜72時間"/>
+      <rule key="{8571a357-8465-4547-a811-88ee7a2c672d}" symbol="2" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; &lt; 24" label="避難所：24時間未満"/>
+      <rule key="{230dcbc6-29a0-414e-9c15-2fa465686116}" symbol="3" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; IS NULL" label="避難所：自立時間データなし"/>
+      <rule key="{b6d9c661-afeb-4032-ba08-d0ea85aeaf74}" symbol="4" filter="&quot;stay&quot; IS NULL OR &quot;stay&quot; &lt;> 1" label="その他の施設（一時避難場所、津波避難ビル等）"/>
+      <rule key="{b0d700fa-d546-4f80-b30c-dd3ac2096234}" symbol="5" filter="&quot;flood_conflict&quot; = 1" label="洪水の指定と浸水想定が不整合"/>
     </rules>
     <symbols>
-      <symbol name="0" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="0" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -161,7 +162,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{23f2606b-90bb-46dd-a7b4-572a65c10959}">
+        <layer id="{362d3d98-722a-492b-8fc9-a1f1b1755d65}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
@@ -192,7 +193,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="1" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="1" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -200,7 +201,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{da626b62-7447-49ed-991a-d52bf3052121}">
+        <layer id="{fb7017e9-f1d6-4acf-9407-1eb14c46f278}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
@@ -231,7 +232,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="2" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="2" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -239,7 +240,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{49ee946b-5f71-44ef-a6e7-5f75698b2d85}">
+        <layer id="{4f8129c6-b79e-489b-8eac-ada67ec9cdac}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
@@ -270,7 +271,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="3" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="3" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -278,7 +279,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{604ab91c-31fa-4cbc-bebf-fc230629c923}">
+        <layer id="{7996992a-9e3e-41a0-b55b-8a7cc1ff1f1d}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
@@ -309,7 +310,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol name="4" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="4" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -317,7 +318,46 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{f3963cc2-ae1c-48a6-b113-984dc2e3cf9d}">
+        <layer id="{9e582261-4b7b-4bbc-bd93-4f2f824155da}" class="SimpleMarker" locked="0" enabled="1" pass="0">
+          <Option type="Map">
+            <Option name="angle" type="QString" value="0"/>
+            <Option name="cap_style" type="QString" value="square"/>
+            <Option name="color" type="QString" value="255,255,255,255,rgb:1,1,1,1"/>
+            <Option name="horizontal_anchor_point" type="QString" value="1"/>
+            <Option name="joinstyle" type="QString" value="bevel"/>
+            <Option name="name" type="QString" value="triangle"/>
+            <Option name="offset" type="QString" value="0,0"/>
+            <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="offset_unit" type="QString" value="MM"/>
+            <Option name="outline_color" type="QString" value="90,90,90,255,rgb:0.35294117647058826,0.35294117647058826,0.35294117647058826,1"/>
+            <Option name="outline_style" type="QString" value="solid"/>
+            <Option name="outline_width" type="QString" value="0.3"/>
+            <Option name="outline_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="outline_width_unit" type="QString" value="MM"/>
+            <Option name="scale_method" type="QString" value="diameter"/>
+            <Option name="size" type="QString" value="2.2"/>
+            <Option name="size_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
+            <Option name="size_unit" type="QString" value="MM"/>
+            <Option name="vertical_anchor_point" type="QString" value="1"/>
+          </Option>
+          <data_defined_properties>
+            <Option type="Map">
+              <Option name="name" type="QString" value=""/>
+              <Option name="properties"/>
+              <Option name="type" type="QString" value="collection"/>
+            </Option>
+          </data_defined_properties>
+        </layer>
+      </symbol>
+      <symbol is_animated="0" name="5" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
+        <data_defined_properties>
+          <Option type="Map">
+            <Option name="name" type="QString" value=""/>
+            <Option name="properties"/>
+            <Option name="type" type="QString" value="collection"/>
+          </Option>
+        </data_defined_properties>
+        <layer id="{bf939021-cf5b-436e-8ac6-465061bc1f43}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
@@ -372,16 +412,23 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <fieldConfiguration>
-    <field name="hours_now" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="hours_now">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="flood_conflict" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="flood_conflict">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
+    <field configurationFlags="NoFlag" name="stay">
       <editWidget type="">
         <config>
           <Option/>
@@ -392,26 +439,32 @@
   <aliases>
     <alias name="" index="0" field="hours_now"/>
     <alias name="" index="1" field="flood_conflict"/>
+    <alias name="" index="2" field="stay"/>
   </aliases>
   <splitPolicies>
     <policy policy="Duplicate" field="hours_now"/>
     <policy policy="Duplicate" field="flood_conflict"/>
+    <policy policy="Duplicate" field="stay"/>
   </splitPolicies>
   <duplicatePolicies>
     <policy policy="Duplicate" field="hours_now"/>
     <policy policy="Duplicate" field="flood_conflict"/>
+    <policy policy="Duplicate" field="stay"/>
   </duplicatePolicies>
   <defaults>
-    <default expression="" field="hours_now" applyOnUpdate="0"/>
-    <default expression="" field="flood_conflict" applyOnUpdate="0"/>
+    <default applyOnUpdate="0" expression="" field="hours_now"/>
+    <default applyOnUpdate="0" expression="" field="flood_conflict"/>
+    <default applyOnUpdate="0" expression="" field="stay"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" constraints="0" unique_strength="0" exp_strength="0" field="hours_now"/>
-    <constraint notnull_strength="0" constraints="0" unique_strength="0" exp_strength="0" field="flood_conflict"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="hours_now"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="flood_conflict"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="stay"/>
   </constraints>
   <constraintExpressions>
     <constraint exp="" desc="" field="hours_now"/>
     <constraint exp="" desc="" field="flood_conflict"/>
+    <constraint exp="" desc="" field="stay"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.40.6-Bratislava" styleCategories="AllStyleCategories" hasScaleBasedVisibilityFlag="0" maxScale="0" minScale="1e+08" autoRefreshMode="Disabled" autoRefreshTime="0">
+<qgis styleCategories="AllStyleCategories" maxScale="0" hasScaleBasedVisibilityFlag="0" autoRefreshMode="Disabled" minScale="1e+08" version="3.40.6-Bratislava" autoRefreshTime="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal fetchMode="0" enabled="0" mode="0" bandNumber="1">
+  <temporal mode="0" bandNumber="1" enabled="0" fetchMode="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation enabled="0" zscale="1" band="1" symbology="Line" mode="RepresentsElevationSurface" zoffset="0">
+  <elevation zoffset="0" band="1" zscale="1" mode="RepresentsElevationSurface" enabled="0" symbology="Line">
     <data-defined-properties>
       <Option type="Map">
         <Option name="name" type="QString" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol name="" type="line" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="line" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -29,7 +29,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleLine" pass="0" id="{3baa8a14-5d77-4cf8-8314-81e8cff63b9d}">
+        <layer id="{0997b785-e888-445d-9c12-141e51358f13}" class="SimpleLine" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="align_dash_pattern" type="QString" value="0"/>
             <Option name="capstyle" type="QString" value="square"/>
@@ -41,7 +41,7 @@
             <Option name="dash_pattern_offset_unit" type="QString" value="MM"/>
             <Option name="draw_inside_polygon" type="QString" value="0"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="line_color" type="QString" value="183,72,75,255,rgb:0.71764705882352942,0.28235294117647058,0.29411764705882354,1"/>
+            <Option name="line_color" type="QString" value="231,113,72,255,rgb:0.90588235294117647,0.44313725490196076,0.28235294117647058,1"/>
             <Option name="line_style" type="QString" value="solid"/>
             <Option name="line_width" type="QString" value="0.6"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol name="" type="fill" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="fill" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -78,10 +78,10 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleFill" pass="0" id="{d466c4b2-068f-4719-9644-bf7d3e7d9127}">
+        <layer id="{ab87bffd-2c71-4009-bbfb-9f68a3aa2002}" class="SimpleFill" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="183,72,75,255,rgb:0.71764705882352942,0.28235294117647058,0.29411764705882354,1"/>
+            <Option name="color" type="QString" value="231,113,72,255,rgb:0.90588235294117647,0.44313725490196076,0.28235294117647058,1"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
             <Option name="offset" type="QString" value="0,0"/>
             <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
@@ -118,9 +118,9 @@
   </pipe-data-defined-properties>
   <pipe>
     <provider>
-      <resampling enabled="false" zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour" maxOversampling="2"/>
+      <resampling zoomedOutResamplingMethod="nearestNeighbour" maxOversampling="2" enabled="false" zoomedInResamplingMethod="nearestNeighbour"/>
     </provider>
-    <rasterrenderer nodataColor="" type="paletted" band="1" alphaBand="-1" opacity="0.75">
+    <rasterrenderer alphaBand="-1" band="1" type="paletted" opacity="0.75" nodataColor="">
       <minMaxOrigin>
         <limits>None</limits>
         <extent>WholeRaster</extent>
@@ -130,16 +130,16 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <colorPalette>
-        <paletteEntry color="#f7f5a9" label="0.5m未満" value="1" alpha="255"/>
-        <paletteEntry color="#ffd8c0" label="0.5〜3m" value="2" alpha="255"/>
-        <paletteEntry color="#ffb7b7" label="3〜5m" value="3" alpha="255"/>
-        <paletteEntry color="#ff9191" label="5〜10m" value="4" alpha="255"/>
-        <paletteEntry color="#f285c9" label="10〜20m" value="5" alpha="255"/>
-        <paletteEntry color="#dc7adc" label="20m以上" value="6" alpha="255"/>
+        <paletteEntry color="#f7f5a9" alpha="255" value="1" label="0.5m未満"/>
+        <paletteEntry color="#ffd8c0" alpha="255" value="2" label="0.5〜3m"/>
+        <paletteEntry color="#ffb7b7" alpha="255" value="3" label="3〜5m"/>
+        <paletteEntry color="#ff9191" alpha="255" value="4" label="5〜10m"/>
+        <paletteEntry color="#f285c9" alpha="255" value="5" label="10〜20m"/>
+        <paletteEntry color="#dc7adc" alpha="255" value="6" label="20m以上"/>
       </colorPalette>
     </rasterrenderer>
-    <brightnesscontrast gamma="1" contrast="0" brightness="0"/>
-    <huesaturation saturation="0" grayscaleMode="0" colorizeOn="0" colorizeRed="255" colorizeStrength="100" invertColors="0" colorizeBlue="128" colorizeGreen="128"/>
+    <brightnesscontrast contrast="0" gamma="1" brightness="0"/>
+    <huesaturation colorizeStrength="100" colorizeGreen="128" colorizeBlue="128" saturation="0" grayscaleMode="0" colorizeRed="255" invertColors="0" colorizeOn="0"/>
     <rasterresampler maxOversampling="2"/>
     <resamplingStage>resamplingFilter</resamplingStage>
   </pipe>

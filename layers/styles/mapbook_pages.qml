@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis version="3.40.6-Bratislava" styleCategories="AllStyleCategories" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" simplifyDrawingTol="1" simplifyAlgorithm="0" symbologyReferenceScale="-1" maxScale="0" minScale="100000000" autoRefreshMode="Disabled" simplifyLocal="1" readOnly="0" autoRefreshTime="0" simplifyDrawingHints="1">
+<qgis symbologyReferenceScale="-1" labelsEnabled="0" styleCategories="AllStyleCategories" simplifyLocal="1" maxScale="0" simplifyMaxScale="1" hasScaleBasedVisibilityFlag="0" simplifyDrawingHints="1" simplifyDrawingTol="1" autoRefreshMode="Disabled" simplifyAlgorithm="0" readOnly="0" minScale="100000000" version="3.40.6-Bratislava" autoRefreshTime="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal durationField="" enabled="0" endExpression="" startField="" endField="" durationUnit="min" mode="0" fixedDuration="0" accumulate="0" startExpression="" limitMode="0">
+  <temporal fixedDuration="0" endExpression="" endField="" durationUnit="min" mode="0" enabled="0" durationField="" limitMode="0" startExpression="" accumulate="0" startField="">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation binding="Centroid" showMarkerSymbolInSurfacePlots="0" extrusionEnabled="0" extrusion="0" type="IndividualFeatures" zscale="1" clamping="Terrain" symbology="Line" respectLayerSymbol="1" zoffset="0">
+  <elevation binding="Centroid" zoffset="0" respectLayerSymbol="1" clamping="Terrain" zscale="1" showMarkerSymbolInSurfacePlots="0" extrusion="0" symbology="Line" type="IndividualFeatures" extrusionEnabled="0">
     <data-defined-properties>
       <Option type="Map">
         <Option name="name" type="QString" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol name="" type="line" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="line" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -29,7 +29,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleLine" pass="0" id="{d7ed5d74-b0cc-4bf8-a0de-cc62d8a4cf72}">
+        <layer id="{5b69536c-4ad0-40c3-8936-4fd42b333414}" class="SimpleLine" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="align_dash_pattern" type="QString" value="0"/>
             <Option name="capstyle" type="QString" value="square"/>
@@ -41,7 +41,7 @@
             <Option name="dash_pattern_offset_unit" type="QString" value="MM"/>
             <Option name="draw_inside_polygon" type="QString" value="0"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
-            <Option name="line_color" type="QString" value="232,113,141,255,rgb:0.90980392156862744,0.44313725490196076,0.55294117647058827,1"/>
+            <Option name="line_color" type="QString" value="255,158,23,255,rgb:1,0.61960784313725492,0.09019607843137255,1"/>
             <Option name="line_style" type="QString" value="solid"/>
             <Option name="line_width" type="QString" value="0.6"/>
             <Option name="line_width_unit" type="QString" value="MM"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol name="" type="fill" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="fill" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -78,15 +78,15 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleFill" pass="0" id="{94fa6b84-27d1-40c3-8f2f-f3aba0da5e64}">
+        <layer id="{7d711085-d0f7-4232-a488-2944fdd4519b}" class="SimpleFill" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
-            <Option name="color" type="QString" value="232,113,141,255,rgb:0.90980392156862744,0.44313725490196076,0.55294117647058827,1"/>
+            <Option name="color" type="QString" value="255,158,23,255,rgb:1,0.61960784313725492,0.09019607843137255,1"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
             <Option name="offset" type="QString" value="0,0"/>
             <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="166,81,101,255,rgb:0.64985122453650723,0.31651789120317386,0.39496452277409017,1"/>
+            <Option name="outline_color" type="QString" value="182,113,16,255,rgb:0.71427481498435952,0.44252689402609291,0.06442359044785229,1"/>
             <Option name="outline_style" type="QString" value="solid"/>
             <Option name="outline_width" type="QString" value="0.2"/>
             <Option name="outline_width_unit" type="QString" value="MM"/>
@@ -103,7 +103,7 @@
       </symbol>
     </profileFillSymbol>
     <profileMarkerSymbol>
-      <symbol name="" type="marker" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="" alpha="1" force_rhr="0" frame_rate="10" type="marker" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -111,18 +111,18 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleMarker" pass="0" id="{3c7e8a96-fc5c-47b6-9127-3516084928d9}">
+        <layer id="{8bd91941-99f8-41ee-a6b1-b2bec1a0ca84}" class="SimpleMarker" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="angle" type="QString" value="0"/>
             <Option name="cap_style" type="QString" value="square"/>
-            <Option name="color" type="QString" value="232,113,141,255,rgb:0.90980392156862744,0.44313725490196076,0.55294117647058827,1"/>
+            <Option name="color" type="QString" value="255,158,23,255,rgb:1,0.61960784313725492,0.09019607843137255,1"/>
             <Option name="horizontal_anchor_point" type="QString" value="1"/>
             <Option name="joinstyle" type="QString" value="bevel"/>
             <Option name="name" type="QString" value="diamond"/>
             <Option name="offset" type="QString" value="0,0"/>
             <Option name="offset_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="offset_unit" type="QString" value="MM"/>
-            <Option name="outline_color" type="QString" value="166,81,101,255,rgb:0.64985122453650723,0.31651789120317386,0.39496452277409017,1"/>
+            <Option name="outline_color" type="QString" value="182,113,16,255,rgb:0.71427481498435952,0.44252689402609291,0.06442359044785229,1"/>
             <Option name="outline_style" type="QString" value="solid"/>
             <Option name="outline_width" type="QString" value="0.2"/>
             <Option name="outline_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
@@ -144,9 +144,9 @@
       </symbol>
     </profileMarkerSymbol>
   </elevation>
-  <renderer-v2 symbollevels="0" type="singleSymbol" referencescale="-1" enableorderby="0" forceraster="0">
+  <renderer-v2 forceraster="0" enableorderby="0" type="singleSymbol" symbollevels="0" referencescale="-1">
     <symbols>
-      <symbol name="0" type="fill" clip_to_extent="1" force_rhr="0" frame_rate="10" is_animated="0" alpha="1">
+      <symbol is_animated="0" name="0" alpha="1" force_rhr="0" frame_rate="10" type="fill" clip_to_extent="1">
         <data_defined_properties>
           <Option type="Map">
             <Option name="name" type="QString" value=""/>
@@ -154,7 +154,7 @@
             <Option name="type" type="QString" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer locked="0" enabled="1" class="SimpleFill" pass="0" id="{1969d059-e438-46ec-929d-0953ba46610d}">
+        <layer id="{2285dc43-48f3-49ad-8c35-bb6dc9799345}" class="SimpleFill" locked="0" enabled="1" pass="0">
           <Option type="Map">
             <Option name="border_width_map_unit_scale" type="QString" value="3x:0,0,0,0,0,0"/>
             <Option name="color" type="QString" value="0,0,0,0,rgb:0,0,0,0"/>
@@ -203,16 +203,23 @@
     </activeChecks>
     <checkConfiguration/>
   </geometryOptions>
-  <legend type="default-vector" showLabelLegend="0"/>
+  <legend showLabelLegend="0" type="default-vector"/>
   <fieldConfiguration>
-    <field name="hours_now" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="hours_now">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="flood_conflict" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="flood_conflict">
+      <editWidget type="">
+        <config>
+          <Option/>
+        </config>
+      </editWidget>
+    </field>
+    <field configurationFlags="NoFlag" name="stay">
       <editWidget type="">
         <config>
           <Option/>
@@ -223,26 +230,32 @@
   <aliases>
     <alias name="" index="0" field="hours_now"/>
     <alias name="" index="1" field="flood_conflict"/>
+    <alias name="" index="2" field="stay"/>
   </aliases>
   <splitPolicies>
     <policy policy="Duplicate" field="hours_now"/>
     <policy policy="Duplicate" field="flood_conflict"/>
+    <policy policy="Duplicate" field="stay"/>
   </splitPolicies>
   <duplicatePolicies>
     <policy policy="Duplicate" field="hours_now"/>
     <policy policy="Duplicate" field="flood_conflict"/>
+    <policy policy="Duplicate" field="stay"/>
   </duplicatePolicies>
   <defaults>
-    <default expression="" field="hours_now" applyOnUpdate="0"/>
-    <default expression="" field="flood_conflict" applyOnUpdate="0"/>
+    <default applyOnUpdate="0" expression="" field="hours_now"/>
+    <default applyOnUpdate="0" expression="" field="flood_conflict"/>
+    <default applyOnUpdate="0" expression="" field="stay"/>
   </defaults>
   <constraints>
-    <constraint notnull_strength="0" constraints="0" unique_strength="0" exp_strength="0" field="hours_now"/>
-    <constraint notnull_strength="0" constraints="0" unique_strength="0" exp_strength="0" field="flood_conflict"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="hours_now"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="flood_conflict"/>
+    <constraint notnull_strength="0" exp_strength="0" unique_strength="0" constraints="0" field="stay"/>
   </constraints>
   <constraintExpressions>
     <constraint exp="" desc="" field="hours_now"/>
     <constraint exp="" desc="" field="flood_conflict"/>
+    <constraint exp="" desc="" field="stay"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>

@@ -251,20 +251,20 @@ class CouncilMapbook(SonaeAlgorithm):
             raise SonaeInputError("No output PDF (OUTPUT). Choose where to save the map book.",
                                   "出力PDF（OUTPUT）が指定されていません。図面集の保存先を選んでください。")
         ext = os.path.splitext(pdf)[1].lower()
+        candidates = {_norm(pdf), _norm(pdf + ".pdf")}
+        for src in inputs:
+            path = str(src).split("|")[0]
+            if path and _norm(path) in candidates:
+                raise SonaeInputError(f"OUTPUT '{pdf}' is one of the inputs ({src}); it would be overwritten. "
+                                      "Choose another file name for the map book.",
+                                      f"出力（OUTPUT）「{pdf}」は入力ファイルの一つです（上書きされます）。図面集には別の"
+                                      "ファイル名を指定してください。")
         if ext and ext != ".pdf":
             raise SonaeInputError(f"OUTPUT '{pdf}' is not a .pdf file. Give a file name ending in .pdf.",
                                   f"出力（OUTPUT）「{pdf}」はPDFファイル名ではありません。末尾が.pdfのファイル名を"
                                   "指定してください。")
         if not ext:
             pdf += ".pdf"
-        target = _norm(pdf)
-        for src in inputs:
-            path = str(src).split("|")[0]
-            if path and _norm(path) == target:
-                raise SonaeInputError(f"OUTPUT '{pdf}' is one of the inputs ({src}); it would be overwritten. "
-                                      "Choose another file name for the map book.",
-                                      f"出力（OUTPUT）「{pdf}」は入力ファイルの一つです（上書きされます）。図面集には別の"
-                                      "ファイル名を指定してください。")
         if os.path.isdir(pdf):
             raise SonaeInputError(f"OUTPUT '{pdf}' is a folder. Give a file name ending in .pdf.",
                                   f"出力（OUTPUT）「{pdf}」はフォルダです。末尾が.pdfのファイル名を指定してください。")
@@ -503,6 +503,7 @@ class CouncilMapbook(SonaeAlgorithm):
         copy.readXml(elem, doc, QgsReadWriteContext())
         copy.setName(LAYOUT_NAME)
         ml._searchable_digits(copy)
+        copy.atlas().updateFeatures()
         project.layoutManager().addLayout(copy)
 
     def _remove_previous(self, project):

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -77,15 +78,24 @@ def index_rows(districts: pd.DataFrame, figures: dict, printed: list[str], left_
                         [c for c, _, _ in INDEX_COLUMNS])
 
 
+_NOTE = re.compile(r"\s*[（(［\[【][^）)］\]】]{5,}[）)］\]】]\s*")   # a note, not 「(体育館)」
+
+
 def short_name(name, max_chars: int | None = None) -> str:
-    """A facility name for the map: unchanged when short, else without the municipality prefix and with the
-    abbreviations of rules/mapbook.json (コミュニティセンター -> CC, 小学校 -> 小, ...)."""
+    """A facility name for the map: unchanged when short, else without bracketed notes of 5 or more characters
+    (「中央公園(※改修工事中…)」; 「(体育館)」 stays, it tells two buildings apart),
+    only the first of several names (「A,B」), without the municipality prefix and with the abbreviations of rules/mapbook.json (コミュニティセンター -> CC,
+    小学校 -> 小, ...); a name still longer than ``label_hard_max_chars`` is cut with "…"."""
     if name is None or (isinstance(name, float) and np.isnan(name)):
         return ""
     text = str(name).strip()
     limit = int(max_chars or RULES["label_max_chars"])
     if len(text) <= limit:
         return text
+    stripped = _NOTE.sub("", text).strip()
+    text = stripped or text
+    if len(text) > limit:
+        text = re.split(r"[,、，／/]", text)[0].strip() or text     # the first of several names
     for prefix in RULES["label_drop_prefixes"]:
         if text.startswith(prefix) and len(text) > len(prefix):
             text = text[len(prefix):]
@@ -94,6 +104,9 @@ def short_name(name, max_chars: int | None = None) -> str:
         if len(text) <= limit:
             break
         text = text.replace(long, short)
+    hard = int(RULES["label_hard_max_chars"])
+    if len(text) > hard:
+        text = text[:hard - 1] + "…"
     return text
 
 

@@ -6,7 +6,7 @@
 - layers/styles/mapbook_facilities.qml — stay shelters (stay = 1) by power autonomy (hours_now), other sites as
   small grey triangles (no stay figures), with a mark for a flood designation conflict (flood_conflict = 1).
 - layers/styles/mapbook_flood.qml — KSJ flood depth ranks 1-6 with the portal colours (DESIGN.md section 5).
-- layers/styles/mapbook_pages.qml — the page outline.
+- layers/styles/mapbook_pages.qml — district outlines, the page's own district highlighted.
 
 Usage: cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_mapbook_assets
 """
@@ -69,7 +69,7 @@ def facilities_renderer():
 def save_vector_style(renderer, geometry, path, opacity=1.0):
     from qgis.core import QgsVectorLayer
     layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&field=hours_now:double&field=flood_conflict:integer"
-                           "&field=stay:integer", "x", "memory")
+                           "&field=stay:integer&field=page_key:string", "x", "memory")
     layer.setRenderer(renderer)
     layer.setOpacity(opacity)
     layer.saveNamedStyle(path)
@@ -96,10 +96,17 @@ def flood_style(path):
 
 
 def pages_renderer():
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-    symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "30,60,160,255",
-                                         "outline_width": "0.6", "outline_style": "dash"})
-    return QgsSingleSymbolRenderer(symbol)
+    """District outlines: the page's own district bold with a light fill, the other candidates thin and dashed."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+    root = QgsRuleBasedRenderer.Rule(None)
+    own = QgsFillSymbol.createSimple({"color": "30,60,160,35", "outline_color": "20,40,140,255",
+                                      "outline_width": "1.0", "outline_style": "solid"})
+    other = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "90,110,180,255",
+                                        "outline_width": "0.4", "outline_style": "dash"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(own, 0, 0, "\"page_key\" = attribute(@atlas_feature, 'page_key')",
+                                               "このページの地区"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "地区候補の範囲"))
+    return QgsRuleBasedRenderer(root)
 
 
 def build_template(path):

@@ -153,6 +153,11 @@ def test_short_names_for_map_labels():
     assert mb.short_name("高松市立紫雲中学校") == "紫雲中学校"           # 5 characters after the prefix: fits
     assert mb.short_name("屋島西コミュニティセンター") == "屋島西CC"
     assert mb.short_name("中央小学校") == "中央小学校"                   # short names stay as they are
+    assert mb.short_name("中央公園(※改修工事中のため令和9年夏頃まで使用不可)") == "中央公園"   # a note goes
+    assert mb.short_name("高松工芸高等学校(体育館)") == "高松工芸高(体)"        # a short bracket stays
+    assert mb.short_name("高松丸亀町レッツホール,カルチャールーム") == "高松丸亀町レッツホール"
+    long = "あいうえおかきくけこさしすせそ"                                    # nothing to abbreviate
+    assert mb.short_name(long) == long[:mb.RULES["label_hard_max_chars"] - 1] + "…"
     assert mb.short_name(None) == "" and mb.short_name(float("nan")) == ""
 
 

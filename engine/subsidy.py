@@ -85,6 +85,29 @@ def _join(parts: list[np.ndarray]) -> list[str]:
     return ["; ".join(s for s in stacked[:, i] if s) for i in range(n)]
 
 
+def _check_quantity_fields(f: pd.DataFrame, items: dict, equipment, cost_path: str, layer: str) -> None:
+    """A unit-cost item whose quantity_field is not on the layer but resembles one of its columns (a typo such as
+    'batery_kwh') would price that equipment at 0 silently: refuse naming both names."""
+    import difflib
+    import os
+    known = {items[i]["quantity_field"] for i in equipment}
+    spare = [c for c in f.columns if c not in known and not str(c).endswith(("_added", "_existing"))]
+    for item in equipment:
+        qf = items[item]["quantity_field"]
+        if qf in f.columns:
+            continue
+        close = difflib.get_close_matches(qf, spare, n=1, cutoff=0.8)
+        if close:
+            name = os.path.basename(str(cost_path))
+            raise SonaeInputError(
+                f"{name}: item '{item}' reads its quantity from field '{qf}', which layer {layer} does not have; the "
+                f"layer has '{close[0]}'. As it stands {item} would be priced at 0. Correct quantity_field in the "
+                "unit-cost file (or rename the field).",
+                f"{name}: 設備「{item}」の数量項目「{qf}」がレイヤ {layer} にありません（レイヤには「{close[0]}」があります）。"
+                f"このままでは{item}が0円で計上されます。単価ファイルの quantity_field を修正する（または項目名を直す）して"
+                "ください。")
+
+
 def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, applicant_type: str,
                   fiscal_index: float | None, plan_stated: bool = False, layer: str = "FACILITIES",
                   added_only: bool = True, progress=None) -> pd.DataFrame:
@@ -213,6 +236,7 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
             raise _bad_rule(unit_costs["_path"], f"items.{item}", f"the programme prices equipment '{item}' but the "
                             "unit-cost file has no such item. Add it.",
                             f"事業ルールの設備「{item}」の単価が単価ファイルにありません。追加してください。")
+    _check_quantity_fields(f, items, equipment, unit_costs.get("_path", "unit costs"), layer)
     qty = {}
     existing = {}
     for item in equipment:

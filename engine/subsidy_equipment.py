@@ -17,13 +17,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .columns import as_bool
+from .columns import as_bool, numeric
+
+_LAYER = "FACILITIES/ENERGY"      # named in refusals of unreadable numbers ('12.5 kWh' is read, '多数' refused)
 
 
 def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
     if col not in frame.columns:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+    return numeric(frame, col, _LAYER)
 
 
 def _bool_col(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:

@@ -55,7 +55,7 @@ def _read_json(path: str, what_en: str, what_ja: str) -> dict:
     except json.JSONDecodeError as exc:
         raise SonaeInputError(f"{what_en} '{path}' is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                               f"{exc.msg}). Fix the syntax.",
-                              f"{what_ja}「{path}」はJSONとして読めません（{exc.lineno}行{exc.colno}列: {exc.msg}）。"
+                              f"{what_ja}「{path}」はJSONとして読めません（{exc.lineno}行{exc.colno}列）。"
                               "書式を直してください。") from None
 
 
@@ -74,7 +74,7 @@ def _validate(data: dict, schema: dict, path: str, what_en: str, what_ja: str) -
     raise SonaeInputError(
         f"{what_en} '{os.path.basename(path)}' fails its schema at key '{key}': {err.message}. Correct that key "
         f"({len(errors)} problem(s) in all).",
-        f"{what_ja}「{os.path.basename(path)}」のキー「{key}」がスキーマに合いません: {err.message}。"
+        f"{what_ja}「{os.path.basename(path)}」のキー「{key}」がスキーマに合いません（値の型・必須項目・範囲）。"
         f"このキーを直してください（問題は全部で{len(errors)}件）。")
 
 

@@ -33,7 +33,8 @@ def add_programme_parameters(alg, with_plan_stated: bool = True):
             "Applicant category id of the rule file; a facility's own applicant_type field overrides it. FY2019: "
             + APPLICANT_HELP + ". Takamatsu (a core city, 中核市) is 'municipality'. / 申請者区分のID。")
     alg.add(QgsProcessingParameterNumber("FISCAL_INDEX", alg.tr("Fiscal capability index / 財政力指数"),
-                                         QgsProcessingParameterNumber.Double, optional=True),
+                                         QgsProcessingParameterNumber.Double, optional=True, minValue=0.0,
+                                         maxValue=3.0),
             "The municipality's fiscal capability index (財政力指数, three-year average, 0-3). FY2019: below 0.8 "
             "-> 3/4, 0.8 or more -> 2/3 for municipalities below designated-city size. / 財政力指数（0.8未満は3/4、"
             "0.8以上は2/3）。")
@@ -63,31 +64,13 @@ def add_energy_parameters(alg):
             "at most the self-consumption cap minus the existing PV. / 計画表に増設量の項目があれば増設分のみを計上します。")
 
 
-def _fiscal_value(alg, parameters, context, raw) -> float:
-    """FISCAL_INDEX as a number; text that is not a plain decimal (0,85 / ０．８５ / 0.85倍) is refused, never
-    read as 0 (QGIS turns unparsable text into 0.0, which would silently give the 3/4 rate)."""
-    if isinstance(raw, str):
-        import unicodedata
-        text = unicodedata.normalize("NFKC", raw).strip()
-        try:
-            return float(text)
-        except ValueError:
-            hint = text.replace(",", ".") if text.count(",") == 1 else "0.85"
-            raise SonaeInputError(
-                f"FISCAL_INDEX '{raw}' is not a number. Write the fiscal capability index with a decimal point "
-                f"(e.g. {hint}).",
-                f"FISCAL_INDEX「{raw}」は数値ではありません。財政力指数は小数点（.）で入力してください（例 {hint}）。") \
-                from None
-    return alg.parameterAsDouble(parameters, "FISCAL_INDEX", context)
-
-
 def read_inputs(alg, parameters, context, progress):
     """(facilities GeoDataFrame with the plan joined, rules, unit costs, applicant type, fiscal index, stated)."""
     rules = subsidy.load_programme(alg.parameterAsFile(parameters, "RULES", context) or None)
     costs = subsidy.load_unit_costs(alg.parameterAsFile(parameters, "UNIT_COSTS", context) or None)
     applicant = (alg.parameterAsString(parameters, "APPLICANT_TYPE", context) or "").strip()
     fi_value = parameters.get("FISCAL_INDEX")
-    fiscal = None if fi_value is None or fi_value == "" else _fiscal_value(alg, parameters, context, fi_value)
+    fiscal = None if fi_value is None or fi_value == "" else alg.parameterAsDouble(parameters, "FISCAL_INDEX", context)
     subsidy.check_applicant(rules, applicant, fiscal)
     stated = alg.parameterAsBool(parameters, "PLAN_STATED", context) if "PLAN_STATED" in parameters else False
     fac = read_source(alg, parameters, "FACILITIES", context)

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SonaeInputError
+from ..columns import numbers
 from . import HOURS_PER_YEAR, load_rules
 from .pv import pv_rules, year_index
 
@@ -24,18 +25,7 @@ def load_rules_critical() -> dict:
 
 def check_nonnegative(values, what_en: str, what_ja: str, layer: str, ids=None) -> np.ndarray:
     """Float array; NaN allowed (caller decides); a negative value raises a bilingual error naming the row."""
-    raw = pd.Series(values).reset_index(drop=True)
-    arr = pd.to_numeric(raw, errors="coerce").to_numpy(dtype=float)
-    text = raw.astype(object).map(lambda v: v is not None and not (isinstance(v, float) and np.isnan(v))
-                                  and str(v).strip() != "").to_numpy(dtype=bool) & ~np.isfinite(arr)
-    if text.any():
-        i = int(np.flatnonzero(text)[0])
-        who = f" (id {ids[i]})" if ids is not None else ""
-        raise SonaeInputError(
-            f"Layer '{layer}', field {what_en}: {int(text.sum())} value(s) are not numbers, first {raw.iloc[i]!r} in "
-            f"row {i + 1}{who}. Write a plain number (e.g. 100) or leave it empty.",
-            f"レイヤ「{layer}」の項目 {what_ja}: 数値でない値が{int(text.sum())}件あります（最初は{i + 1}行目{who}の"
-            f"{raw.iloc[i]!r}）。数値（例 100）を入れるか空にしてください。")
+    arr = numbers(pd.Series(values), what_en, f"'{layer}'")
     neg = np.nan_to_num(arr, nan=0.0) < 0
     if neg.any():
         i = int(np.flatnonzero(neg)[0])

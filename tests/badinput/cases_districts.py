@@ -80,5 +80,5 @@ CASES = [
             what="FISCAL_INDEX written as 85 (percent) instead of 0.85",
             build=lambda tmp: dict(_params(tmp, [{"xy": (0, 0), "facility_type": "school"},
                                                  {"xy": (100, 0), "facility_type": "school"}]), FISCAL_INDEX=85),
-            expect=refused("FISCAL_INDEX", "85")),
+            expect=refused("FISCAL_INDEX", "0 to 3", "0〜3")),
 ]

@@ -59,14 +59,6 @@ def _check_park(results, tmp):
 
 
 CASES = [
-    BadCase(id="subsidyscope-fiscal-index-comma", alg="sonae:subsidyscope",
-            what="FISCAL_INDEX typed with a decimal comma (0,85)",
-            build=lambda tmp: _params(tmp, [{"pv_kw": 10.0, "pv_cap_kw": 20.0}], FISCAL_INDEX="0,85"),
-            expect=refused("FISCAL_INDEX")),
-    BadCase(id="subsidyscope-fiscal-index-percent", alg="sonae:subsidyscope",
-            what="FISCAL_INDEX written as 85 (percent)",
-            build=lambda tmp: _params(tmp, [{"pv_kw": 10.0, "pv_cap_kw": 20.0}], FISCAL_INDEX=85.0),
-            expect=refused("FISCAL_INDEX", "85")),
     BadCase(id="subsidyscope-negative-pv", alg="sonae:subsidyscope",
             what="pv_kw = -5 on a facility", build=lambda tmp: _params(tmp, [{"pv_kw": -5.0}]),
             expect=refused("pv_kw", "F1")),

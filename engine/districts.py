@@ -22,6 +22,7 @@ from scipy.spatial import cKDTree
 from scipy.spatial.distance import pdist, squareform
 
 from .errors import SonaeInputError
+from .columns import numeric
 from .progress import ensure
 
 from .rules import RULES_DIR, load_rules  # noqa: E402
@@ -157,7 +158,7 @@ def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
 
 def _col(frame, name, default=np.nan):
     if name in frame.columns:
-        return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+        return numeric(frame, name, "FACILITIES")
     return np.full(len(frame), default)
 
 

@@ -49,6 +49,7 @@ import pandas as pd
 from scipy import sparse
 from scipy.optimize import LinearConstraint
 
+from .columns import numeric
 from .errors import Cancelled, SonaeInputError
 from .progress import Progress, ensure
 from .travel import load_rules
@@ -104,14 +105,7 @@ class Plan:
 # --- input preparation ---------------------------------------------------------------------------------------
 
 def _num(frame: pd.DataFrame, col: str, layer: str) -> pd.Series:
-    values = pd.to_numeric(frame[col], errors="coerce")
-    bad = frame[col].notna() & values.isna()
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise SonaeInputError(
-            f"Layer '{layer}', field '{col}', row {i + 1}: '{frame[col].iloc[i]}' is not a number. Enter a number.",
-            f"レイヤ「{layer}」の項目「{col}」の{i + 1}行目「{frame[col].iloc[i]}」は数値ではありません。数値を入力してください。")
-    return values.astype(float)
+    return pd.Series(numeric(frame, col, f"'{layer}'"), index=frame.index)
 
 
 def _require(frame: pd.DataFrame, fields, layer: str, what_ja: str) -> None:
@@ -423,15 +417,15 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
     """
     out = frame.copy()
     delivered = np.asarray(delivered, dtype=float)
-    need = pd.to_numeric(frame[shortfall_field], errors="coerce").fillna(0.0).to_numpy()
+    need = np.nan_to_num(numeric(frame, shortfall_field, "SHELTERS", missing_ok=False), nan=0.0)
     left = np.maximum(need - delivered, 0.0)
     tol = 1e-6
     out["ev_kwh_delivered"] = delivered
     out["shortfall_after_kwh"] = left
     short_before = need > tol
     if hours_field and load_field and hours_field in frame.columns and load_field in frame.columns:
-        hours = pd.to_numeric(frame[hours_field], errors="coerce").to_numpy(dtype=float)
-        load = pd.to_numeric(frame[load_field], errors="coerce").to_numpy(dtype=float)
+        hours = numeric(frame, hours_field, "SHELTERS")
+        load = numeric(frame, load_field, "SHELTERS")
         ext = np.divide(delivered, load, out=np.full(len(load), np.nan), where=np.nan_to_num(load) > 0)
         ext = np.where(delivered == 0, 0.0, ext)
         covered = short_before & (left <= tol)

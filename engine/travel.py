@@ -36,6 +36,11 @@ class TravelMatrix:
     method: str
     routes: dict = field(default_factory=dict)   # (i, j) -> list of (x, y) in the destinations' CRS (optional)
 
+    @property
+    def unreachable(self) -> np.ndarray:
+        """True for each destination no origin reaches (off the road network or on a disconnected part)."""
+        return ~np.isfinite(np.asarray(self.km, dtype=float)).any(axis=0)
+
 
 def pairwise_straight_km(ox, oy, dx, dy, geographic: bool, unit_m: float = 1.0,
                          earth_radius_km: float | None = None) -> np.ndarray:

@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..engine import stockpile as sp
-from ..engine.dates import parse_date
+from ..engine.dates import DateError, parse_date
 from ..engine.errors import SonaeInputError
 from .qgis_io import read_source
 
@@ -55,5 +55,6 @@ def date_param(alg, parameters, name, context, default_today=True) -> dt.date:
         return dt.date.today()
     try:
         return parse_date(text)
-    except ValueError as exc:
-        raise SonaeInputError(f"Parameter {name}: {exc}.", f"パラメータ {name}: {exc}。") from None
+    except DateError as exc:
+        raise SonaeInputError(f"Parameter {name}: {exc.en}. Write the date as 2026-03-31, 2026/3/31 or 令和8年3月31日.",
+                              f"パラメータ {name}: {exc.ja}。2026-03-31、2026/3/31、令和8年3月31日 のように書いてください。") from None

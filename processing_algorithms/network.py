@@ -145,6 +145,15 @@ def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, t
         back = QgsCoordinateTransform(crs, crs_of(dests), QgsProject.instance())
         routes = {k: [(q.x(), q.y()) for q in (back.transform(QgsPointXY(x, y)) for x, y in v)]
                   for k, v in routes.items()}
+    cut_off = ~np.isfinite(km).any(axis=0) & ~d_far
+    if cut_off.any() and warn and len(o_pts):
+        ids = [str(dest_ids[j]) for j in np.flatnonzero(cut_off)]
+        shown = ", ".join(ids[:20]) + (" ..." if len(ids) > 20 else "")
+        warn(f"{len(ids)} destination(s) lie on a part of '{roads_name}' that no charger reaches (the road layer is "
+             f"not connected there) and are left out of the plan: {shown}. Connect the roads (snapping tolerance, "
+             f"missing links) or run without ROADS. / 道路レイヤ「{roads_name}」のつながっていない部分にあり、どの充電拠点"
+             f"からも到達できない目的地 {len(ids)} 件を計画から外しました: {shown}。道路をつなぐ（スナップ許容値・欠けた区間）か、"
+             "ROADSなしで実行してください。")
     unreachable = int(np.sum(~np.isfinite(km).any(axis=1)))
     if unreachable == len(o_pts) and len(d_pts):
         raise SonaeInputError(

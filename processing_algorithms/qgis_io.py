@@ -218,11 +218,9 @@ def _wkb_type(type_ids):
 
 def attach_style(alg, context, dest_id, style_name):
     """Apply layers/styles/<style_name>.qml (and Japanese aliases) when the output is loaded."""
-    from .styles import StylePostProcessor
+    from .styles import post_processor
     if context.willLoadLayerOnCompletion(dest_id):
-        proc = StylePostProcessor(style_name)
-        alg._post_processors.append(proc)
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(proc)
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post_processor(style_name))
 
 
 # --- reading ------------------------------------------------------------------------------------------------

@@ -290,7 +290,7 @@ def preflight(alg, parameters, context) -> dict:
                 where = target.describe()
                 raise SonaeInputError(
                     f"Output {_label(alg, target.param)} would write to {where}, which is the input "
-                    f"{_label(alg, ref.param)}. Writing there would destroy the input data, so nothing was written. "
+                    f"{_label(alg, ref.param)}. The input would be overwritten and its data lost, so nothing was written. "
                     "Choose another file name (or, for a GeoPackage, another table name).",
                     f"出力「{_label(alg, target.param)}」の保存先 {where} は入力「{_label(alg, ref.param)}」と同じです。"
                     "上書きすると入力データが失われるため、何も書き込まずに中止しました。別のファイル名（GeoPackageでは"

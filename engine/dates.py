@@ -226,3 +226,16 @@ def fiscal_year(date: dt.date) -> int:
 def months_between(start: dt.date, end: dt.date) -> float:
     """Whole and fractional months from start to end (30.4375-day months), negative when end < start."""
     return (end - start).days / 30.4375
+
+
+def wareki(date: dt.date, with_day: bool = True) -> str:
+    """和暦 for printing: 2026-12-01 -> '令和8年12月1日', 2019-05-01 -> '令和元年5月1日' (the inverse of parse_date's
+    era branch; the era boundaries of ERAS)."""
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    for era, (first, last) in ERAS.items():
+        if date >= first and (last is None or date <= last):
+            n = date.year - first.year + 1
+            year = "元" if n == 1 else str(n)
+            return f"{era}{year}年{date.month}月" + (f"{date.day}日" if with_day else "")
+    raise ValueError(f"{date.isoformat()} is before 明治 (1868-10-23) / 明治より前の日付です")

@@ -27,13 +27,11 @@ def evacuation_rules() -> dict:
 
 
 def metric_epsg(lon_deg: np.ndarray) -> int:
-    """A JGD2011 / UTM EPSG code for data around these longitudes (zone of the median longitude)."""
+    """A JGD2011 / UTM EPSG code for data around these longitudes (engine.metric, zone of the median longitude)."""
+    from .metric import utm_epsg
     lon = np.asarray(lon_deg, dtype=float)
     lon = lon[np.isfinite(lon)]
-    if not len(lon):
-        return 6690
-    zone = int(math.floor((float(np.median(lon)) + 180.0) / 6.0)) + 1
-    return _JGD2011_UTM.get(min(max(zone, 51), 55))
+    return utm_epsg(float(np.median(lon)) if len(lon) else 135.0, 35.0)
 
 
 def eligible_shelters(facilities: pd.DataFrame, hazard_field: str | None = None,

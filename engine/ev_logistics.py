@@ -47,10 +47,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import LinearConstraint
 
-from .errors import SonaeInputError
 from .columns import numeric
+from .errors import Cancelled, SonaeInputError
 from .progress import Progress, ensure
 from .travel import load_rules
 
@@ -320,9 +320,15 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
                          np.where(kv > 0, np.minimum(kv * T, E[vc] * eta_c), 0.0)])
     integrality = np.concatenate([np.ones(n_pairs), np.zeros(n_pairs + n_veh)])
     progress.update(0.2)
-    res = milp(c, constraints=[constraint], integrality=integrality, bounds=Bounds(np.zeros(nvar), ub),
-               options={"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
-                        "disp": False})
+    # In a child process (engine/milp_worker.py): HiGHS holds the GIL, so only a separate process lets a cancel
+    # stop the optimiser at once instead of at its time limit.
+    from .milp_worker import solve as solve_milp
+    limit = max(float(settings.time_limit_s), 1e-9)
+    res = solve_milp(c, constraint.A, constraint.lb, constraint.ub, integrality, np.zeros(nvar), ub,
+                     {"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
+                      "disp": False},
+                     is_canceled=lambda: _canceled(progress),
+                     on_wait=lambda s: progress.update(0.2 + 0.7 * min(1.0, s / limit)), warn=progress.warn)
     progress.update(0.9)
     if res.x is None:
         raise SonaeInputError(f"The optimiser found no plan ({res.message}). Raise the time budget or the "
@@ -370,6 +376,14 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
     status = ("optimal" if optimal else f"stopped: {res.message}") + (f" (MIP gap {gap:.3g})" if np.isfinite(gap) else "")
     return Plan(pairs=pairs, vehicles=vehicles, chargers=chargers, delivered=delivered, status=status,
                 optimal=bool(optimal), mip_gap=gap, objective=float(-res.fun), n_candidates=n_pairs)
+
+
+def _canceled(progress: Progress) -> bool:
+    try:
+        progress.check()
+    except Cancelled:
+        return True
+    return False
 
 
 def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:

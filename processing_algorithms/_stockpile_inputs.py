@@ -33,15 +33,10 @@ def read_sites(alg, parameters, name, context) -> gpd.GeoDataFrame:
 
 
 def metric_crs(*frames: gpd.GeoDataFrame):
-    """A projected CRS in metres for straight-line distances: the first frame's CRS when projected, else the
-    UTM zone (JGD2011 where available) of the data."""
-    first = frames[0]
-    if first.crs is not None and first.crs.is_projected:
-        return first.crs
-    try:
-        return first.estimate_utm_crs(datum_name="JGD2011")
-    except Exception:  # noqa: BLE001
-        return first.estimate_utm_crs()
+    """A local projected CRS in metres for straight-line distances (engine.metric: UTM zone of the data), never
+    the input CRS itself (EPSG:3857 stretches distances by 1/cos(latitude))."""
+    from ..engine.metric import local_metric_crs
+    return local_metric_crs(*frames)
 
 
 def xy(frame: gpd.GeoDataFrame, crs) -> tuple[np.ndarray, np.ndarray]:

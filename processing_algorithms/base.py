@@ -74,6 +74,33 @@ def read_help(path: str) -> tuple[str, dict]:
     return description, {k: v.strip() for k, v in _PARAM.findall(text)}
 
 
+ENUM_WRAPPER = "sonae.processing_algorithms._enum_widget.LabelledEnumWrapper"
+
+
+def labelled_enum(parameter, labels: dict):
+    """Show {id: "English / 日本語"} labels for a static-string enum in the dialogs (the stored value stays the id).
+
+    Returns the parameter. The wrapper module is imported by the Processing dialog only (processing_algorithms/
+    _enum_widget.py)."""
+    package = __name__.rsplit(".", 2)[0]
+    meta = dict(parameter.metadata())
+    meta["widget_wrapper"] = {"class": ENUM_WRAPPER.replace("sonae.", package + ".", 1),
+                              "labels": {str(k): str(v) for k, v in labels.items()}}
+    parameter.setMetadata(meta)
+    return parameter
+
+
+def _legacy_index(value):
+    """An enum given as an index (int, or digits as text): old models, batch files and scripts. Else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
 class lazy:  # noqa: N801 — used like a module
     """A module imported on first attribute access: ``gpd = lazy("geopandas")`` keeps a module's top light."""
 
@@ -175,6 +202,54 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         if missing:
             return False, dependencies.message(missing, self.ALG_ID)
         return True, ""
+
+    # --- enums (static strings: stable names; indexes of old models still accepted) ---------------------------
+    def _enum_problem(self, param, value):
+        """None when ``value`` is acceptable for the static-string enum ``param``, else the bilingual message."""
+        options = param.options()
+        shown = ", ".join(options)
+        index = _legacy_index(value)
+        if index is not None:
+            if 0 <= index < len(options):
+                return None
+            return (f"パラメータ {param.name()}: 番号 {index} の選択肢はありません（0～{len(options) - 1}）。"
+                    f"名前で指定してください: {shown}\n"
+                    f"Parameter {param.name()}: there is no option number {index} (0-{len(options) - 1}). "
+                    f"Give the name instead: {shown}")
+        if isinstance(value, str) and value not in options:
+            return (f"パラメータ {param.name()}: 「{value}」は選択肢にありません。使える値: {shown}\n"
+                    f"Parameter {param.name()}: '{value}' is not one of the options. Use one of: {shown}")
+        return None
+
+    def _static_enums(self):
+        from qgis.core import QgsProcessingParameterEnum
+        return [p for p in self.parameterDefinitions()
+                if isinstance(p, QgsProcessingParameterEnum) and p.usesStaticStrings() and not p.allowMultiple()]
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802
+        fixed = dict(parameters)
+        for param in self._static_enums():
+            if param.name() in fixed and fixed[param.name()] is not None:
+                why = self._enum_problem(param, fixed[param.name()])
+                if why:
+                    return False, why
+                index = _legacy_index(fixed[param.name()])
+                if index is not None:
+                    fixed[param.name()] = param.options()[index]
+        return super().checkParameterValues(fixed, context)
+
+    def enum_value(self, parameters, name, context) -> str:
+        """The chosen option's name of a static-string enum (an index from an old model is mapped to its name)."""
+        param = self.parameterDefinition(name)
+        value = parameters.get(name)
+        if value is not None and _legacy_index(value) is not None:
+            why = self._enum_problem(param, value)
+            if why:
+                raise QgsProcessingException(why)
+            return param.options()[_legacy_index(value)]
+        if isinstance(value, str) and value not in param.options():
+            raise QgsProcessingException(self._enum_problem(param, value))
+        return self.parameterAsEnumString(parameters, name, context)
 
     # --- running --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):

@@ -37,6 +37,7 @@ GROUPS = {
     "districts": "Districts and subsidy / 地区・補助金",
     "report": "Report / 報告",
 }
+ICON_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "plugin", "icons"))
 HELP_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "help"))
 HELP_LANGUAGES = ("en", "ja")
 _LANG_PROBE = "Parameters / パラメータ"    # translated in i18n/sonae_ja.ts: tells whether Japanese is active
@@ -130,6 +131,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
     GROUP = ""
     DISPLAY_NAME = ""
     SHORT_HELP = ""
+    TAGS: tuple = ()                               # extra search words for the toolbox (English and Japanese)
     REQUIRES: tuple = dependencies.BASE_REQUIRES   # import names; see plugin/dependencies.PACKAGES
 
     def __init__(self):
@@ -148,6 +150,26 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):
         return self.GROUP
+
+    def svgIconPath(self):  # noqa: N802
+        return os.path.join(ICON_DIR, f"{self.GROUP}.svg")
+
+    def icon(self):
+        from qgis.PyQt.QtGui import QIcon
+        return QIcon(self.svgIconPath())
+
+    def shortDescription(self):  # noqa: N802
+        """The first sentence of the help page (the toolbox tooltip)."""
+        path = help_path(self.ALG_ID)
+        text = read_help(path)[0] if path else tr(self.SHORT_HELP)
+        text = re.sub(r"<[^>]+>", " ", text.split("<br>")[0])
+        text = html.unescape(re.sub(r"\s+", " ", text)).strip()
+        m = re.search(r"^(.+?[.。])(\s|$)", text)
+        text = m.group(1) if m else text
+        return text if len(text) <= 240 else text[:239].rsplit(" ", 1)[0] + "…"
+
+    def tags(self):
+        return ["sonae", "備え", self.GROUP, *self.TAGS, *re.split(r"\s*/\s*", tr(GROUPS[self.GROUP]))]
 
     def createInstance(self):
         return type(self)()

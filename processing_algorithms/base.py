@@ -163,7 +163,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         path = help_path(self.ALG_ID)
         text = read_help(path)[0] if path else tr(self.SHORT_HELP)
         text = re.sub(r"<[^>]+>", " ", text.split("<br>")[0])
-        text = html.unescape(re.sub(r"\s+", " ", text)).strip()
+        text = re.sub(r"\s+", " ", text).strip()          # entities kept: the toolbox shows rich text
         m = re.search(r"^(.+?[.。])(\s|$)", text)
         text = m.group(1) if m else text
         return text if len(text) <= 240 else text[:239].rsplit(" ", 1)[0] + "…"

@@ -12,7 +12,7 @@ export SONAE_SHARED := $(SHARED)
 export PATH := $(ROOT)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup links demo test test-fast test-current wheelhouse bench i18n package deploy qgis-list desktop-check screenshot clean
+.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench i18n package deploy qgis-list desktop-check screenshot clean
 
 setup:
 	@./scripts/setup.sh
@@ -26,8 +26,16 @@ links:
 demo: setup
 	cd build/plugins && $(PY) -m sonae.demo.run_demo --out $(ROOT)/demo_output
 
-test: setup wheelhouse test-current
+test: setup bad-input-doc wheelhouse test-current
 	cd build/plugins && $(PY) -m pytest -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
+
+# The bad-input suite alone (issue 11); SONAE_BADINPUT_REPORT=file.jsonl records each case's failure classes.
+bad-input: setup bad-input-doc
+	cd build/plugins && $(PY) -m pytest -p no:cacheprovider sonae/tests/badinput $(PYTEST_ARGS)
+
+# docs/bad-input.md is generated from tests/badinput/cases_*.py (a test fails when it is stale).
+bad-input-doc: links
+	@cd build/plugins && $(PY) -m sonae.tests.badinput.make_doc
 
 # Every QGIS-free test in a plain venv (no system site-packages, no QGIS) of the newest releases: numpy 2,
 # pandas 3, shapely 2.1, geopandas 1.1, pyogrio and rasterio wheels. tests/conftest.py deselects the tests that

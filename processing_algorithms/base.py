@@ -119,6 +119,69 @@ def error(en: str, ja: str) -> QgsProcessingException:
     return QgsProcessingException(f"{ja}\n{en}")
 
 
+def _range_text(definition) -> tuple[str, str]:
+    lo, hi = definition.minimum(), definition.maximum()
+    big = 1e300
+    lo_s = None if lo <= -big or lo == -2147483648 else f"{lo:g}"
+    hi_s = None if hi >= big or hi == 2147483647 else f"{hi:g}"
+    if lo_s and hi_s:
+        return f"{lo_s} to {hi_s}", f"{lo_s}〜{hi_s}"
+    if lo_s:
+        return f"{lo_s} or more", f"{lo_s}以上"
+    if hi_s:
+        return f"{hi_s} or less", f"{hi_s}以下"
+    return "", ""
+
+
+def number_range_help(parameter) -> str:
+    """' Allowed: 0 to 1. / 範囲: 0〜1。' for a number parameter with limits (appended to its help)."""
+    if parameter.type() != "number":
+        return ""
+    en, ja = _range_text(parameter)
+    integer = parameter.dataType() == parameter.Integer
+    if not en:
+        return " Whole number. / 整数。" if integer else ""
+    return f" Allowed: {en}{', whole number' if integer else ''}. / 範囲: {ja}{'（整数）' if integer else ''}。"
+
+
+def _number_parameter(definition, raw):
+    """The value of a number parameter, parsed with engine.parsing when given as text, checked against the
+    parameter's range; None when QGIS should resolve it (empty, default, expression/property)."""
+    from ..engine.parsing import NumberError, family_for_field, parse_number
+    if definition is None or raw is None or isinstance(raw, bool):
+        return None
+    if isinstance(raw, (int, float)):
+        value = float(raw)
+    elif isinstance(raw, str):
+        if raw.strip() == "":
+            return None
+        try:
+            family = family_for_field(definition.name())
+            value = parse_number(raw, family=family, percent="fraction" if family == "fraction" else None)
+        except NumberError as exc:
+            en, ja = _range_text(definition)
+            raise SonaeInputError(
+                f"Parameter {definition.name()} ({definition.description()}): '{raw}' cannot be read ({exc.en}). "
+                f"Enter a plain number{' (' + en + ')' if en else ''} with a decimal point, e.g. 0.85.",
+                f"パラメータ {definition.name()}（{definition.description()}）: 「{raw}」を読めません（{exc.ja}）。"
+                f"小数点を使った数値{'（' + ja + '）' if ja else ''}を入力してください（例: 0.85）。") from None
+        if value is None:
+            return None
+    else:
+        return None                         # QgsProperty and the like: QGIS evaluates them
+    lo, hi = definition.minimum(), definition.maximum()
+    integer = definition.dataType() == definition.Integer
+    if not (lo <= value <= hi) or (integer and not float(value).is_integer()) or value != value:
+        en, ja = _range_text(definition)
+        what_en = "a whole number" if integer else "a number"
+        raise SonaeInputError(
+            f"Parameter {definition.name()} ({definition.description()}): {raw} is out of range. Enter {what_en}"
+            f"{' from ' + en if en else ''}.",
+            f"パラメータ {definition.name()}（{definition.description()}）: {raw} は範囲外です。"
+            f"{ja + 'の' if ja else ''}{'整数' if integer else '数値'}を入力してください。")
+    return value
+
+
 def feedback_progress(feedback: QgsProcessingFeedback | None) -> Progress:
     if feedback is None:
         return Progress()
@@ -192,6 +255,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         quotes rule data stays translatable.
         """
         help_text = tr(help_text).format(**values) if values else tr(help_text)
+        help_text += number_range_help(parameter)
         parameter.setHelp(help_text)
         if advanced:
             parameter.setFlags(parameter.flags() | Qgis.ProcessingParameterFlag.Advanced)
@@ -248,17 +312,18 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         return [p for p in self.parameterDefinitions()
                 if isinstance(p, QgsProcessingParameterEnum) and p.usesStaticStrings() and not p.allowMultiple()]
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802
+    def _check_enums(self, parameters) -> tuple[str | None, dict]:
+        """(bilingual problem or None, parameters with legacy enum indexes replaced by the option names)."""
         fixed = dict(parameters)
         for param in self._static_enums():
             if param.name() in fixed and fixed[param.name()] is not None:
                 why = self._enum_problem(param, fixed[param.name()])
                 if why:
-                    return False, why
+                    return why, fixed
                 index = _legacy_index(fixed[param.name()])
                 if index is not None:
                     fixed[param.name()] = param.options()[index]
-        return super().checkParameterValues(fixed, context)
+        return None, fixed
 
     def enum_value(self, parameters, name, context) -> str:
         """The chosen option's name of a static-string enum (an index from an old model is mapped to its name)."""
@@ -273,19 +338,72 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self._enum_problem(param, value))
         return self.parameterAsEnumString(parameters, name, context)
 
+    # --- parameter checks ---------------------------------------------------------------------------------
+    def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
+        """QGIS's own check, after two Sonae steps: numeric text such as "0,85" or "０．８５" is parsed (QGIS itself
+        reads it as 0.0), and a raster file that exists but cannot be read (a text file named .tif, a truncated
+        download) gets a clear bilingual message where QGIS would say 'not found'."""
+        why, checked = self._check_enums(parameters)     # enum names; indexes of old models mapped to names
+        if why:
+            return False, why
+        for definition in self.parameterDefinitions():
+            if definition.type() != "number":
+                continue
+            try:
+                value = _number_parameter(definition, parameters.get(definition.name()))
+            except SonaeInputError as exc:
+                return False, str(exc)
+            if value is not None and isinstance(parameters.get(definition.name()), str):
+                checked[definition.name()] = value          # QGIS's own check cannot read '１２' or '0,85'
+        ok, message = super().checkParameterValues(checked, context)
+        if ok:
+            return ok, message
+        from qgis.core import QgsProcessingParameterRasterLayer
+        for definition in self.parameterDefinitions():
+            value = parameters.get(definition.name())
+            if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
+                    and os.path.isfile(value.split("|")[0]) and definition.name() in message:
+                from ..engine.rasters import unreadable
+                return False, str(unreadable(value.split("|")[0], definition.name()))
+        return ok, message
+
+    def parameterAsDouble(self, parameters, name, context):
+        value = _number_parameter(self.parameterDefinition(name), parameters.get(name))
+        return super().parameterAsDouble(parameters, name, context) if value is None else float(value)
+
+    def parameterAsInt(self, parameters, name, context):
+        value = _number_parameter(self.parameterDefinition(name), parameters.get(name))
+        return super().parameterAsInt(parameters, name, context) if value is None else int(value)
+
     # --- running --------------------------------------------------------------------------------------------
     def processAlgorithm(self, parameters, context, feedback):
         ok, why = self.canExecute()      # not every caller (processing.run, models) asks canExecute first
         if not ok:
             raise QgsProcessingException(why)
         progress = feedback_progress(feedback)
+        # Every output is resolved and checked against the inputs first, written to a staging place, and moved
+        # into place only when the whole run succeeded (destinations.py): a failed or cancelled run leaves the
+        # previous outputs as they were and no new file or table.
+        from . import destinations
         try:
-            return self.compute(parameters, context, feedback, progress)
+            destinations.preflight(self, parameters, context)
+            result = self.compute(parameters, context, feedback, progress)
+            if feedback is not None and feedback.isCanceled():
+                raise Cancelled()
+            destinations.commit_all(self, context)
+            return result
         except SonaeInputError as exc:
+            destinations.rollback_all(self, context)
             raise QgsProcessingException(str(exc)) from None
         except Cancelled:
-            feedback.reportError(tr("Cancelled / 中止しました"), fatalError=False)
+            destinations.rollback_all(self, context)
+            if feedback is not None:
+                feedback.reportError(tr("Cancelled; no output was written. / 中止しました。出力は書き込んでいません。"),
+                                     fatalError=False)
             return {}
+        except BaseException:
+            destinations.rollback_all(self, context)
+            raise
 
     def compute(self, parameters, context, feedback, progress: Progress) -> dict:
         raise NotImplementedError

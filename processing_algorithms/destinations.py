@@ -132,8 +132,12 @@ def _evaluated(alg, parameters, name, context) -> tuple[str, object]:
         prop = value.sink
         value = prop.valueAsString(context.expressionContext(), "") if hasattr(prop, "valueAsString") else \
             prop.staticValue()
+        if isinstance(value, tuple):       # PyQGIS: QgsProperty.valueAsString returns (value, ok)
+            value = value[0]
     elif isinstance(value, QgsProperty):
         value = value.valueAsString(context.expressionContext(), "")
+        if isinstance(value, tuple):
+            value = value[0]
     return ("" if value is None else str(value)), raw
 
 

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SonaeInputError
+from .columns import numbers
 from .progress import Progress, ensure
 
 from .rules import load_rules as _load_rules  # noqa: E402
@@ -64,17 +65,15 @@ class RasterInfo:
         return abs(self.transform.a * self.transform.e)
 
 
-def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
-    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly."""
-    import rasterio
-    from rasterio.errors import RasterioIOError
+def open_hazard_raster(path: str, name: str = "HAZARD", nodata: float | None = None, warn=None) -> RasterInfo:
+    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly.
+
+    Opening, readability and NoData (tag, ``nodata`` given, or a detected fill value with ``warn``) are checked
+    by engine.rasters.
+    """
+    from . import rasters
     base = str(path).split("|")[0]
-    try:
-        ds = rasterio.open(base)
-    except (RasterioIOError, OSError) as exc:
-        raise SonaeInputError(f"Hazard raster '{base}' ({name}) cannot be opened: {exc}. Choose a GeoTIFF or "
-                              "another GDAL raster.",
-                              f"ハザードラスタ「{base}」（{name}）を開けません: {exc}。GeoTIFF等のラスタを選んでください。")
+    ds = rasters.open_checked(base, name)
     with ds:
         if ds.count != 1:
             raise SonaeInputError(
@@ -103,7 +102,8 @@ def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
                 units = float(ds.crs.linear_units_factor[1])
             except Exception:  # unknown units: assume metres
                 units = 1.0
-        return RasterInfo(base, ds.crs, t, ds.width, ds.height, ds.nodata, ds.dtypes[0],
+        fill = rasters.effective_nodata(ds, base, name, nodata, warn)
+        return RasterInfo(base, ds.crs, t, ds.width, ds.height, fill, ds.dtypes[0],
                           tuple(ds.block_shapes[0]), tuple(ds.bounds), geographic, units)
 
 
@@ -198,7 +198,7 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
         depth = np.asarray(depth_m, dtype=float)
     else:
         depth = class_upper_m(rank, dc)
-    fl = pd.to_numeric(pd.Series(floors, dtype=object), errors="coerce").to_numpy(dtype=float) \
+    fl = numbers(pd.Series(floors, dtype=object), "floors", "FACILITIES") \
         if floors is not None else np.full(n, np.nan)
     cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
     has_note = cond.fillna("").astype(str).map(
@@ -305,7 +305,7 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     import shapely
     progress = ensure(progress)
     rules = depth_classes()
-    pop = pd.to_numeric(pd.Series(population), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    pop = np.nan_to_num(numbers(pd.Series(population), "population", zone_name), nan=0.0)
     if (pop < 0).any():
         first = int(np.nonzero(pop < 0)[0][0])
         raise SonaeInputError(f"Layer {zone_name}: population in feature {first + 1} is negative ({pop[first]}). "

@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SonaeInputError
+from ..columns import numbers, numeric
 from ..progress import Progress, ensure
 from . import HOURS_PER_YEAR, energy_defaults
 
@@ -82,7 +83,7 @@ ASSET_FIELDS = {  # canonical field -> (Japanese label)
 def _num(frame: pd.DataFrame, name: str) -> np.ndarray:
     if name not in frame.columns:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+    return numeric(frame, name, "ENERGY_ASSETS")
 
 
 def assets_from_frame(frame: pd.DataFrame, layer: str, ids=None, rules: dict | None = None) -> Assets:
@@ -124,7 +125,7 @@ def assets_from_frame(frame: pd.DataFrame, layer: str, ids=None, rules: dict | N
 
 def check_soc(values, layer: str, field: str, ids=None) -> np.ndarray:
     """State of charge as fractions 0-1 (NaN = not monitored); outside 0-1 -> bilingual error."""
-    arr = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+    arr = numbers(pd.Series(values), field, f"'{layer}'", percent="fraction")      # '80%' -> 0.8
     bad = np.isfinite(arr) & ((arr < 0) | (arr > 1))
     if bad.any():
         i = int(np.flatnonzero(bad)[0])

@@ -215,6 +215,23 @@ def pick_points(tables: dict) -> tuple[str, pd.DataFrame]:
         "を実行するか、施設レイヤを指定してください。")
 
 
+def prepare(tables: dict) -> dict:
+    """The tables ready for many :func:`page_figures` calls: the points without geometry (subsetting a
+    GeoDataFrame 80 times costs seconds), the stay-shelter mask and the district members computed once."""
+    if tables.get("_prepared"):
+        return tables
+    out = dict(tables)
+    name, points = pick_points(tables)
+    geom = getattr(points, "_geometry_column_name", None)
+    plain = pd.DataFrame(points.drop(columns=[geom])) if geom in getattr(points, "columns", []) else points
+    out[name] = plain
+    out["_stay"] = stay_mask(plain)
+    dist = tables.get("districts")
+    out["_members"] = district_members(dist) if dist is not None and "member_ids" in dist.columns else {}
+    out["_prepared"] = True
+    return out
+
+
 def stay_mask(points: pd.DataFrame) -> np.ndarray | None:
     """True for stay shelters (designated or welfare), from the ``role`` column when the table has one, else from
     the designation columns through engine.roles. None when the table carries no designation at all (the counts
@@ -232,7 +249,8 @@ def missing_tables(tables: dict) -> list[str]:
     points_name = next((n for n in POINT_TABLES if tables.get(n) is not None), None)
     points = tables.get(points_name) if points_name else None
     need = []
-    if points is None or stay_mask(points) is None:
+    stay = tables["_stay"] if tables.get("_prepared") else (stay_mask(points) if points is not None else None)
+    if points is None or stay is None:
         need.append("facilities")
     if points is None or "flood_conflict" not in points.columns:
         need.append("facilities_hazard")
@@ -252,7 +270,7 @@ def _money(tables: dict, sel_ids: set, district_ids) -> tuple[float | None, floa
     included), every other facility of the page from its subsidy_scope facility row. None when no table has it."""
     dist = tables.get("districts")
     sub = tables.get("subsidy_scope")
-    members = district_members(dist) if dist is not None and "member_ids" in dist.columns else {}
+    members = tables["_members"]
     cost = subsidy = None
     covered = set()
     for did in [str(d) for d in (district_ids or [])]:
@@ -305,12 +323,14 @@ def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", distr
     if "id" not in points.columns:
         raise SonaeInputError("The facilities table has no 'id' field. Use a layer written by Sonae.",
                               "施設テーブルに項目「id」がありません。Sonaeが出力したレイヤを使ってください。")
+    tables = prepare(tables)
+    _, points = pick_points(tables)
     pid = points["id"].astype(str)
     keep = np.ones(len(points), dtype=bool) if ids is None else pid.isin({str(i) for i in ids}).to_numpy()
     sel = points[keep]
     fig = PageFigures(key=str(key), name=name or str(key), facilities=int(len(sel)))
     fig.missing = missing_tables(tables)
-    stay_all = stay_mask(points)
+    stay_all = tables["_stay"]
     stay = None if stay_all is None else stay_all[keep]
     if stay is not None:
         fig.shelters = int(stay.sum())

@@ -320,6 +320,7 @@ class CouncilMapbook(SonaeAlgorithm):
                                  f"{len(left_out)}件は印刷していません（MAX_PAGES={max_pages}）。")
         feedback.pushInfo(f"{len(areas)} area pages from {how}.")
 
+        tables = rf.prepare(tables)
         all_districts = (districts["district_id"].astype(str).tolist()
                          if districts is not None and "district_id" in districts.columns else None)
         dist_figs = {}

@@ -112,3 +112,35 @@ def short_name(name, max_chars: int | None = None) -> str:
 
 def label_names(names) -> list[str]:
     return [short_name(n) for n in names]
+
+
+def page_box(geom, metric: str):
+    """The page's map extent: the area's bounds grown to at least rules/mapbook.json min_page_extent_m."""
+    import geopandas as gpd
+    import shapely
+    size = float(RULES["min_page_extent_m"])
+    g = gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(metric).iloc[0]
+    x0, y0, x1, y1 = g.bounds
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, size), max(y1 - y0, size)
+    box = shapely.box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    return gpd.GeoSeries([box], crs=metric).to_crs("EPSG:4326").iloc[0]
+
+
+def facility_frame(points):
+    """The facilities drawn on the maps: id, name, short label, stay (1/0, None unknown), hours, conflict."""
+    import geopandas as gpd
+    pts = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
+    names = pts["name"] if "name" in pts.columns else pd.Series([None] * len(pts), index=pts.index)
+    stay = rf.stay_mask(pts)
+    frame = pd.DataFrame({
+        "id": pts["id"].astype(str).to_numpy(),
+        "name": names.where(names.notna(), None).to_numpy(dtype=object),
+        "label": label_names(names.tolist()),
+        "stay": (pd.Series(stay.astype(float)) if stay is not None else pd.Series([np.nan] * len(pts))).to_numpy(),
+        "hours_now": (pd.to_numeric(pts["hours_now"], errors="coerce").to_numpy() if "hours_now" in pts.columns
+                      else np.full(len(pts), np.nan)),
+        "flood_conflict": (pd.to_numeric(pts["flood_conflict"], errors="coerce").to_numpy()
+                           if "flood_conflict" in pts.columns else np.full(len(pts), np.nan)),
+    })
+    return gpd.GeoDataFrame(frame, geometry=pts.geometry.values, crs="EPSG:4326")

@@ -357,7 +357,7 @@ class CouncilMapbook(SonaeAlgorithm):
                     kind_ja = str(t.iloc[0]) if len(t) and pd.notna(t.iloc[0]) else ""
                 name = f"地区 {key}　{kind_ja}"
             name = f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）"
-            records.append((kind, key, name, None, fig, _page_box(geom, metric), "", ", ".join(ids)))
+            records.append((kind, key, name, None, fig, mb.page_box(geom, metric), "", ", ".join(ids)))
         rows = []
         for no, rec in enumerate(records, start=1):
             kind, key, name, part, fig, geom, note = rec[:7]
@@ -406,7 +406,7 @@ class CouncilMapbook(SonaeAlgorithm):
         coverage = ml.memory_layer(pages, "図面のページ", "Polygon")
         outline_layer = ml.memory_layer(outlines, "地区の範囲", "Polygon")
         outline_layer.loadNamedStyle(style_path("mapbook_pages"))
-        fac = _facility_frame(points)
+        fac = mb.facility_frame(points)
         fac_layer = ml.memory_layer(fac, "施設（停電時の自立時間）", "Point")
         fac_layer.loadNamedStyle(style_path("mapbook_facilities"))
         ml.label_facilities(fac_layer)
@@ -443,7 +443,7 @@ class CouncilMapbook(SonaeAlgorithm):
                                   self.parameterAsBool(parameters, self.SCENARIO, context),
                                   self.parameterAsString(parameters, self.ATTRIBUTION, context))
         if base is not None:
-            lines.insert(0, basemap_attribution(base))
+            lines.insert(0, ml.basemap_attribution(base))
         title = self.parameterAsString(parameters, self.TITLE, context) or DEFAULT_TITLE
         layout = ml.load_template(project, title, "\n".join(lines), wareki(dt.date.today()) + " 作成",
                                   "\n".join(rf.figure_notes("ja")))
@@ -476,7 +476,7 @@ class CouncilMapbook(SonaeAlgorithm):
                 feedback.pushWarning(f"{unfixable} characters of the PDF text layer could not be repaired. / "
                                      f"PDFの文字情報のうち{unfixable}文字は修正できませんでした。")
             progress.update(0.98)
-            _move_into_place(tmp_pdf, pdf)
+            ml.move_into_place(tmp_pdf, pdf)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -523,61 +523,6 @@ def _norm(path: str) -> str:
     return os.path.normcase(os.path.realpath(os.path.abspath(path)))
 
 
-def _move_into_place(tmp_pdf: str, pdf: str) -> None:
-    """Copy next to the target, then an atomic rename: an existing PDF is replaced only now."""
-    folder = os.path.dirname(os.path.abspath(pdf))
-    os.makedirs(folder, exist_ok=True)
-    fd, staged = tempfile.mkstemp(prefix=".sonae_mapbook_", suffix=".pdf", dir=folder)
-    os.close(fd)
-    try:
-        shutil.copyfile(tmp_pdf, staged)
-        os.replace(staged, pdf)
-    except BaseException:
-        if os.path.exists(staged):
-            os.remove(staged)
-        raise
-
-
-def _page_box(geom, metric: str):
-    """The page's map extent: the area's bounds grown to at least rules/mapbook.json min_page_extent_m."""
-    import geopandas as gpd
-    import shapely
-    size = float(mb.RULES["min_page_extent_m"])
-    g = gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(metric).iloc[0]
-    x0, y0, x1, y1 = g.bounds
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    w, h = max(x1 - x0, size), max(y1 - y0, size)
-    box = shapely.box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-    return gpd.GeoSeries([box], crs=metric).to_crs("EPSG:4326").iloc[0]
-
-
-def _facility_frame(points):
-    """The facilities drawn on the maps: id, name, short label, stay (1/0, None unknown), hours, conflict."""
-    import geopandas as gpd
-    import numpy as np
-    import pandas as pd
-    pts = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
-    names = pts["name"] if "name" in pts.columns else pd.Series([None] * len(pts), index=pts.index)
-    stay = rf.stay_mask(pts)
-    frame = pd.DataFrame({
-        "id": pts["id"].astype(str).to_numpy(),
-        "name": names.where(names.notna(), None).to_numpy(dtype=object),
-        "label": mb.label_names(names.tolist()),
-        "stay": (pd.Series(stay.astype(float)) if stay is not None else pd.Series([np.nan] * len(pts))).to_numpy(),
-        "hours_now": (pd.to_numeric(pts["hours_now"], errors="coerce").to_numpy() if "hours_now" in pts.columns
-                      else np.full(len(pts), np.nan)),
-        "flood_conflict": (pd.to_numeric(pts["flood_conflict"], errors="coerce").to_numpy()
-                           if "flood_conflict" in pts.columns else np.full(len(pts), np.nan)),
-    })
-    return gpd.GeoDataFrame(frame, geometry=pts.geometry.values, crs="EPSG:4326")
-
-
 def _empty_districts():
     import pandas as pd
     return pd.DataFrame({"district_id": pd.Series([], dtype=object)})
-
-
-def basemap_attribution(layer) -> str:
-    """'背景地図：<layer name>' plus the rights recorded in the layer's metadata."""
-    rights = [r for r in (layer.metadata().rights() or []) if r and r.strip()]
-    return "背景地図：" + layer.name() + ("（" + "、".join(rights) + "）" if rights else "")

@@ -160,6 +160,8 @@ class SonaeDock(QgsDockWidget):
         form.addRow(self.progress)
         form.addRow(self.status)
         outer.addWidget(run)
+        from .dependency_installer import dock_button
+        outer.addWidget(dock_button(body))
         outer.addStretch(1)
         # Scrollable, so the dock can be narrower than its form (and never widens the QGIS window).
         scroll = QScrollArea(self)

@@ -5,8 +5,8 @@ Reads whichever contract tables exist (DEVELOPERS.md), computes the key figures 
 ``engine.mapbook`` (districts ranked by feasibility, the index rows, short facility names), builds in-memory layers
 (``mapbook_layout``), loads ``layers/templates/council_mapbook_a3.qpt`` and exports the atlas through
 ``QgsLayoutExporter`` with text kept as text. The PDF is written to a temporary file, its ToUnicode maps are
-repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is moved into place only on
-success; nothing else is written. The layout and its layers are added to the current project on success.
+repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is staged through
+``destinations`` (moved into place only when the run succeeded); nothing else is written. The layout and its layers are added to the current project on success.
 
 Layouts and the project are touched, so the algorithm runs in the main thread (``FlagNoThreading``, as QGIS's
 own "Export atlas layout as PDF" does).
@@ -32,6 +32,7 @@ from ..engine import report_figures as rf
 from ..engine.dates import wareki
 from ..engine.errors import Cancelled, SonaeInputError
 from ..engine.pdf_text import fix_pdf_file
+from . import destinations
 from . import mapbook_layout as ml
 from .base import SonaeAlgorithm, tr
 from .qgis_io import layer_to_frame
@@ -476,7 +477,14 @@ class CouncilMapbook(SonaeAlgorithm):
                 feedback.pushWarning(f"{unfixable} characters of the PDF text layer could not be repaired. / "
                                      f"PDFの文字情報のうち{unfixable}文字は修正できませんでした。")
             progress.update(0.98)
-            ml.move_into_place(tmp_pdf, pdf)
+            # The shared output staging (destinations.py): the PDF goes into a staging folder beside the target
+            # and is moved into place by the base class only after compute() returned; cancel/failure removes it.
+            staged, stage = destinations.staged_file(self, parameters, self.OUTPUT, context, path=pdf)
+            if stage is None:
+                raise SonaeInputError(f"OUTPUT '{pdf}' is not a file path. Give a file name ending in .pdf.",
+                                      f"出力（OUTPUT）「{pdf}」はファイルのパスではありません。末尾が.pdfのファイル名を"
+                                      "指定してください。")
+            shutil.copyfile(tmp_pdf, staged)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 

@@ -8,8 +8,6 @@ for writing; the user's flood raster and base map are drawn read-only.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpressionContextUtils,
                        QgsFeature, QgsGeometry, QgsLayoutItemAttributeTable, QgsLayoutTableColumn,
@@ -208,21 +206,6 @@ class SubFeedback:
                 sub.cancel()
         sub._keep = on_progress
         return sub
-
-
-def move_into_place(tmp_pdf: str, pdf: str) -> None:
-    """Copy next to the target, then an atomic rename: an existing PDF is replaced only now."""
-    folder = os.path.dirname(os.path.abspath(pdf))
-    os.makedirs(folder, exist_ok=True)
-    fd, staged = tempfile.mkstemp(prefix=".sonae_mapbook_", suffix=".pdf", dir=folder)
-    os.close(fd)
-    try:
-        shutil.copyfile(tmp_pdf, staged)
-        os.replace(staged, pdf)
-    except BaseException:
-        if os.path.exists(staged):
-            os.remove(staged)
-        raise
 
 
 def basemap_attribution(layer) -> str:

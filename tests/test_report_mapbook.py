@@ -463,7 +463,7 @@ def test_mapbook_bad_input_is_bilingual(tmp_path, run_alg):
     before = _sha(gpkg)
     with pytest.raises(QgsProcessingException) as exc:
         run_alg("sonae:councilmapbook", {"GPKG": gpkg, "OUTPUT": gpkg})
-    assert "OUTPUT" in str(exc.value) and "上書き" in str(exc.value) and "overwritten" in str(exc.value)
+    assert "OUTPUT" in str(exc.value) and "in.gpkg" in str(exc.value) and "入力" in str(exc.value)
     assert _sha(gpkg) == before
     assert not os.path.exists(tmp_path / "x.pdf")
 

@@ -508,3 +508,47 @@ def test_demo_page_one_and_index_equal_the_tables(tmp_path, run_alg):
         row = districts[districts["district_id"] == did].iloc[0]
         assert f"地区 {did}" in page and rf.fmt_thousand_yen(row["subsidy_yen"]) in page
     assert _radicals(_pdf_raw(pdf, layout=False)) == 0
+
+
+def test_labels_never_overlap_on_a_crowded_district(tmp_path, run_alg):
+    """Twelve shelters with long names within ~150 m: QGIS's labelling engine places what fits, drops the rest,
+    and no two placed labels overlap (label rectangles from the engine's own results, checked pairwise)."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsProject
+    from qgis.PyQt.QtCore import QSizeF
+    rng = np.random.default_rng(7)
+    n = 12
+    lon = 134.0450 + rng.uniform(-0.0008, 0.0008, n)
+    lat = 34.3300 + rng.uniform(-0.0006, 0.0006, n)
+    ids = [f"t:{i}" for i in range(n)]
+    names = [f"第{i + 1}番町コミュニティセンター分館" for i in range(n)]
+    path = str(tmp_path / "crowd.gpkg")
+    gpd.GeoDataFrame({"id": ids, "name": names, "designated_shelter": [1.0] * n, "hours_now": [10.0] * n},
+                     geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326").to_file(
+        path, layer="shelters_energy", driver="GPKG", engine="pyogrio")
+    hull = shapely.convex_hull(shapely.MultiPoint(list(zip(lon, lat)))).buffer(0.0003)
+    gpd.GeoDataFrame({"district_id": ["D001"], "member_ids": [", ".join(ids)], "feasibility": [0.5]},
+                     geometry=[hull], crs="EPSG:4326").to_file(path, layer="districts", driver="GPKG",
+                                                               engine="pyogrio")
+    run_alg("sonae:councilmapbook", {"GPKG": path, "DPI": 72, "OUTPUT": str(tmp_path / "crowd.pdf")})
+    layout = QgsProject.instance().layoutManager().layoutByName("Sonae 議会向け図面集")
+    atlas = layout.atlas()
+    atlas.beginRender()
+    assert atlas.seekTo(atlas.count() - 1)                       # the district page
+    mp = layout.itemById("main_map")
+    mp.refresh()
+    settings = mp.mapSettings(mp.extent(), QSizeF(1200, 980), 96, True)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    placed = [lab for lab in job.takeLabelingResults().allLabels() if not lab.isUnplaced]
+    atlas.endRender()
+    assert 1 <= len(placed) < n                                  # crowded: some labels are dropped (10 of 12 fit)
+    rects = [lab.labelRect for lab in placed]
+    for i in range(len(rects)):
+        for j in range(i + 1, len(rects)):
+            inter = rects[i].intersect(rects[j])
+            assert inter.isEmpty() or inter.area() < 1e-9 * rects[i].area(), (placed[i].labelText,
+                                                                               placed[j].labelText)
+    texts = {lab.labelText for lab in placed}
+    assert texts <= {mb.short_name(nm) for nm in names}          # the short names are what is drawn
+    assert "第1番町CC分館" in {mb.short_name(nm) for nm in names}

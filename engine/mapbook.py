@@ -130,7 +130,7 @@ def page_box(geom, metric: str):
 def facility_frame(points):
     """The facilities drawn on the maps: id, name, short label, stay (1/0, None unknown), hours, conflict."""
     import geopandas as gpd
-    pts = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
+    pts = points.to_crs("EPSG:4326")
     names = pts["name"] if "name" in pts.columns else pd.Series([None] * len(pts), index=pts.index)
     stay = rf.stay_mask(pts)
     frame = pd.DataFrame({

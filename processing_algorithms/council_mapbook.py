@@ -18,7 +18,7 @@ import os
 import shutil
 import tempfile
 
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
+from qgis.core import (Qgis, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMapLayer,
@@ -31,6 +31,7 @@ from ..engine import mapbook as mb
 from ..engine import report_figures as rf
 from ..engine.dates import wareki
 from ..engine.errors import Cancelled, SonaeInputError
+from ..engine.metric import local_metric_crs
 from ..engine.pdf_text import fix_pdf_file
 from . import destinations
 from . import mapbook_layout as ml
@@ -71,14 +72,6 @@ def attribution_lines(sources, flood: bool, flood_source: str, scenario: bool, e
         lines.append(ATTR_SCENARIO)
     lines.extend(line for line in (extra or "").splitlines() if line.strip())
     return lines
-
-
-def metric_crs(lon: float) -> QgsCoordinateReferenceSystem:
-    """JGD2011 / UTM zone for a longitude in Japan (zones 51-55 = EPSG:6688-6692), else WGS 84 / UTM."""
-    zone = int((lon + 180) // 6) + 1
-    if 51 <= zone <= 55:
-        return QgsCoordinateReferenceSystem(f"EPSG:{6688 + zone - 51}")
-    return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone}")
 
 
 class CouncilMapbook(SonaeAlgorithm):
@@ -277,8 +270,9 @@ class CouncilMapbook(SonaeAlgorithm):
         import geopandas as gpd
         import pandas as pd
         import shapely
-        points = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
-        metric = metric_crs(float(points.geometry.x.median())).authid()
+        crs = local_metric_crs(points)          # engine.metric: the one metric CRS rule (refuses a missing CRS)
+        metric = f"EPSG:{crs.to_epsg()}" if crs.to_epsg() else crs.to_wkt()
+        points = points.to_crs("EPSG:4326")
         areas = []  # (kind, key, name, ids, geometry(EPSG:4326), district ids)
         max_pages = self.parameterAsInt(parameters, self.MAX_PAGES, context)
         coverage = self.parameterAsVectorLayer(parameters, self.COVERAGE, context)

@@ -110,7 +110,8 @@ def configure(layout, project, map_layers, coverage, index_layer, metric: str):
     """Point the template's items at the layers: map, legend, scale bar, atlas, index table."""
     from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer
     mp = layout.itemById("main_map")
-    mp.setCrs(QgsCoordinateReferenceSystem(metric))
+    mp.setCrs(QgsCoordinateReferenceSystem(metric) if metric.startswith("EPSG:")
+              else QgsCoordinateReferenceSystem.fromWkt(metric))
     mp.setLayers(map_layers)
     mp.setKeepLayerSet(True)
     mp.zoomToExtent(QgsCoordinateTransform(coverage.crs(), mp.crs(), project).transformBoundingBox(

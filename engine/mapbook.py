@@ -71,7 +71,7 @@ def index_rows(districts: pd.DataFrame, figures: dict, printed: list[str], left_
         rows.append({
             "row_no": no + 1, "index_page": no // per + 1, "district_id": did, "page_no": page,
             "i_page": str(page) if page is not None else NOT_PRINTED, "i_district": did,
-            "i_type": str(kind) if kind is not None and not (isinstance(kind, float) and np.isnan(kind)) else rf.DASH,
+            "i_type": rf.DASH if kind is None or pd.isna(kind) else str(kind),
             "i_feasibility": rf.fmt_number(feas, 2), "i_shelters": values["shelters"],
             "i_evacuees": rf.fmt_persons(fig.evacuees), "i_cost": values["cost"], "i_subsidy": values["subsidy"]})
     return pd.DataFrame(rows, columns=["row_no", "index_page", "district_id", "page_no"] +

@@ -268,7 +268,6 @@ class CouncilMapbook(SonaeAlgorithm):
     def _plan(self, parameters, context, tables, points, feedback, progress):
         """(pages GeoDataFrame = atlas coverage, area outlines, index rows, metric CRS, counts)."""
         import geopandas as gpd
-        import pandas as pd
         import shapely
         crs = local_metric_crs(points)          # engine.metric: the one metric CRS rule (refuses a missing CRS)
         metric = f"EPSG:{crs.to_epsg()}" if crs.to_epsg() else crs.to_wkt()
@@ -331,37 +330,42 @@ class CouncilMapbook(SonaeAlgorithm):
         if dist_figs:
             index = mb.index_rows(districts, dist_figs, [a[1] for a in areas], left_out, first_area_page)
         whole = shapely.envelope(shapely.union_all(points.geometry.values))
-        records = []
+        records = []   # one dict per printed page, in page order
         if overview:
-            records.append(("overview", "ALL", "全域", None,
-                            rf.page_figures(tables, None, "ALL", "全域", district_ids=all_districts), whole, ""))
+            records.append({"page_kind": "overview", "page_key": "ALL", "page_name": "全域", "geometry": whole,
+                            "fig": rf.page_figures(tables, None, "ALL", "全域", district_ids=all_districts)})
         for k in range(1, n_index + 1):
             note = (f"地区一覧（{k}/{n_index}）：全{len(dist_figs)}地区。実現可能性の高い順に"
                     f"{len(areas)}地区を{first_area_page}〜{first_area_page + len(areas) - 1}ページに掲載")
             if left_out:
                 note += f"、{len(left_out)}地区は掲載なし（一覧の数値は各地区の表から）"
-            records.append(("index", f"INDEX{k}", f"地区一覧 {k}/{n_index}", k, None, whole, note + "。"))
+            records.append({"page_kind": "index", "page_key": f"INDEX{k}", "page_name": f"地区一覧 {k}/{n_index}",
+                            "index_part": k, "index_note": note + "。", "geometry": whole})
         for kind, key, name, ids, geom, dids in areas:
             fig = dist_figs.get(key) if kind == "district" else None
             if fig is None:
                 fig = rf.page_figures(tables, ids, key, name, district_ids=dids)
+            page_note = ""
             if kind == "district":
-                kind_ja = ""
-                if "type_ja" in districts.columns:
-                    t = districts.loc[districts["district_id"].astype(str) == key, "type_ja"]
-                    kind_ja = str(t.iloc[0]) if len(t) and pd.notna(t.iloc[0]) else ""
+                row = districts[districts["district_id"].astype(str) == key].iloc[0]
+                kind_ja = _text(row.get("type_ja"))
                 name = f"地区 {key}　{kind_ja}"
-            name = f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）"
-            records.append((kind, key, name, None, fig, mb.page_box(geom, metric), "", ", ".join(ids)))
+                measures = _text(row.get("measures_ja"))
+                if measures:
+                    page_note = f"あわせて推奨される取組：{measures}"
+            records.append({"page_kind": kind, "page_key": key, "member_ids": ", ".join(ids), "fig": fig,
+                            "page_name": f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）",
+                            "page_note": page_note, "geometry": mb.page_box(geom, metric)})
         rows = []
         for no, rec in enumerate(records, start=1):
-            kind, key, name, part, fig, geom, note = rec[:7]
-            row = {"page_no": no, "page_kind": kind, "page_key": key, "page_name": name, "index_part": part,
-                   "index_note": note, "member_ids": rec[7] if len(rec) > 7 else ""}
-            values = fig.values() if fig is not None else {}
+            row = {"page_no": no, "page_kind": rec["page_kind"], "page_key": rec["page_key"],
+                   "page_name": rec["page_name"], "index_part": rec.get("index_part"),
+                   "index_note": rec.get("index_note", ""), "page_note": rec.get("page_note", ""),
+                   "member_ids": rec.get("member_ids", "")}
+            values = rec["fig"].values() if rec.get("fig") is not None else {}
             for f in rf.FIGURES:
                 row[f"v_{f.key}"] = values.get(f.key, "")
-            row["geometry"] = geom
+            row["geometry"] = rec["geometry"]
             rows.append(row)
         pages = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
         outline_geoms = [a[4] for a in areas]
@@ -523,6 +527,12 @@ class CouncilMapbook(SonaeAlgorithm):
 
 def _norm(path: str) -> str:
     return os.path.normcase(os.path.realpath(os.path.abspath(path)))
+
+
+def _text(value) -> str:
+    """A table cell as text; missing (None/NaN/NA) -> ''."""
+    import pandas as pd
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _empty_districts():

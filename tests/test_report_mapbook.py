@@ -74,7 +74,8 @@ def _write_gpkg(path, with_tables=("stockpile_sufficiency", "subsidy_scope", "di
                           "member_ids": [", ".join(IDS[:2]), ", ".join(IDS[2:5])],
                           "feasibility": [D_FEAS["D001"], D_FEAS["D002"]],
                           "investment_yen": [D_INVEST["D001"], D_INVEST["D002"]],
-                          "subsidy_yen": [D_SUBSIDY["D001"], D_SUBSIDY["D002"]]},
+                          "subsidy_yen": [D_SUBSIDY["D001"], D_SUBSIDY["D002"]],
+                          "measures_ja": [None, "検討委員会設置"]},
                          geometry=[d1, d2], crs="EPSG:6668").to_file(path, layer="districts", driver="GPKG",
                                                                       engine="pyogrio")
     return path
@@ -346,6 +347,8 @@ def test_mapbook_pdf_index_labels_search_and_layout(tmp_path, run_alg):
     page3 = _pdf_raw(pdf, 3)
     assert "地区 D002" in page3 and f"{d2_sub // 1000:,}千円" in page3 and "25,000千円" in page3
     assert "3,091人 / 2,480人" in page3
+    assert "あわせて推奨される取組：検討委員会設置" in page3          # the district's measures (seed 004)
+    assert "推奨される取組" not in _pdf_raw(pdf, 4)                    # D001 has none
     assert "紫雲中学校" in page3 and "栗林公民館" in page3              # facility names labelled on the map
     assert "木太CC" in _pdf_raw(pdf, 4)                                 # the short name of a long one
     assert "木太CC" not in page1                                        # no labels on the overview

@@ -83,9 +83,9 @@ _NOTE = re.compile(r"\s*[（(［\[【][^）)］\]】]{5,}[）)］\]】]\s*")   #
 
 def short_name(name, max_chars: int | None = None) -> str:
     """A facility name for the map: unchanged when short, else without bracketed notes of 5 or more characters
-    (「中央公園(※改修工事中…)」; 「(体育館)」 stays, it tells two buildings apart),
-    only the first of several names (「A,B」), without the municipality prefix and with the abbreviations of rules/mapbook.json (コミュニティセンター -> CC,
-    小学校 -> 小, ...); a name still longer than ``label_hard_max_chars`` is cut with "…"."""
+    (「中央公園(※改修工事中…)」; 「(体育館)」 stays, it tells two buildings apart), only the first of several names
+    (「A,B」), without the municipality prefix and with the abbreviations of rules/mapbook.json
+    (コミュニティセンター -> CC, 小学校 -> 小, ...); a name still longer than ``label_hard_max_chars`` is cut with "…"."""
     if name is None or (isinstance(name, float) and np.isnan(name)):
         return ""
     text = str(name).strip()

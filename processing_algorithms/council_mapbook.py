@@ -6,7 +6,8 @@ Reads whichever contract tables exist (DEVELOPERS.md), computes the key figures 
 (``mapbook_layout``), loads ``layers/templates/council_mapbook_a3.qpt`` and exports the atlas through
 ``QgsLayoutExporter`` with text kept as text. The PDF is written to a temporary file, its ToUnicode maps are
 repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is staged through
-``destinations`` (moved into place only when the run succeeded); nothing else is written. The layout and its layers are added to the current project on success.
+``destinations`` (moved into place only when the run succeeded); nothing else is written. The layout and its
+layers are added to the current project on success.
 
 Layouts and the project are touched, so the algorithm runs in the main thread (``FlagNoThreading``, as QGIS's
 own "Export atlas layout as PDF" does).

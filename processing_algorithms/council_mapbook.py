@@ -291,6 +291,17 @@ class CouncilMapbook(SonaeAlgorithm):
         elif districts is not None and len(districts) and "member_ids" in districts.columns:
             d = districts.to_crs("EPSG:4326") if districts.crs is not None else districts
             members = rf.district_members(d)
+            known = set(points["id"].astype(str))
+            lost = {did: [m for m in ids if m not in known] for did, ids in members.items()}
+            lost = {did: ids for did, ids in lost.items() if ids}
+            if lost:
+                first = next(iter(lost))
+                feedback.pushWarning(
+                    f"{sum(map(len, lost.values()))} member ids of {len(lost)} districts are not in the facilities "
+                    f"table (e.g. district {first}: {', '.join(lost[first][:3])}); their figures leave them out. Use "
+                    "the districts and facilities of the same run. / 地区の構成施設のうち"
+                    f"{sum(map(len, lost.values()))}件（{len(lost)}地区、例：地区{first}）が施設の表にありません。"
+                    "数値には含まれません。同じ実行の地区と施設の表を使ってください。")
             printed, left_out = mb.rank_districts(d, max_pages)
             geoms = dict(zip(d["district_id"].astype(str), d.geometry))
             for did in printed:

@@ -555,3 +555,27 @@ def test_labels_never_overlap_on_a_crowded_district(tmp_path, run_alg):
     texts = {lab.labelText for lab in placed}
     assert texts <= {mb.short_name(nm) for nm in names}          # the short names are what is drawn
     assert "第1番町CC分館" in {mb.short_name(nm) for nm in names}
+
+
+def test_district_members_missing_from_the_facilities_are_named(tmp_path, run_alg):
+    import pyogrio
+    from qgis.core import QgsProcessingFeedback
+    gpkg = _write_gpkg(str(tmp_path / "in.gpkg"))
+    d = pyogrio.read_dataframe(gpkg, layer="districts")
+    d.loc[d["district_id"] == "D002", "member_ids"] += ", other_run:77"
+    d.to_file(gpkg, layer="districts", driver="GPKG", engine="pyogrio")
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.warnings.append(warning)
+
+    fb = Feedback()
+    res = run_alg("sonae:councilmapbook", {"GPKG": gpkg, "ADD_TO_PROJECT": False, "DPI": 72,
+                                           "OUTPUT": str(tmp_path / "b.pdf")}, feedback=fb)
+    text = " ".join(fb.warnings)
+    assert "other_run:77" in text and "D002" in text and "施設の表にありません" in text
+    assert "3,091人 / 2,480人" in _pdf_raw(res["OUTPUT"], 3)          # the three known members, as before

@@ -77,7 +77,7 @@ def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         raise SonaeInputError("Layer FACILITIES has no CRS. Set the layer's CRS (e.g. EPSG:6668).",
                               "施設レイヤに座標参照系がありません。CRS（例 EPSG:6668）を設定してください。")
     from .metric import to_metric
-    return to_metric(gdf)                   # never the input CRS itself (EPSG:3857 stretches distances x1.2)
+    return to_metric(gdf)                   # a local metric CRS (EPSG:3857 stretches distances x1.2: never that)
 
 
 def _col(frame, name, default=np.nan):

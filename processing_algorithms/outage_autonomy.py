@@ -77,7 +77,7 @@ def energy_common_parameters(alg, defaults):
     alg.add(QgsProcessingParameterFile("PV_PROFILE", alg.tr("Hourly PV profile CSV / 毎時の太陽光プロファイル"),
                                        extension="csv", optional=True),
             "Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the "
-            "clear-sky profile for every facility. / 8760時間分のkW/kWp（任意）。", advanced=True)
+            "weather-based profile for every facility (one weather year). / 8760時間分のkW/kWp（任意）。", advanced=True)
     alg.add(QgsProcessingParameterBoolean("INCLUDE_AC", alg.tr("Include air conditioning / 空調を含める"), False),
             "Add one 2 kW air conditioner per shelter in July-September daytime (rules/critical_loads.json). / "
             "7〜9月の日中に空調2kWを加えます。", advanced=True)

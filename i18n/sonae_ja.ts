@@ -1363,7 +1363,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/outage_autonomy.py" line="77" />
-      <source>Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the clear-sky profile for every facility. / 8760時間分のkW/kWp（任意）。</source>
+      <source>Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the weather-based profile for every facility (one weather year). / 8760時間分のkW/kWp（任意）。</source>
       <translation>8760時間分のkW/kWp（任意）。</translation>
     </message>
     <message>

@@ -31,13 +31,10 @@ import pandas as pd
 from .dates import (month_end, parse_date, parse_date_column, parse_dates,  # noqa: F401 (re-exported)
                     DateError)
 from .errors import SonaeInputError
+from .parse_common import _DASHES, BLANKS, REASONS, NumberError, _k, reason_text  # noqa: F401 (re-exported)
 from .rules import load_rules
 
 _RULES = load_rules("number_units.json")
-
-
-def _k(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
 
 
 FAMILIES = {fam: {_k(u): float(f) for u, f in units.items()} for fam, units in _RULES["families"].items()}
@@ -46,39 +43,11 @@ for _fam, _units in FAMILIES.items():
     for _u in _units:
         ALL_UNITS.setdefault(_u, _fam)
 MULTIPLIERS = {m: float(v) for m, v in _RULES["multipliers"].items()}
-BLANKS = {_k(b) for b in _RULES["blank_marks"]}
 _APPROX_PRE = sorted((_k(p) for p in _RULES["approximate_prefixes"]), key=len, reverse=True)
 _APPROX_SUF = sorted((_k(p) for p in _RULES["approximate_suffixes"]), key=len, reverse=True)
 
-# --- reasons (bilingual, never mixed inside one sentence) ---------------------------------------------------
-
-REASONS = {
-    "not_number": ("not a number", "数値として読めません"),
-    "range": ("more than one number (a range or a note); write one value", "数値が複数あります（範囲や注記）。1つの値にしてください"),
-    "separators": ("digit grouping cannot be read (use 1,234 or 1234.5)", "桁区切りが読めません（1,234 や 1234.5 の形にしてください）"),
-    "unit": ("unit not allowed here", "この項目では使えない単位です"),
-    "percent": ("a percentage is not expected here; write the value itself", "ここでは百分率は使えません。値そのものを書いてください"),
-    "not_finite": ("infinite or undefined value", "無限大または未定義の値です"),
-    "double_sign": ("two signs (minus and S/W)", "符号が二重です（マイナスとS/W）"),
-    "axis": ("a longitude written in the latitude column or the reverse (N/S vs E/W)", "緯度の列に経度（またはその逆）が書かれています（N/SとE/W）"),
-    "minutes": ("minutes or seconds of 60 or more", "分または秒が60以上です"),
-    "out_of_range": ("outside -90..90 (latitude) or -180..180 (longitude)", "緯度は-90〜90、経度は-180〜180の範囲外です"),
-    "not_coordinate": ("not a coordinate (decimal degrees or 度分秒)", "座標として読めません（10進の度または度分秒）"),
-}
-
-
-def reason_text(code: str) -> tuple[str, str]:
-    """(English, Japanese) for a reason code; unit codes look like 'unit:kwh'."""
-    base, _, extra = code.partition(":")
-    en, ja = REASONS.get(base, REASONS["not_number"])
-    if extra:
-        en, ja = f"{en} ({extra})", f"{ja}（{extra}）"
-    return en, ja
-
-
 # --- numbers ------------------------------------------------------------------------------------------------
 
-_DASHES = str.maketrans({"−": "-", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "﹣": "-", "－": "-"})
 _NUM_RE = re.compile(
     r"^(?P<sign>[-+▲△])?\s*(?P<body>\d[\d,.]*\d|\d|\.\d+)(?P<exp>e[-+]?\d+)?\s*(?P<mult>万|億)?\s*(?P<unit>.*?)$",
     re.IGNORECASE)
@@ -230,13 +199,6 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
     return Numbers(out, blank, bad, approx, units, codes)
 
 
-class NumberError(ValueError):
-    def __init__(self, text, code):
-        en, ja = reason_text(code)
-        super().__init__(f"'{text}': {en}")
-        self.text, self.code, self.en, self.ja = text, code, en, ja
-
-
 def parse_number(value, family: str | None = None, percent: str | None = None) -> float | None:
     """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read."""
     r = parse_numbers(pd.Series([value], dtype=object), family, percent)
@@ -331,114 +293,6 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
     return v
 
 
-# --- coordinates --------------------------------------------------------------------------------------------
-
-_COORD_MAP = str.maketrans({"º": "°", "˚": "°", "゜": "°", "°": "°", "′": "'", "’": "'", "‘": "'", "´": "'",
-                            "`": "'", "″": '"', "”": '"', "“": '"', "〃": '"'})
-_HEMI = {"北緯": "N", "南緯": "S", "東経": "E", "西経": "W"}
-_DMS_RE = re.compile(r"^(?P<d>\d+(?:\.\d+)?)\s*(?:度|°|d)\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:分|'|m)\s*"
-                     r"(?:(?P<s>\d+(?:\.\d+)?)\s*(?:秒|\"|''|s)?\s*)?)?$", re.IGNORECASE)
-_SEP_RE = re.compile(r"^(?P<d>\d+)[:\s]+(?P<m>\d+(?:\.\d+)?)(?:[:\s]+(?P<s>\d+(?:\.\d+)?))?$")
-
-
-@lru_cache(maxsize=200_000)
-def _coord_one(text: str, axis: str):
-    """(value, dms, code): degrees, whether it was written as 度分秒/DM, reason code when bad."""
-    t = unicodedata.normalize("NFKC", text.translate(_COORD_MAP)).translate(_DASHES).strip()
-    t = t.translate(_COORD_MAP)                  # NFKC turns ″ into ′′
-    t = t.replace("''", '"')
-    if t.lower() in BLANKS:
-        return None, False, ""
-    hemi = None
-    for word, h in _HEMI.items():
-        if t.startswith(word):
-            hemi, t = h, t[len(word):].strip()
-            break
-    if hemi is None and t[:1].upper() in "NSEW" and len(t) > 1 and (t[1].isdigit() or t[1] in " .-+"):
-        hemi, t = t[0].upper(), t[1:].strip()
-    if hemi is None and t[-1:].upper() in "NSEW" and len(t) > 1 and not t[-2:-1].isalpha():
-        hemi, t = t[-1].upper(), t[:-1].strip()
-    sign = 1.0
-    if t[:1] in "-+":
-        sign, t = (-1.0 if t[0] == "-" else 1.0), t[1:].strip()
-        if hemi is None and t[:1].upper() in "NSEW" and len(t) > 1 and (t[1].isdigit() or t[1] in " ."):
-            hemi, t = t[0].upper(), t[1:].strip()
-    if hemi is not None:
-        if (hemi in "NS") != (axis == "lat"):
-            return None, False, "axis"
-        if hemi in "SW":
-            if sign < 0:
-                return None, False, "double_sign"
-            sign = -1.0
-    dms = False
-    if re.fullmatch(r"\d+(\.\d+)?|\.\d+", t):
-        value = float(t)
-    else:
-        m = _DMS_RE.match(t) or _SEP_RE.match(t)
-        if not m:
-            return None, False, "not_coordinate"
-        d, mi, se = m.group("d"), m.group("m"), m.group("s")
-        if (mi is not None and "." in d) or (se is not None and "." in (mi or "")):
-            return None, False, "not_coordinate"
-        mv, sv = float(mi or 0), float(se or 0)
-        if mv >= 60 or sv >= 60:
-            return None, False, "minutes"
-        value = float(d) + mv / 60.0 + sv / 3600.0
-        dms = mi is not None
-    value *= sign
-    if abs(value) > (90.0 if axis == "lat" else 180.0):
-        return None, dms, "out_of_range"
-    return value, dms, ""
-
-
-@dataclass
-class Coordinates:
-    values: np.ndarray
-    blank: np.ndarray
-    bad: np.ndarray
-    dms: np.ndarray        # written as 度分秒 / degrees-minutes
-    codes: np.ndarray
-
-
-def parse_coordinates(values, axis: str) -> Coordinates:
-    """Vectorised: latitude (axis='lat') or longitude ('lon') in decimal degrees from numbers or text."""
-    if axis not in ("lat", "lon"):
-        raise ValueError(axis)
-    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
-    n = len(s)
-    out = np.full(n, np.nan)
-    blank = np.zeros(n, bool)
-    bad = np.zeros(n, bool)
-    dms = np.zeros(n, bool)
-    codes = np.full(n, "", dtype=object)
-    limit = 90.0 if axis == "lat" else 180.0
-    if n and pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        arr = s.to_numpy(dtype=float, na_value=np.nan)
-        blank = np.isnan(arr)
-        bad = ~blank & ~(np.abs(arr) <= limit)
-        codes[bad] = "out_of_range"
-        return Coordinates(np.where(bad, np.nan, arr), blank, bad, dms, codes)
-    obj = s.astype(object)
-    missing = obj.isna().to_numpy()
-    blank |= missing
-    pos = np.flatnonzero(~missing)
-    if len(pos):
-        texts = obj.iloc[pos].map(str).to_numpy(dtype=object)
-        parsed = {u: _coord_one(u, axis) for u in pd.unique(texts)}
-        res = [parsed[t] for t in texts]
-        out[pos] = np.array([r[0] if r[0] is not None else np.nan for r in res], dtype=float)
-        c = np.array([r[2] for r in res], dtype=object)
-        none = np.array([r[0] is None for r in res], dtype=bool)
-        blank[pos] = none & (c == "")
-        bad[pos] = c != ""
-        codes[pos] = c
-        dms[pos] = np.array([r[1] for r in res], dtype=bool)
-    return Coordinates(out, blank, bad, dms, codes)
-
-
-def parse_coordinate(value, axis: str) -> float | None:
-    """One coordinate; None when blank; raises NumberError when unreadable."""
-    r = parse_coordinates(pd.Series([value], dtype=object), axis)
-    if r.bad[0]:
-        raise NumberError(value, r.codes[0])
-    return None if r.blank[0] else float(r.values[0])
+# Coordinates (decimal degrees, 度分秒, ° ′ ″, N/E, 北緯/東経) live in engine.coordinates; re-exported here so
+# importers have one module to import.
+from .coordinates import Coordinates, parse_coordinate, parse_coordinates  # noqa: E402,F401

@@ -32,11 +32,18 @@ def unreadable(path: str, name: str) -> SonaeInputError:
         "QGISで開けることを確認してください。")
 
 
+def is_gdal_connection(path: str) -> bool:
+    """A GDAL source that is not a plain file: /vsi paths (/vsicurl/ COGs, /vsizip/) and driver-prefixed
+    connection strings such as ``GPKG:/data/hazard.gpkg:depth`` (a Windows drive letter is not a prefix)."""
+    import re
+    return str(path).startswith("/vsi") or re.match(r"^[A-Za-z][A-Za-z0-9_]+:", str(path)) is not None
+
+
 def open_checked(path: str, name: str):
     """rasterio dataset of ``path``, or a bilingual refusal when GDAL cannot open it."""
     import rasterio
     from rasterio.errors import RasterioError
-    if not os.path.exists(path):
+    if not os.path.exists(path) and not is_gdal_connection(path):
         raise SonaeInputError(f"Raster file '{path}' ({name}) does not exist. Check the path.",
                               f"ラスタファイル「{path}」（{name}）がありません。パスを確認してください。")
     try:
@@ -80,8 +87,17 @@ _SAMPLES: dict = {}                      # (path, mtime, size) -> decimated band
 
 
 def _key(path):
-    st = os.stat(path)
-    return (os.path.realpath(path), st.st_mtime_ns, st.st_size)
+    """Cache key of a raster: the file's identity, or the connection string itself for a GDAL source that is not
+    a plain file (``GPKG:file.gpkg:table`` keys on the GeoPackage file when it exists)."""
+    file = path
+    if not os.path.exists(file) and is_gdal_connection(path):
+        parts = str(path).split(":")
+        file = next((":".join(parts[1:i]) for i in range(len(parts), 1, -1)
+                     if os.path.exists(":".join(parts[1:i]))), None)
+        if file is None:
+            return (str(path), None, None)
+    st = os.stat(file)
+    return (str(path), os.path.realpath(file), st.st_mtime_ns, st.st_size)
 
 
 def effective_nodata(ds, path: str, name: str, nodata: float | None = None, warn=None) -> float | None:

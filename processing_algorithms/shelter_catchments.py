@@ -14,7 +14,6 @@ from ..engine import demand
 from ..engine.errors import SonaeInputError
 from .base import SonaeAlgorithm
 from .hazard_exposure import schema_kinds
-from ..engine.columns import numeric
 from .qgis_io import read_source, write_frame
 
 _RULES = demand.evacuation_rules()
@@ -113,7 +112,9 @@ class ShelterCatchments(SonaeAlgorithm):
         facilities = read_source(self, parameters, self.FACILITIES, context)
         zone_fields = [f for f in dict.fromkeys([id_field, pop_field]) if f]
         zones = read_source(self, parameters, self.POPULATION, context, attributes=zone_fields)
-        zone_pop = numeric(zones, pop_field, pop_name, warn=progress.warn, missing_ok=False, id_field=id_field or None)   # '2,041人' read
+        from ..engine.columns import numeric
+        zone_pop = numeric(zones, pop_field, pop_name, warn=progress.warn, missing_ok=False,   # '2,041人' read
+                           id_field=id_field or None)
         if (np.nan_to_num(zone_pop) < 0).any():
             raise SonaeInputError(f"Layer {pop_name}: field {pop_field} has negative values. Fix the population.",
                                   f"レイヤ{pop_name}: 項目{pop_field}に負の値があります。人口を修正してください。")

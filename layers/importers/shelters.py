@@ -552,6 +552,10 @@ def import_shelter_files(paths, progress: Progress | None = None) -> ImportResul
     records = pd.concat(frames, ignore_index=True)
     records, merged_pairs = merge_same_places(records)
     records["id"] = _assign_ids(records)           # before the cross-table merge: a merged place keeps its first id
+    # The first record of a place wins the cross-table merge: order by layout (GSI first, as in LAYOUTS), then by
+    # file order, so the merged id does not depend on the order the files were given in.
+    rank = records["_layout"].map({layout.key: i for i, layout in enumerate(LAYOUTS)}).to_numpy()
+    records = records.iloc[np.argsort(rank, kind="stable")].reset_index(drop=True)
     records, merged_across = merge_across_tables(records)
     geometry = gpd.points_from_xy(records["lon"], records["lat"], crs=CRS)
     facilities = gpd.GeoDataFrame(records[FACILITY_FIELD_NAMES].copy(), geometry=geometry, crs=CRS)

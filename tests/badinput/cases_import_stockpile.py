@@ -132,3 +132,8 @@ CASES = [
             build=lambda tmp: _files(tmp, HEADER + GOOD, SITES.replace("34.34,134.05", "調査中,134.05")),
             expect=refused("W1", "調査中")),
 ]
+
+CASES += [
+    _case("perishable-without-expiry", "drinking water with an empty expiry cell (would count as usable forever)",
+          HEADER + "W1,市,飲料水,保存水,L,600,,,\nW1,市,毛布,,枚,80,,,\n", refused("line 2", "2行目", "expiry")),
+]

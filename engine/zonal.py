@@ -117,6 +117,8 @@ def rectangle_class_cells(info, bounds: np.ndarray, kind: str, rules: dict, prog
     starts = np.r_[0, np.flatnonzero(np.diff(band)) + 1]
     ends = np.r_[starts[1:], len(band)]
     lut = class_lut(info, kind, rules)
+    from .zonal_kernel import kernel
+    fast = kernel()
     with rasterio.open(info.path) as ds:
         for j, (s, e) in enumerate(zip(starts, ends)):
             kk, a_, b_ = k[s:e], pa[s:e], pb[s:e]
@@ -127,6 +129,11 @@ def rectangle_class_cells(info, bounds: np.ndarray, kind: str, rules: dict, prog
             arr = ds.read(1, window=Window(C0, R0, C1 - C0, R1 - R0))
             cls = _classify_band(arr, info, kind, rules, lut)
             del arr
+            if fast is not None:     # compiled loop over every piece's cells (numba installed)
+                fast(acc, cls, R0, C0, zid[kk], a_, b_, c0[kk], c1[kk], fx0[kk], fx1[kk], fy0[kk], fy1[kk],
+                     N_CLASSES)
+                progress.update((j + 1) / len(starts))
+                continue
             nr = b_ - a_ + 1
             nc = c1[kk] - c0[kk] + 1
             small = nr * nc <= SMALL_CELLS

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+import numpy as np
+
 _KERNEL = None
 _TRIED = False
 
@@ -27,18 +29,28 @@ def kernel():
     from numba import prange
 
     @numba.njit(parallel=True, cache=True, nogil=True)
-    def accumulate(acc, cls, R0, C0, zones, a, b, c0, c1, fx0, fx1, fy0, fy1, n_classes):
+    def accumulate(acc, raw, lut, R0, C0, zones, a, b, c0, c1, fx0, fx1, fy0, fy1, n_classes):
+        """``raw``: the band's raster values (uint8), ``lut``: class index of every value (classified here, only
+        the cells under zones)."""
         for i in prange(zones.shape[0]):
             z = zones[i]
+            local = np.zeros(n_classes)
+            nc = c1[i] - c0[i] + 1
+            wcs = np.empty(nc)
+            for j in range(nc):
+                c = c0[i] + j
+                wc = min(c + 1.0, fx1[i]) - max(c * 1.0, fx0[i])
+                wcs[j] = min(max(wc, 0.0), 1.0)
             for r in range(a[i], b[i] + 1):
                 wr = min(r + 1.0, fy1[i]) - max(r * 1.0, fy0[i])
                 wr = min(max(wr, 0.0), 1.0)
                 if wr == 0.0:
                     continue
-                for c in range(c0[i], c1[i] + 1):
-                    wc = min(c + 1.0, fx1[i]) - max(c * 1.0, fx0[i])
-                    wc = min(max(wc, 0.0), 1.0)
-                    acc[z * n_classes + cls[r - R0, c - C0]] += wr * wc
+                row = raw[r - R0]
+                for j in range(nc):
+                    local[lut[row[c0[i] + j - C0]]] += wr * wcs[j]
+            for k in range(n_classes):
+                acc[z * n_classes + k] += local[k]
 
     _KERNEL = accumulate
     return _KERNEL

@@ -302,7 +302,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
                     f"名前で指定してください: {shown}\n"
                     f"Parameter {param.name()}: there is no option number {index} (0-{len(options) - 1}). "
                     f"Give the name instead: {shown}")
-        if isinstance(value, str) and value not in options:
+        if isinstance(value, (str, float)) and value not in options:
             return (f"パラメータ {param.name()}: 「{value}」は選択肢にありません。使える値: {shown}\n"
                     f"Parameter {param.name()}: '{value}' is not one of the options. Use one of: {shown}")
         return None

@@ -320,3 +320,17 @@ def test_pv_profile_without_header_has_8760_values(tmp_path):
     with pytest.raises(SonaeInputError) as info:
         pv.read_hourly_csv(str(bad))
     assert "line 101" in info.value.en and "101行目" in info.value.ja
+
+
+@pytest.mark.parametrize("field,family", [("MINUTES", "minutes"), ("MAX_AGE_MONTHS", "months"),
+                                          ("MIP_TIME_LIMIT_S", "seconds"), ("EVACUATION_RATE", "fraction"),
+                                          ("TIME_BUDGET_H", "hours"), ("MAX_SNAP_M", "length_m"),
+                                          ("SPEED_KMH", "speed_kmh"), ("HORIZON_DAYS", "days")])
+def test_parameter_names_imply_their_unit(field, family):
+    assert family_for_field(field) == family
+
+
+def test_hours_refused_for_a_minutes_parameter():
+    assert parse_number("15分", family=family_for_field("MINUTES")) == 15.0
+    with pytest.raises(NumberError):
+        parse_number("15時間", family=family_for_field("MINUTES"))

@@ -147,6 +147,27 @@ def check_start_soc(value: float, name: str = "START_SOC") -> float:
     return float(value)
 
 
+class RowsProduct:
+    """A lazy [F x 8760] profile ``left @ right`` (e.g. item counts [F x items] @ item profiles [items x 8760]),
+    or ``right[left_index]`` rows shared by several facilities (``RowsProduct(None, profiles, index)``): rows are
+    built chunk by chunk by :func:`simulate`, so national runs never hold [F x 8760] floats."""
+
+    def __init__(self, left, right, index=None):
+        self.left = None if left is None else np.asarray(left, dtype=float)
+        self.right = np.asarray(right, dtype=float)
+        self.index = None if index is None else np.asarray(index)
+        n = len(self.index) if self.index is not None else len(self.left)
+        self.shape = (n, self.right.shape[1])
+
+    def __getitem__(self, rows):
+        if self.index is not None:
+            return self.right[self.index[rows]]
+        return self.left[rows] @ self.right
+
+    def __len__(self):
+        return self.shape[0]
+
+
 def _rows(array, sel) -> np.ndarray:
     """Rows ``sel`` of an [F x 8760] array, or of a lazy profile (any object with ``shape`` and ``[rows]``)."""
     return np.asarray(array[sel], dtype=float)

@@ -194,7 +194,7 @@ CASES = [
             expect=succeeds(_check_no_feasibility)),
     BadCase(id="mapbook-output-is-input-gpkg", alg=ALG, what="OUTPUT is the input GeoPackage itself",
             build=lambda tmp: {"GPKG": _gpkg(tmp), "OUTPUT": str(tmp / "in.gpkg"), **QUICK},
-            expect=refused("OUTPUT", "in.gpkg", "overwritten")),
+            expect=refused("OUTPUT", "in.gpkg")),
     BadCase(id="mapbook-output-is-flood-raster", alg=ALG, what="OUTPUT is the flood raster given as FLOOD",
             build=lambda tmp: {"GPKG": _gpkg(tmp), "FLOOD": shutil.copyfile(FLOOD, tmp / "flood.tif"),
                                "OUTPUT": str(tmp / "flood.tif"), **QUICK},

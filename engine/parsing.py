@@ -199,11 +199,15 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
     return Numbers(out, blank, bad, approx, units, codes)
 
 
-def parse_number(value, family: str | None = None, percent: str | None = None) -> float | None:
-    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read."""
+def parse_number(value, family: str | None = None, percent: str | None = None,
+                 approx_ok: bool = False) -> float | None:
+    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read, and for an
+    approximation (約100) unless ``approx_ok`` (the caller then tells the user it read one)."""
     r = parse_numbers(pd.Series([value], dtype=object), family, percent)
     if r.bad[0]:
         raise NumberError(value, r.codes[0])
+    if r.approx[0] and not approx_ok:
+        raise NumberError(value, "approximate")
     return None if r.blank[0] else float(r.values[0])
 
 
@@ -246,7 +250,8 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
                     percent: str | None = None, required: bool = False, minimum: float | None = None,
                     maximum: float | None = None, warn=None) -> np.ndarray:
     """Parse a column; refuse (SonaeInputError) the first unreadable, missing-when-required or out-of-range value
-    naming ``label`` (file or layer), ``field`` and the row; warn (``warn(text)``) about approximate values.
+    naming ``label`` (file or layer), ``field`` and the row. Approximate values (約100人) are read and reported
+    through ``warn(text)``; without ``warn`` they are refused (no silent approximation).
     Returns float values with NaN for blanks. ``family='auto'`` infers the unit family from the field name.
     """
     if family == "auto":
@@ -283,6 +288,15 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
             raise SonaeInputError(
                 f"{label}, {row_en}, field '{field}': {v[i]:g} is {en_word} {limit:g}. Correct the value.",
                 f"{label} {row_ja}「{field}」: {v[i]:g} は{ja_word}（{limit:g}）を超えています。値を修正してください。")
+    if warn is None and r.approx.any():
+        # nobody would be told that 約100人 was read as 100: refuse rather than approximate silently
+        i = int(np.flatnonzero(r.approx)[0])
+        row_en, row_ja = _row_names(rows, i)
+        en_reason, ja_reason = reason_text("approximate")
+        raise SonaeInputError(
+            f"{label}, {row_en}, field '{field}': value '{src[i]}' is {en_reason}. Write the number itself "
+            f"(e.g. {v[i]:g}).",
+            f"{label} {row_ja}「{field}」: 値「{src[i]}」は{ja_reason}。数値そのもの（例: {v[i]:g}）を入力してください。")
     if warn is not None and r.approx.any():
         idx = np.flatnonzero(r.approx)
         shown_en = ", ".join(_row_names(rows, int(i))[0] for i in idx[:5])

@@ -223,14 +223,28 @@ def read_xlsx(path: str, choose=None) -> RawTable:
     accepts (default: the first sheet with a header and rows). Numbers keep their written digits (238 -> '238')."""
     name = os.path.basename(path)
     sheets = read_xlsx_sheets(path)
-    usable = [s for s in sheets if s[2]]
-    if not usable:
+    # Officers often put a title (and a date line) above the header: the header is the first of the first rows
+    # that ``choose`` accepts, else the first row with at least half of the widest row's cells filled.
+    candidates = []
+    for title, (hrow, header), rows in sheets:
+        all_rows = [(hrow, header)] + [(r, ["" if v is None else str(v).strip() for v in vals]) for r, vals in rows]
+        widest = max(sum(1 for c in cells if c) for _, cells in all_rows)
+        pick = None
+        for k, (_r, cells) in enumerate(all_rows[:10]):
+            if choose is not None and choose(cells):
+                pick = (k, True)
+                break
+        if pick is None:
+            k = next(k for k, (_r, cells) in enumerate(all_rows) if sum(1 for c in cells if c) * 2 >= widest)
+            pick = (k, False)
+        k, accepted = pick
+        body = rows[k:] if k else rows
+        if body:
+            candidates.append((accepted, title, (all_rows[k][0], all_rows[k][1]), body))
+    if not candidates:
         raise SonaeInputError(f"{name}: no sheet has a header and data rows.",
                               f"{name}: 見出しとデータ行のあるシートがありません。")
-    chosen = next((s for s in usable if choose is None or choose(s[1][1])), None)
-    if chosen is None:
-        chosen = usable[0]
-    title, (_hrow, header), rows = chosen
+    _accepted, title, (_hrow, header), rows = next((c for c in candidates if c[0]), candidates[0])
     header = [h if h else f"column{i + 1}" for i, h in enumerate(header)]
     while header and header[-1].startswith("column") and all(len(v) < len(header) or v[len(header) - 1] is None
                                                                for _, v in rows):

@@ -359,7 +359,7 @@ def _header_only_build(tmp):
 
 # --- XLSX (issue 14 item 8) ------------------------------------------------------------------------------------
 
-def _xlsx_build(numeric: bool):
+def _xlsx_build(numeric: bool, title_rows: bool = False):
     def build(tmp):
         """Takamatsu's data.xlsx layout: one sheet 'Sheet1', the CSV's header in row 1, every cell as text (as the
         city publishes it) or, in the second variant, numbers as numeric cells (as Excel users re-save it)."""
@@ -368,6 +368,10 @@ def _xlsx_build(numeric: bool):
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Sheet1"
+        if title_rows:                                  # as officers re-save it: a title and a date above the header
+            ws.append(["指定緊急避難場所・指定避難所一覧"])
+            ws.append(["令和8年4月1日現在", None, None, "高松市危機管理課"])
+            ws.append([])
         ws.append(header)
         for r in rows:
             values = []
@@ -389,9 +393,10 @@ def _xlsx_check(results, tmp):
     import unicodedata
     import openpyxl
     wb = openpyxl.load_workbook(tmp / "data.xlsx", read_only=True)
-    rows = list(wb["Sheet1"].iter_rows(values_only=True))
+    rows = [r for r in wb["Sheet1"].iter_rows(values_only=True) if r and any(v is not None for v in r)]
     wb.close()
-    header, body = list(rows[0]), rows[1:]
+    start = next(i for i, r in enumerate(rows) if "#property" in r)       # below any title rows
+    header, body = list(rows[start]), rows[start + 1:]
     out = _read(tmp).set_index("id")
     assert len(out) == len(body) == N_TKM
     for values in body:
@@ -482,6 +487,9 @@ CASES += [
     BadCase(id="importshelters-xlsx-numeric-cells", alg=ALG,
             what="data.xlsx re-saved with numbers as numeric cells",
             build=_xlsx_build(numeric=True), expect=succeeds(_xlsx_check)),
+    BadCase(id="importshelters-xlsx-title-rows", alg=ALG,
+            what="data.xlsx with a title and an as-of date above the header",
+            build=_xlsx_build(numeric=True, title_rows=True), expect=succeeds(_xlsx_check)),
     BadCase(id="importshelters-xlsx-broken", alg=ALG, what="a truncated download named data.xlsx",
             build=_xlsx_not_a_workbook_build, expect=refused("data.xlsx", "XLSX")),
 ]

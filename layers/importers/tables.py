@@ -124,11 +124,22 @@ def read_table(path: str, choose_sheet=None) -> RawTable:
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return _read_geojson(path, text, encoding)
-    return _read_csv(path, text, encoding)
+    return _read_csv(path, text, encoding, choose_sheet)
 
 
-def _read_csv(path: str, text: str, encoding: str) -> RawTable:
+def _read_csv(path: str, text: str, encoding: str, choose=None) -> RawTable:
     name = os.path.basename(path)
+    skipped = 0
+    if choose is not None:
+        # a title line (and an as-of date) above the header, as Excel exports of officers' sheets have
+        lines = text.splitlines(keepends=True)
+        for k, line in enumerate(lines[:10]):
+            delim = "\t" if line.count("\t") > line.count(",") else ","
+            cells = next(csv.reader([line], delimiter=delim), [])
+            if choose([c.strip() for c in cells]):
+                if k:
+                    skipped, text = k, "".join(lines[k:])
+                break
     sample = text[:4096]
     first_line = sample.splitlines()[0] if sample.splitlines() else ""
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
@@ -139,21 +150,21 @@ def _read_csv(path: str, text: str, encoding: str) -> RawTable:
         raise SonaeInputError(f"{name}: the file has no header and no rows. Export the data again.",
                               f"{name}: ヘッダーも行もありません。データを書き出し直してください。") from None
     except pd.errors.ParserError as exc:
-        _check_fields(name, text, delimiter, None)        # names the line and the reason when it can
+        _check_fields(name, text, delimiter, None, skipped)    # names the line and the reason when it can
         raise SonaeInputError(f"{name}: not a readable CSV ({exc}). Check quotes and delimiters.",
                               f"{name}: CSVとして読めません。引用符（\"）の閉じ忘れや区切り文字を確認してください。") from None
-    frame = _check_fields(name, text, delimiter, frame)
+    frame = _check_fields(name, text, delimiter, frame, skipped)
     frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame) == 0:
         raise SonaeInputError(f"{name}: the file has a header but no data rows.",
                               f"{name}: ヘッダーのみでデータ行がありません。")
-    return RawTable(path, frame, encoding, first_data_line=2, kind="csv")
+    return RawTable(path, frame, encoding, first_data_line=2 + skipped, kind="csv")
 
 
-def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame) -> pd.DataFrame:
+def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame, offset: int = 0) -> pd.DataFrame:
     """Compare every record's field count with the header's (see the module doc); returns the frame to use."""
     records = [(r, n) for r, n in ((rec, i) for i, rec in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter),
-                                                                        start=1)) if any(f.strip() for f in r)]
+                                                                        start=1 + offset)) if any(f.strip() for f in r)]
     if not records:
         return frame
     header, data = records[0][0], records[1:]

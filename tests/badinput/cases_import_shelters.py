@@ -350,6 +350,21 @@ def _mixed_build(tmp):
     return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
 
 
+def _title_line_build(tmp):
+    text = TKM_CSV.read_text(encoding="utf-8")
+    path = tmp / "title_line.csv"
+    path.write_bytes(("指定緊急避難場所・指定避難所一覧,,,\n令和8年4月1日現在,,,\n" + text).encode("cp932"))
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
+def _title_truncated_build(tmp):
+    lines = TKM_CSV.read_text(encoding="utf-8").splitlines()
+    lines[5] = ",".join(lines[5].split(",")[:7])                 # file line 8 after the two title lines
+    path = tmp / "title_truncated.csv"
+    path.write_text("避難所一覧\n令和8年4月1日現在\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
 def _header_only_build(tmp):
     header, _ = _rows()
     path = tmp / "header_only.csv"
@@ -479,6 +494,12 @@ CASES += [
     BadCase(id="importshelters-mixed-encodings", alg=ALG,
             what="first 100 lines UTF-8, the rest Shift_JIS (two exports pasted together)",
             build=_mixed_build, expect=refused("Shift_JIS", "line 101")),
+    BadCase(id="importshelters-csv-title-lines", alg=ALG,
+            what="a Shift_JIS CSV exported from Excel with a title and an as-of date above the header",
+            build=_title_line_build, expect=succeeds(_names_check)),
+    BadCase(id="importshelters-csv-title-lines-cut-row", alg=ALG,
+            what="the same with line 8 cut off: the refusal names the file's own line number",
+            build=_title_truncated_build, expect=refused("line 8", "8行目")),
     BadCase(id="importshelters-header-only", alg=ALG, what="a CSV with the header and no rows",
             build=_header_only_build, expect=refused("header", "ヘッダー")),
     BadCase(id="importshelters-xlsx-city-layout", alg=ALG,

@@ -110,9 +110,10 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     else:
         wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
     sink_params, stage, target = destinations.stage_sink(alg, parameters, name, context)
+    columns = None
     if destinations.is_spreadsheet(target):
         columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
-                   for col, (_name, kind) in zip(columns, names_kinds)]
+                   for col, (_name, kind) in zip(_columns_as_lists(frame, names_kinds), names_kinds)]
     try:
         sink, staged_id = alg.parameterAsSink(sink_params, name, context, fields, wkb_type, crs)
         if sink is None:
@@ -141,7 +142,8 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
             bulk_insert(gpkg[0], gpkg[1], [nk[0] for nk in names_kinds],
                         zip(*sql_columns) if sql_columns else [()] * n, geoms, n=n)
         else:
-            columns = _columns_as_lists(frame, names_kinds)
+            if columns is None:
+                columns = _columns_as_lists(frame, names_kinds)
             rows = list(zip(*columns)) if columns else [()] * n
             _add_features(sink, rows, shapely.to_wkb(geoms) if is_geo else None, name, feedback)
         del sink

@@ -182,6 +182,13 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
         codes[np.flatnonzero(is_num)[inf]] = "not_finite"
     text_mask = ~missing & ~is_num
     if text_mask.any():
+        # fast path: plain decimal text ('238', '1.7') in numpy; only the rest goes through the grammar
+        plain = pd.to_numeric(obj[text_mask], errors="coerce").to_numpy(dtype=float)
+        fast = np.isfinite(plain)
+        fpos = np.flatnonzero(text_mask)[fast]
+        out[fpos] = plain[fast]
+        text_mask[fpos] = False
+    if text_mask.any():
         texts = obj[text_mask].map(str)
         uniq = pd.unique(texts.to_numpy(dtype=object))
         parsed = {u: _parse_one(u, family, percent) for u in uniq}

@@ -163,8 +163,8 @@ def _read_csv(path: str, text: str, encoding: str, choose=None) -> RawTable:
 
 def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame, offset: int = 0) -> pd.DataFrame:
     """Compare every record's field count with the header's (see the module doc); returns the frame to use."""
-    records = [(r, n) for r, n in ((rec, i) for i, rec in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter),
-                                                                        start=1 + offset)) if any(f.strip() for f in r)]
+    records = [(r, i) for i, r in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1 + offset)
+               if "".join(r).strip()]
     if not records:
         return frame
     header, data = records[0][0], records[1:]

@@ -48,6 +48,7 @@ _APPROX_SUF = sorted((_k(p) for p in _RULES["approximate_suffixes"]), key=len, r
 
 # --- numbers ------------------------------------------------------------------------------------------------
 
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")        # '238', '-1.7', '34.3475': no grammar needed
 _NUM_RE = re.compile(
     r"^(?P<sign>[-+▲△])?\s*(?P<body>\d[\d,.]*\d|\d|\.\d+)(?P<exp>e[-+]?\d+)?\s*(?P<mult>万|億)?\s*(?P<unit>.*?)$",
     re.IGNORECASE)
@@ -79,6 +80,8 @@ def _body_value(body: str):
 @lru_cache(maxsize=200_000)
 def _parse_one(text: str, family: str | None, percent: str | None):
     """(value, approx, unit, code) for one text; value None = blank when code == '', bad otherwise."""
+    if _PLAIN.fullmatch(text):
+        return float(text), False, "", ""
     t = _normalise(text)
     k = re.sub(r"\s+", "", t.lower())
     if k in BLANKS:
@@ -182,13 +185,7 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
         codes[np.flatnonzero(is_num)[inf]] = "not_finite"
     text_mask = ~missing & ~is_num
     if text_mask.any():
-        # fast path: plain decimal text ('238', '1.7') in numpy; only the rest goes through the grammar
-        plain = pd.to_numeric(obj[text_mask], errors="coerce").to_numpy(dtype=float)
-        fast = np.isfinite(plain)
-        fpos = np.flatnonzero(text_mask)[fast]
-        out[fpos] = plain[fast]
-        text_mask[fpos] = False
-    if text_mask.any():
+
         texts = obj[text_mask].map(str)
         uniq = pd.unique(texts.to_numpy(dtype=object))
         parsed = {u: _parse_one(u, family, percent) for u in uniq}

@@ -3,7 +3,8 @@ what it refuses. One place for every importer and every numeric field read by th
 
 Numbers: full-width digits and punctuation (``０．８５``), thousands separators (``2,041人``, ``1,234``), unit
 suffixes of the expected kind (``人`` ``kWh`` ``kW`` ``m2`` ``㎡`` ``L`` ``個``; rules/number_units.json),
-approximations (``約100人`` -> 100, flagged so the caller warns), a decimal comma only where it cannot be a
+approximations (``約100人`` -> 100, flagged: read with a warning where the caller passes ``warn``,
+refused where nobody would be told), a decimal comma only where it cannot be a
 thousands separator (``0,85`` ``1,5``; ``1,234`` is one thousand two hundred and thirty-four as Japanese tables
 write it), negative forms (``-5`` ``−5`` ``▲5`` ``△5``), 万/億 multipliers, blank marks (``-`` ``不明``) -> missing.
 Anything else (``多数``, ``100~200``, ``なし``, ``12.5kWh`` in a kW field) is *refused*, never 0.

@@ -514,3 +514,23 @@ CASES += [
     BadCase(id="importshelters-xlsx-broken", alg=ALG, what="a truncated download named data.xlsx",
             build=_xlsx_not_a_workbook_build, expect=refused("data.xlsx", "XLSX")),
 ]
+
+
+def _two_versions_build(tmp):
+    """The GSI file and an edited copy (one site renamed): two versions of one list."""
+    a = tmp / "gsi_emergency_372013.geojson"
+    shutil.copy(GSI_EMERGENCY, a)
+    doc = json.loads(GSI_EMERGENCY.read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["施設・場所名"] += "（旧）"
+    b = tmp / "gsi_emergency_372013_old.geojson"
+    b.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return {"INPUTS": [str(a), str(b)], "OUTPUT": _out(tmp)}
+
+
+_FIRST_ID = json.loads(GSI_EMERGENCY.read_text(encoding="utf-8"))["features"][0]["properties"]["共通ID"]
+
+CASES += [
+    BadCase(id="importshelters-two-versions-of-one-list", alg=ALG,
+            what="the GSI file and an older edited copy of it together",
+            build=_two_versions_build, expect=refused(_FIRST_ID, "gsi_emergency_372013_old.geojson")),
+]

@@ -98,6 +98,26 @@ def _refuse_mixed(data: bytes, path: str) -> None:
                 "ください。")
 
 
+_BINARY = (
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)", "旧形式のExcelブック（.xls）",
+     "Save it in Excel as .xlsx or as 'CSV UTF-8'", "Excelで .xlsx または「CSV UTF-8」で保存し直してください"),
+    (b"%PDF", "a PDF document", "PDF文書", "Use the data file (CSV, GeoJSON or XLSX) the PDF was made from",
+     "PDFの元になったデータファイル（CSV・GeoJSON・XLSX）を使ってください"),
+    (b"SQLite format 3\x00", "a GeoPackage/SQLite database", "GeoPackage/SQLiteデータベース",
+     "Export the layer as CSV or GeoJSON first (or use the facilities layer Sonae already wrote)",
+     "先にCSVまたはGeoJSONで書き出してください（Sonaeが書き出した施設レイヤならそのまま使えます）"),
+)
+
+
+def _refuse_binary(data: bytes, path: str) -> None:
+    """A binary file given as a table is named for what it is, not reported as an unreadable text encoding."""
+    name = os.path.basename(path)
+    for magic, en, ja, fix_en, fix_ja in _BINARY:
+        if data.startswith(magic):
+            raise SonaeInputError(f"{name} is {en}, not a table Sonae reads. {fix_en}.",
+                                  f"{name} は{ja}で、Sonaeが読める表ではありません。{fix_ja}。")
+
+
 def _check_path(path: str) -> None:
     name = os.path.basename(path.rstrip("/")) or path
     if os.path.isdir(path):
@@ -120,6 +140,7 @@ def read_table(path: str, choose_sheet=None) -> RawTable:
         data = fh.read()
     if data[:4] == b"PK\x03\x04":
         return read_xlsx(path, choose_sheet)
+    _refuse_binary(data, path)
     text, encoding = decode_bytes(data, path)
     stripped = text.lstrip()
     if stripped.startswith("{"):

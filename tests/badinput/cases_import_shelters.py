@@ -534,3 +534,15 @@ CASES += [
             what="the GSI file and an older edited copy of it together",
             build=_two_versions_build, expect=refused(_FIRST_ID, "gsi_emergency_372013_old.geojson")),
 ]
+
+
+def _xls_build(tmp):
+    path = tmp / "data.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)     # the OLE2 header of an Excel 97 file
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
+CASES += [
+    BadCase(id="importshelters-old-xls", alg=ALG, what="an Excel 97 workbook (.xls)",
+            build=_xls_build, expect=refused("data.xls", ".xlsx", "旧形式")),
+]

@@ -214,7 +214,7 @@ def _number_parameter(definition, raw):
     """The value of a number parameter, parsed with engine.parsing when given as text, checked against the
     parameter's range; None when QGIS should resolve it (empty, default, expression/property)."""
     from ..engine.parsing import NumberError, family_for_field, parse_number
-    if definition is None or raw is None or isinstance(raw, bool):
+    if definition is None or definition.type() != "number" or raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
         value = float(raw)

@@ -153,7 +153,7 @@ class ShelterCatchments(SonaeAlgorithm):
         nan = np.full(len(shelters), np.nan)
         cap = demand.capacity_persons(shelters["capacity_persons"] if "capacity_persons" in shelters else nan,
                                       shelters["floor_area_m2"] if "floor_area_m2" in shelters else nan, m2)
-        table = demand.assign(zones[pop_field], idx, len(shelters), rate, cap)
+        table = demand.assign(zone_pop, idx, len(shelters), rate, cap)
         table.insert(0, "eligible", elig)
         out = shelters.drop(columns=[c for c in table.columns if c in shelters.columns])
         geom = out.geometry.name

@@ -30,6 +30,8 @@ import numpy as np
 from .errors import SonaeInputError
 from .progress import Progress, ensure
 
+_METHOD = "highs-ds"  # dual simplex: a basic (vertex, so integral) optimum; faster than IPM+crossover here
+
 
 def whole_people(expected) -> np.ndarray:
     """Integers per zone summing exactly to round-half-up(sum(expected)) (largest remainder, ties to order)."""
@@ -115,31 +117,73 @@ class _Arcs:
         return np.concatenate(self.z), np.concatenate(self.s), np.concatenate(self.d)
 
 
-def _solve(zones, supply, arcs_z, arcs_s, arcs_d, residual, big):
-    """The restricted transportation LP. Returns (flow per arc, unassigned per zone, v per zone, p per shelter)."""
+def _solve_block(supply, row, col_s, arcs_d, residual_s, big):
+    """One transportation LP: rows = zones (supply), cols_s = shelter of each arc (residual capacity)."""
     from scipy.optimize import linprog
     from scipy.sparse import coo_matrix, hstack, identity
+    nz, ns, m = len(supply), len(residual_s), len(row)
+    a_eq = hstack([coo_matrix((np.ones(m), (row, np.arange(m))), shape=(nz, m)), identity(nz, format="coo")])
+    a_ub = hstack([coo_matrix((np.ones(m), (col_s, np.arange(m))), shape=(ns, m)), coo_matrix((ns, nz))])
+    c = np.concatenate([arcs_d, np.full(nz, big)])
+    res = linprog(c, A_ub=a_ub.tocsr(), b_ub=residual_s.astype(float), A_eq=a_eq.tocsr(),
+                  b_eq=supply.astype(float), bounds=(0, None), method=_METHOD)
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS did not solve the assignment LP: {res.message}")
+    return res.x, np.asarray(res.eqlin.marginals, float), -np.asarray(res.ineqlin.marginals, float)
+
+
+def _solve(zones, supply, arcs_z, arcs_s, arcs_d, residual, big, block_arcs: int = 20000):
+    """The restricted transportation LP, split into its connected components (independent LPs; small ones are
+    batched). Returns (flow per arc, unassigned per zone, v per zone, p per shelter)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
     nz = len(zones)
     row = np.searchsorted(zones, arcs_z)  # zones are sorted group indices
     shel, col_s = np.unique(arcs_s, return_inverse=True)
+    col_s = col_s.reshape(-1)
     m = len(arcs_z)
-    a_eq = hstack([coo_matrix((np.ones(m), (row, np.arange(m))), shape=(nz, m)), identity(nz, format="coo")])
-    a_ub = hstack([coo_matrix((np.ones(m), (col_s, np.arange(m))), shape=(len(shel), m)),
-                   coo_matrix((len(shel), nz))])
-    c = np.concatenate([arcs_d, np.full(nz, big)])
-    res = linprog(c, A_ub=a_ub.tocsr(), b_ub=residual[shel].astype(float), A_eq=a_eq.tocsr(),
-                  b_eq=supply.astype(float), bounds=(0, None), method="highs-ds")
-    if res.status != 0:
-        raise RuntimeError(f"HiGHS did not solve the assignment LP: {res.message}")
-    x = res.x
-    xi = np.rint(x)
-    if np.abs(x - xi).max(initial=0.0) > 1e-6:
-        raise RuntimeError("the assignment LP returned a fractional vertex (should be impossible: TU matrix)")
-    v = np.asarray(res.eqlin.marginals, float)
-    p_sub = -np.asarray(res.ineqlin.marginals, float)
+    nsh = len(shel)
+    graph = coo_matrix((np.ones(m), (row, nz + col_s)), shape=(nz + nsh, nz + nsh))
+    ncomp, label = connected_components(graph, directed=False)
+    zl, sl = label[:nz], label[nz:]
+    al = zl[row]
+    x = np.zeros(m)
+    u = supply.astype(float).copy()          # zones without arcs stay unassigned (v = big)
+    v = np.full(nz, float(big))
     p = np.zeros(len(residual))
-    p[shel] = np.maximum(p_sub, 0.0)
-    return xi[:m].astype(np.int64), xi[m:].astype(np.int64), v, p, res.fun
+    # batch components (in label order) until a block holds block_arcs arcs
+    arcs_per = np.bincount(al, minlength=ncomp)
+    order_a = np.argsort(al, kind="stable")
+    order_z = np.argsort(zl, kind="stable")
+    order_s = np.argsort(sl, kind="stable")
+    a_bounds = np.concatenate([[0], np.cumsum(arcs_per)])
+    z_bounds = np.concatenate([[0], np.cumsum(np.bincount(zl, minlength=ncomp))])
+    s_bounds = np.concatenate([[0], np.cumsum(np.bincount(sl, minlength=ncomp))])
+    start = 0
+    while start < ncomp:
+        end = start + 1
+        while end < ncomp and a_bounds[end + 1] - a_bounds[start] <= block_arcs:
+            end += 1
+        a_idx = order_a[a_bounds[start]:a_bounds[end]]
+        z_idx = order_z[z_bounds[start]:z_bounds[end]]
+        s_idx = order_s[s_bounds[start]:s_bounds[end]]
+        start = end
+        if not len(a_idx):
+            continue
+        z_pos = np.full(nz, -1, np.int64)
+        z_pos[z_idx] = np.arange(len(z_idx))
+        s_pos = np.full(nsh, -1, np.int64)
+        s_pos[s_idx] = np.arange(len(s_idx))
+        xb, vb, pb = _solve_block(supply[z_idx], z_pos[row[a_idx]], s_pos[col_s[a_idx]], arcs_d[a_idx],
+                                  residual[shel[s_idx]], big)
+        x[a_idx] = xb[:len(a_idx)]
+        u[z_idx] = xb[len(a_idx):]
+        v[z_idx] = vb
+        p[shel[s_idx]] = np.maximum(pb, 0.0)
+    xi, ui = np.rint(x), np.rint(u)
+    if max(np.abs(x - xi).max(initial=0.0), np.abs(u - ui).max(initial=0.0)) > 1e-6:
+        raise RuntimeError("the assignment LP returned a fractional vertex (should be impossible: TU matrix)")
+    return xi.astype(np.int64), ui.astype(np.int64), v, p, None
 
 
 def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = np.inf, k: int = 8,

@@ -7,6 +7,7 @@ import os
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
 from shapely.geometry import LineString, Point
 
@@ -169,47 +170,96 @@ def test_network_distance_by_hand(run_alg, tmp_path):
     assert pc_line.loc["near_p", "shelter_id"] == "P"
 
 
-def test_takamatsu_conserves_population_and_picks_the_nearest(run_alg, tmp_path):
-    from pyproj import Transformer
+def _takamatsu_flood_inputs(run_alg, tmp_path):
     from .conftest import shared_data
-    fac = str(tmp_path / "tkm.gpkg")
-    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv")],
+    fac, fh = str(tmp_path / "tkm.gpkg"), str(tmp_path / "tkm_flood.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv"),
+                                                shared_data("takamatsu", "shelters", "tsunami_evacuation_building.csv")],
                                      "OUTPUT": fac})
+    raster = os.path.join(ROOT, "demo", "data", "takamatsu", "takamatsu_flood_max_depthrank_A31b23.tif")
+    run_alg("sonae:hazardexposure", {"FACILITIES": fac, "HAZARD": raster, "HAZARD_TYPE": 0, "VALUE_KIND": 1,
+                                     "RADIUS_M": 0, "OUTPUT": fh})
     points = shared_data("takamatsu", "population", "population_by_town_age_202602_points.geojson")
+    return fh, points
+
+
+def test_takamatsu_flood_capacity_is_safe_conserved_and_optimal(run_alg, tmp_path):
+    """Real data: Takamatsu's shelters (+ tsunami buildings), the KSJ A31b flood ranks, 235 town points (all
+    residents, rate 0.6). Checked independently: eligibility recomputed from the columns, capacities, exact
+    conservation, and the optimum against scipy's HiGHS on the full zone x shelter problem (no k restriction)."""
+    from pyproj import Transformer
+    from scipy.optimize import linprog
+    from scipy.sparse import coo_matrix, hstack, identity
+    fh, points = _takamatsu_flood_inputs(run_alg, tmp_path)
     out, catch = str(tmp_path / "s.gpkg"), str(tmp_path / "c.gpkg")
-    res = run_alg("sonae:sheltercatchments", {"FACILITIES": fac, "POPULATION": points,
-                                              "POPULATION_FIELD": "totalPopulation", "ZONE_ID_FIELD": "regionName",
-                                              "OUTPUT": out, "CATCHMENTS": catch})
-    sh, pc = gpd.read_file(out), gpd.read_file(catch)
-    src, facilities = gpd.read_file(points), gpd.read_file(fac)
-    assert sh["assigned_population"].sum() == src["totalPopulation"].sum() == 418129
-    assert res["POPULATION_ASSIGNED"] == 418129
-    # brute force: all pairwise distances in JGD2011 / UTM 53N (Takamatsu is at 134 E)
-    is_shelter = (facilities["designated_shelter"].fillna(0).astype(float) == 1) | \
-                 (facilities["emergency_site"].fillna(0).astype(float) == 1)
-    cand = facilities[is_shelter].reset_index(drop=True)
-    tr = Transformer.from_crs("EPSG:6668", "EPSG:6690", always_xy=True)
-    sx, sy = tr.transform(cand.geometry.x.to_numpy(), cand.geometry.y.to_numpy())
-    zx, zy = Transformer.from_crs("EPSG:4326", "EPSG:6690", always_xy=True).transform(
+    res = run_alg("sonae:sheltercatchments", {
+        "FACILITIES": fh, "POPULATION": points, "POPULATION_FIELD": "totalPopulation", "ZONE_ID_FIELD": "regionName",
+        "HAZARD_TYPE": "flood", "EVACUATION_RATE": 0.6, "MAX_DISTANCE_M": 5000, "K_NEAREST": 3,
+        "OUTPUT": out, "CATCHMENTS": catch})
+    sh, pc, src = gpd.read_file(out), gpd.read_file(catch), gpd.read_file(points)
+    # independent eligibility: stay role (designated or welfare shelter), ok_flood, no conflict; a flooded site
+    # (rank >= 2) only with known floors: floors entirely above the class's upper depth (3 m per storey,
+    # rules/vertical_evacuation.json) pro rata of capacity
+    stay = (sh["designated_shelter"].fillna(0).astype(float) == 1) | (sh["welfare_shelter"].fillna(0).astype(float) == 1)
+    ok = sh["ok_flood"].fillna(0).astype(float) == 1
+    conflict = sh["flood_conflict"].fillna(0).astype(float) == 1
+    rank = sh["flood_rank"]
+    assert set(rank[ok & stay & (rank >= 2)].unique()) <= {2.0, 3.0}
+    upper = rank.map({2.0: 3.0, 3.0: 5.0})                      # depth_classes.json upper bounds
+    cap = pd.to_numeric(sh["capacity_persons"], errors="coerce")
+    usable = np.maximum(0, sh["floors"] - np.ceil(upper / 3.0))
+    part = np.floor(cap * usable / sh["floors"])
+    flooded = rank.fillna(0) >= 2
+    expect_cap = np.where(flooded, part.fillna(0), cap.fillna(0))
+    safe = stay & ok & ~conflict & (~flooded | (part.fillna(0) > 0))
+    assert (sh["eligible"].astype(bool) == safe).all()
+    assert sh.loc[~safe, "evacuees"].sum() == 0                          # nobody in a non-safe shelter
+    assert (sh.loc[safe, "capacity_calc"].to_numpy() == expect_cap[safe.to_numpy()]).all()
+    assert (sh["evacuees"] <= sh["capacity_calc"]).all()                 # nobody above capacity
+    assert res["OVER_CAPACITY_SHELTERS"] == 0
+    # people conserved exactly
+    total = int(np.floor(src["totalPopulation"].sum() * 0.6 + 0.5))
+    assert pc["evacuees"].sum() == total == res["EVACUEES_TOTAL"]
+    assert (pc["assigned_evacuees"] + pc["unassigned_evacuees"] == pc["evacuees"]).all()
+    assert sh["evacuees"].sum() == pc["assigned_evacuees"].sum() == res["EVACUEES_ASSIGNED"]
+    assert (np.abs(pc["evacuees"] - pc["population"] * 0.6) < 1).all()
+    # the optimum of the full problem (every pair within 5 km), solved directly
+    el = sh[safe & (sh["capacity_calc"] > 0)].reset_index(drop=True)
+    tr = Transformer.from_crs(sh.crs, "EPSG:6690", always_xy=True)
+    sx, sy = tr.transform(el.geometry.x.to_numpy(), el.geometry.y.to_numpy())
+    zx, zy = Transformer.from_crs(src.crs, "EPSG:6690", always_xy=True).transform(
         src.geometry.x.to_numpy(), src.geometry.y.to_numpy())
     d = np.hypot(zx[:, None] - sx[None, :], zy[:, None] - sy[None, :])
-    assert np.allclose(pc["distance_m"].to_numpy(), d.min(axis=1), atol=0.01)
-    # the chosen shelter is one of the nearest (co-located shelters tie)
-    col = {sid: k for k, sid in enumerate(cand["id"])}
-    chosen = np.array([col[s] for s in pc["shelter_id"]])
-    assert np.allclose(d[np.arange(len(pc)), chosen], d.min(axis=1), atol=0.01)
-    per = pc.groupby("shelter_id")["population"].sum()
-    assert np.allclose(sh.set_index("id").loc[per.index, "assigned_population"], per.to_numpy())
+    zi, si = np.nonzero(d <= 5000)
+    nz, ns, m = len(src), len(el), len(zi)
+    supply = pc.set_index("zone_id").loc[src["regionName"], "evacuees"].to_numpy()
+    big = 1e10
+    a_eq = hstack([coo_matrix((np.ones(m), (zi, np.arange(m))), shape=(nz, m)), identity(nz)])
+    a_ub = hstack([coo_matrix((np.ones(m), (si, np.arange(m))), shape=(ns, m)), coo_matrix((ns, nz))])
+    lp = linprog(np.r_[d[zi, si], np.full(nz, big)], A_ub=a_ub, b_ub=el["capacity_calc"].to_numpy(), A_eq=a_eq,
+                 b_eq=supply, bounds=(0, None), method="highs")
+    assert res["EVACUEES_UNASSIGNED"] == int(round(lp.x[m:].sum()))
+    sonae_cost = float((pc["assigned_evacuees"] * pc["mean_distance_m"].fillna(0)).sum())
+    assert sonae_cost == pytest.approx(float(lp.x[:m] @ d[zi, si]), rel=1e-6)
+    # the nearest method on the same data puts people above capacity (the issue's finding)
+    out2, catch2 = str(tmp_path / "s2.gpkg"), str(tmp_path / "c2.gpkg")
+    res2 = run_alg("sonae:sheltercatchments", {
+        "FACILITIES": fh, "POPULATION": points, "POPULATION_FIELD": "totalPopulation", "ZONE_ID_FIELD": "regionName",
+        "HAZARD_TYPE": "flood", "EVACUATION_RATE": 0.6, "MAX_DISTANCE_M": 5000, "ASSIGNMENT": "nearest",
+        "OUTPUT": out2, "CATCHMENTS": catch2})
+    sh2 = gpd.read_file(out2)
+    assert res2["OVER_CAPACITY_SHELTERS"] == int((sh2["evacuees"] > sh2["capacity_calc"]).sum()) > 0
+    assert sh2.loc[~safe, "evacuees"].sum() == 0
 
 
 def test_bad_inputs_are_named(run_alg, tmp_path):
     from qgis.core import QgsProcessingException
     fac = shelters_layer(tmp_path, FACILITIES)
     zones = zones_layer(tmp_path, ZONES)
-    with pytest.raises(QgsProcessingException, match=r"(?s)項目「ok_flood_conflict」.*no field 'ok_flood_conflict' \(HAZARD_FIELD\)"):
-        run(run_alg, tmp_path, fac, zones, HAZARD_FIELD="ok_flood_conflict")
+    with pytest.raises(QgsProcessingException, match=r"(?s)項目「ok_flood」.*no field 'ok_flood'"):
+        run(run_alg, tmp_path, fac, zones, HAZARD_TYPE="flood")
     with pytest.raises(QgsProcessingException, match=r"(?s)no field\(s\) people"):
         run(run_alg, tmp_path, fac, zones, POPULATION_FIELD="people")
-    no_shelter = shelters_layer(tmp_path, [FACILITIES[3]], name="h.gpkg")
+    no_shelter = shelters_layer(tmp_path, [FACILITIES[4]], name="h.gpkg")
     with pytest.raises(QgsProcessingException, match=r"(?s)避難所.*has no shelter"):
         run(run_alg, tmp_path, no_shelter, zones)

@@ -11,6 +11,7 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessin
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
 from ..engine import demand
+from ..engine.columns import as_bool
 from ..engine.catchments import ASSIGNMENTS, catchments, parse_population
 from ..engine.eligibility import HAZARD_IDS, eligibility_summary, shelter_eligibility
 from ..engine.errors import SonaeInputError
@@ -190,7 +191,10 @@ class ShelterCatchments(SonaeAlgorithm):
                                  f"{pop_name}の{nulls}区域は人口が空欄のため0人としました。")
         from ..engine.roles import facility_roles
         roles = facility_roles(facilities)
-        keep = np.isin(roles.astype(str), ["welfare_shelter", "stay_shelter", "tsunami_building", "immediate_refuge"])
+        keep = roles.astype(str) != "other"
+        for flag in ("designated_shelter", "emergency_site", "welfare_shelter"):
+            if flag in facilities.columns:
+                keep |= as_bool(facilities[flag])
         if not keep.any():
             raise SonaeInputError(
                 f"Layer {fac_name} has no shelter (designated_shelter, welfare_shelter or emergency_site true). "

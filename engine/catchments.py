@@ -6,9 +6,6 @@ Processing adapter (sonae:sheltercatchments) reads the layers, projects them to 
 """
 from __future__ import annotations
 
-import math
-import re
-
 import numpy as np
 import pandas as pd
 
@@ -27,32 +24,11 @@ def parse_population(values, layer: str, field: str) -> tuple[np.ndarray, int]:
     with the row named.
     """
     s = pd.Series(values, dtype=object).reset_index(drop=True)
-    try:
-        from .parsing import parse_number_series  # the shared parser (issue 11) once on main
-        nums = np.asarray(parse_number_series(s), dtype=float)
-    except Exception:  # noqa: BLE001
-        nums = None
-    if nums is None:
-        def one(v):
-            if v is None or (isinstance(v, float) and math.isnan(v)):
-                return np.nan
-            if isinstance(v, (int, float, np.integer, np.floating)):
-                return float(v)
-            t = str(v).strip().translate(str.maketrans("０１２３４５６７８９．，－", "0123456789.,-"))
-            if t == "":
-                return np.nan
-            m = re.fullmatch(r"(-?)([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*(人|名)?", t)
-            return float(m.group(1) + m.group(2).replace(",", "") + (m.group(3) or "")) if m else np.inf
-        nums = s.map(one).to_numpy(dtype=float)
-    bad = np.isinf(nums) | (np.isnan(nums) & s.map(lambda v: v is not None and not (isinstance(v, float) and
-                                                    math.isnan(v)) and str(v).strip() != "").to_numpy(bool))
-    if bad.any():
-        i = int(np.nonzero(bad)[0][0])
-        raise SonaeInputError(
-            f"Layer {layer}, field {field}, feature {i + 1}: '{s.iloc[i]}' is not a number of people. Write the "
-            "population as a number (e.g. 2041).",
-            f"レイヤ{layer}の項目{field}、{i + 1}番目の地物: 「{s.iloc[i]}」は人数として読めません。人口を数値"
-            "（例: 2041）で入力してください。")
+    if s.map(lambda v: isinstance(v, str)).any():
+        from .columns import numbers  # the shared parser (engine.parsing): '2,041人' read, junk refused
+        nums = np.asarray(numbers(s, field, layer), dtype=float)
+    else:
+        nums = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)
     neg = nums < 0
     if neg.any():
         i = int(np.nonzero(neg)[0][0])

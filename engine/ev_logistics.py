@@ -47,9 +47,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import LinearConstraint
 
-from .errors import SonaeInputError
+from .columns import numeric
+from .errors import Cancelled, SonaeInputError
 from .progress import Progress, ensure
 from .travel import load_rules
 
@@ -104,14 +105,7 @@ class Plan:
 # --- input preparation ---------------------------------------------------------------------------------------
 
 def _num(frame: pd.DataFrame, col: str, layer: str) -> pd.Series:
-    values = pd.to_numeric(frame[col], errors="coerce")
-    bad = frame[col].notna() & values.isna()
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise SonaeInputError(
-            f"Layer '{layer}', field '{col}', row {i + 1}: '{frame[col].iloc[i]}' is not a number. Enter a number.",
-            f"レイヤ「{layer}」の項目「{col}」の{i + 1}行目「{frame[col].iloc[i]}」は数値ではありません。数値を入力してください。")
-    return values.astype(float)
+    return pd.Series(numeric(frame, col, f"'{layer}'"), index=frame.index)
 
 
 def _require(frame: pd.DataFrame, fields, layer: str, what_ja: str) -> None:
@@ -225,13 +219,34 @@ def prepare_fleet(frame: pd.DataFrame, charger_ids, settings: PlanSettings, laye
     return out.reset_index(drop=True)
 
 
-def shelter_needs(frame: pd.DataFrame, id_field: str, shortfall_field: str, layer: str = "shelters") -> pd.DataFrame:
-    """Shelter ids and their unmet kWh (NULL = 0); bilingual errors for missing fields or negative values."""
+def ev_roles(frame: pd.DataFrame, layer: str = "shelters", warn=None):
+    """(role per row, True where the role receives EV deliveries, True where it counts in the days target).
+
+    Roles: engine/roles.py, rules/facility_roles.json (``ev_delivery``: stay/welfare shelters and disaster bases;
+    never open spaces, tsunami buildings or other facilities). Same resolution as the energy model
+    (engine/energy/targets.py: a ``role`` field, else the designation fields, else every row a stay shelter).
+    """
+    from .energy import energy_defaults
+    from .energy.targets import roles_for_energy
+    from .progress import Progress
+    from .roles import role_property
+    roles = roles_for_energy(frame, layer, Progress(warn=warn))
+    ev = role_property(roles, "ev_delivery").astype(bool)
+    t = np.array([float(x or 0) for x in role_property(roles, "autonomy_target_h")])
+    return roles, ev, t >= float(energy_defaults()["days_role_min_target_h"])
+
+
+def shelter_needs(frame: pd.DataFrame, id_field: str, shortfall_field: str, layer: str = "shelters",
+                  warn=None) -> pd.DataFrame:
+    """Shelter ids and their unmet kWh (NULL = 0); bilingual errors for missing fields or negative values.
+    Rows whose role receives no EV delivery (rules/facility_roles.json ev_delivery) get a need of 0."""
     _require(frame, (id_field, shortfall_field), layer, "避難所")
     ids = frame[id_field].astype(str)
     need = _num(frame, shortfall_field, layer).fillna(0.0)
     _nonneg(need, shortfall_field, layer, ids)
-    return pd.DataFrame({"shelter_id": ids.to_numpy(), "need_kwh": need.to_numpy()})
+    roles, ev, _days = ev_roles(frame, layer, warn)
+    return pd.DataFrame({"shelter_id": ids.to_numpy(), "need_kwh": np.where(ev, need.to_numpy(), 0.0),
+                         "role": roles, "ev_delivery": ev})
 
 
 # --- the optimiser ---------------------------------------------------------------------------------------------
@@ -326,9 +341,15 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
                          np.where(kv > 0, np.minimum(kv * T, E[vc] * eta_c), 0.0)])
     integrality = np.concatenate([np.ones(n_pairs), np.zeros(n_pairs + n_veh)])
     progress.update(0.2)
-    res = milp(c, constraints=[constraint], integrality=integrality, bounds=Bounds(np.zeros(nvar), ub),
-               options={"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
-                        "disp": False})
+    # In a child process (engine/milp_worker.py): HiGHS holds the GIL, so only a separate process lets a cancel
+    # stop the optimiser at once instead of at its time limit.
+    from .milp_worker import solve as solve_milp
+    limit = max(float(settings.time_limit_s), 1e-9)
+    res = solve_milp(c, constraint.A, constraint.lb, constraint.ub, integrality, np.zeros(nvar), ub,
+                     {"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
+                      "disp": False},
+                     is_canceled=lambda: _canceled(progress),
+                     on_wait=lambda s: progress.update(0.2 + 0.7 * min(1.0, s / limit)), warn=progress.warn)
     progress.update(0.9)
     if res.x is None:
         raise SonaeInputError(f"The optimiser found no plan ({res.message}). Raise the time budget or the "
@@ -378,6 +399,14 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
                 optimal=bool(optimal), mip_gap=gap, objective=float(-res.fun), n_candidates=n_pairs)
 
 
+def _canceled(progress: Progress) -> bool:
+    try:
+        progress.check()
+    except Cancelled:
+        return True
+    return False
+
+
 def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:
     vehicles = fleet[["vehicle_id", "owner", "home_site", "battery_kwh", "usable_kwh", "v2l_kw", "usable",
                       "reason"]].copy()
@@ -396,7 +425,7 @@ def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:
 
 def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: str,
                    hours_field: str | None = None, load_field: str | None = None,
-                   target_h: float = 72.0) -> tuple[pd.DataFrame, dict]:
+                   target_h: float = 72.0, counted=None) -> tuple[pd.DataFrame, dict]:
     """The shelters with ``ev_kwh_delivered``, ``shortfall_after_kwh``, ``hours_after_ev`` and ``reaches_target``.
 
     ``shortfall_after_kwh = max(shortfall - delivered, 0)``; ``reaches_target``: no shortfall left (the energy
@@ -406,18 +435,23 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
     ``hours_after_ev = hours_now + ev_kwh_delivered / critical_load_kw`` (mean critical load: an estimate, as the
     real load varies by hour and PV during the extension is not counted); a shelter whose shortfall is fully
     delivered shows at least the target. Without hours/load fields it is NULL and the counts use the shortfall.
+    ``counted``: rows that count in the before/after figures (roles with the days target, rules/facility_roles.json);
+    None = the roles resolved by :func:`ev_roles`.
     """
+    if counted is None:
+        counted = ev_roles(frame)[2]
+    counted = np.asarray(counted, dtype=bool)
     out = frame.copy()
     delivered = np.asarray(delivered, dtype=float)
-    need = pd.to_numeric(frame[shortfall_field], errors="coerce").fillna(0.0).to_numpy()
+    need = np.nan_to_num(numeric(frame, shortfall_field, "SHELTERS", missing_ok=False), nan=0.0)
     left = np.maximum(need - delivered, 0.0)
     tol = 1e-6
     out["ev_kwh_delivered"] = delivered
     out["shortfall_after_kwh"] = left
     short_before = need > tol
     if hours_field and load_field and hours_field in frame.columns and load_field in frame.columns:
-        hours = pd.to_numeric(frame[hours_field], errors="coerce").to_numpy(dtype=float)
-        load = pd.to_numeric(frame[load_field], errors="coerce").to_numpy(dtype=float)
+        hours = numeric(frame, hours_field, "SHELTERS")
+        load = numeric(frame, load_field, "SHELTERS")
         ext = np.divide(delivered, load, out=np.full(len(load), np.nan), where=np.nan_to_num(load) > 0)
         ext = np.where(delivered == 0, 0.0, ext)
         covered = short_before & (left <= tol)
@@ -433,7 +467,9 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
         reaches = left <= tol
         basis = f"{shortfall_field} > 0"
     out["reaches_target"] = reaches
-    counts = {"below_before": int(below_before.sum()), "below_after": int((~reaches).sum()), "basis": basis,
+    out["counts_in_target"] = counted
+    counts = {"below_before": int((below_before & counted).sum()), "below_after": int((~reaches & counted).sum()),
+              "basis": basis + " (roles with a 72 h target, rules/facility_roles.json)",
               "need_kwh": float(need.sum()), "delivered_kwh": float(delivered.sum())}
     return out, counts
 

@@ -9,9 +9,28 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
+from ..engine.rasters import check_depths
 from ..engine.hazard import HAZARD_TYPES, VALUE_KINDS, facility_exposure, open_hazard_raster
 from .base import SonaeAlgorithm
+from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
 from .qgis_io import read_source, write_frame
+
+
+def add_nodata_parameter(alg):
+    """The optional NODATA parameter (advanced) of the algorithms that read a hazard raster."""
+    from qgis.core import QgsProcessingParameterNumber
+    alg.add(QgsProcessingParameterNumber("NODATA", alg.tr("Raster NoData value / ラスタのNoData値"),
+                                         QgsProcessingParameterNumber.Double, optional=True),
+            "The hazard raster's NoData value when the file has no NoData tag (e.g. -9999). Empty: the tag, or a "
+            "common fill value (-9999, -3.4e38, -32768, 65535, ...) found in an untagged raster, with a warning. / "
+            "ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を"
+            "警告付きでNoDataとします。", advanced=True)
+
+
+def nodata_parameter(alg, parameters, context):
+    if parameters.get("NODATA") in (None, ""):
+        return None
+    return alg.parameterAsDouble(parameters, "NODATA", context)
 
 
 def raster_path(alg, parameters, name, context) -> str:
@@ -73,9 +92,12 @@ class HazardExposure(SonaeAlgorithm):
                  "Facilities, normally the canonical layer from sonae:importshelters (ok_<type>, floors, "
                  "conditional_hazards are used when present). Polygons are sampled at a point on their surface. / "
                  "施設レイヤ（通常は sonae:importshelters の出力）。")
-        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ")),
-                 "One-band raster file of inundation depth (m) or depth-rank codes, any CRS; NoData respected. "
-                 "Multi-band rasters are refused. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。")
+        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ"),
+                                                   optional=True),
+                 "One-band raster of inundation depth (m) or depth-rank codes, any CRS, from any GDAL source QGIS opens "
+                 "(GeoTIFF, GeoPackage raster, /vsicurl/ COG); NoData respected. Multi-band rasters are refused. "
+                 "Leave empty when HAZARD_POLYGONS are given. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は"
+                 "任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。")
         self.add(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard type / 災害種別"),
                                             options=list(HAZARD_TYPES), defaultValue=0),
                  "Which hazard the raster shows; names the output fields (<type>_value ...) and the designation "
@@ -88,6 +110,8 @@ class HazardExposure(SonaeAlgorithm):
                                               QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0),
                  "Also take the highest value of the cells whose centres lie within this many metres of the "
                  "facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。")
+        add_nodata_parameter(self)
+        add_polygon_hazard_parameters(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities with hazard / 施設（ハザード付き）"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "The facilities with the hazard fields added (the input layer is not changed). / "
@@ -99,11 +123,17 @@ class HazardExposure(SonaeAlgorithm):
         hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
-        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD)
+        info = open_hazard_raster(hazard_raster_source(self, parameters, context, feedback, self.HAZARD), self.HAZARD,
+                                  nodata_parameter(self, parameters, context), feedback.pushWarning)
+        if kind == "depth_m":
+            check_depths(info.path, info.nodata, self.HAZARD)
         facilities = read_source(self, parameters, self.FACILITIES, context)
         layer_name = self.parameterAsSource(parameters, self.FACILITIES, context).sourceName() or self.FACILITIES
         cols, warnings = facility_exposure(facilities, info, hazard, kind, radius, progress.sub(0.0, 0.8),
                                            layer_name, self.HAZARD)
+        if kind == "depth_m":               # negative cells the decimated check missed, at the facilities
+            check_depths(info.path, info.nodata, self.HAZARD,
+                         cols[[c for c in (f"{hazard}_value", f"{hazard}_max") if c in cols.columns]].to_numpy())
         for w in warnings:
             feedback.pushWarning(w)
         out = facilities.drop(columns=[c for c in cols.columns if c in facilities.columns])

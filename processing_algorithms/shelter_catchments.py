@@ -11,7 +11,6 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessin
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
 from ..engine import demand
-from ..engine.columns import as_bool
 from ..engine.catchments import ASSIGNMENTS, catchments, parse_population
 from ..engine.eligibility import HAZARD_IDS, eligibility_summary, shelter_eligibility
 from ..engine.errors import SonaeInputError
@@ -118,11 +117,11 @@ class ShelterCatchments(SonaeAlgorithm):
                  "capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。")
         self.add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, self.tr("Maximum distance (m) / 最大距離（m）"),
                                               QgsProcessingParameterNumber.Double,
-                                              defaultValue=float(_RULES["max_distance_m"]["default"]), minValue=0.0),
+                                              defaultValue=float(_RULES["max_assign_distance_m"]["default"]), minValue=0.0),
                  "No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter "
                  "within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当て"
-                 "ません（0＝制限なし）。", default=_RULES["max_distance_m"]["default"],
-                 source=_RULES["max_distance_m"]["_source"])
+                 "ません（0＝制限なし）。", default=_RULES["max_assign_distance_m"]["default"],
+                 source=_RULES["max_assign_distance_m"]["_source"])
         self.add(QgsProcessingParameterNumber(self.K_NEAREST, self.tr("Candidate shelters per zone / 候補避難所数"),
                                               QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1),
                  "Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc "
@@ -185,7 +184,10 @@ class ShelterCatchments(SonaeAlgorithm):
         facilities = read_source(self, parameters, self.FACILITIES, context)
         zone_fields = [f for f in dict.fromkeys([id_field, pop_field]) if f]
         zones = read_source(self, parameters, self.POPULATION, context, attributes=zone_fields)
-        pop, nulls = parse_population(zones[pop_field], pop_name, pop_field)
+        from ..engine.columns import as_bool, numeric
+        zone_pop = numeric(zones, pop_field, pop_name, warn=progress.warn, missing_ok=False,   # '2,041人' read
+                           id_field=id_field or None)
+        pop, nulls = parse_population(zone_pop, pop_name, pop_field)
         if nulls:
             feedback.pushWarning(f"{nulls} zone(s) of {pop_name} have no population ({pop_field} NULL): counted as 0. / "
                                  f"{pop_name}の{nulls}区域は人口が空欄のため0人としました。")

@@ -141,7 +141,8 @@ class StockpileSufficiency(SonaeAlgorithm):
         crs = metric_crs(shelters, sites)
         sx, sy = xy(shelters, crs)
         kx, ky = xy(sites, crs)
-        sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": pd.to_numeric(shelters[ev_f], errors="coerce"),
+        from ..engine.columns import numeric
+        sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": numeric(shelters, ev_f, "SHELTERS", missing_ok=False),
                            "x": sx, "y": sy})
         if dist_f:
             sh["district"] = shelters[dist_f].astype(str).where(shelters[dist_f].notna(), "").to_numpy()

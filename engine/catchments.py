@@ -78,7 +78,8 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
     shelters = pd.DataFrame({
         "assigned_zones": zones_per, "assigned_population": assigned_pop, "evacuees": load,
         "utilisation": util, "occupancy": util,
-        "shortfall_persons": np.where(elig, np.maximum(0, load - cap_all), np.nan),
+        "shortfall_persons": np.where(elig, np.maximum(0, load - cap_all) + _unplaced_by_nearest(
+            flow, zone_xy, shelter_xy, cost, cand, ns, max_distance), np.nan),
         "room_left": np.where(elig, np.maximum(0, cap_all - load), np.nan),
     }, index=eligibility.index)
     # zones
@@ -107,6 +108,7 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
         "unreached": int(evac[flow.unreachable].sum()),
         "over_capacity_shelters": int((elig & (load > cap_all)).sum()),
         "over_capacity_persons": int(np.maximum(0, load - cap_all)[elig].sum()),
+        "shortfall": int(np.nansum(shelters["shortfall_persons"])),
         "stats": flow.stats, "flow": flow, "shelter_of_arc": shel}
     progress.update(1.0)
     return shelters, zones, totals
@@ -134,3 +136,23 @@ def _room(zone_xy, shelter_xy, cost, has_room):
     out[:] = [list(r[np.isfinite(d)]) for r, d in zip(ids, dd)]
     dist = np.where(np.isfinite(dd[:, 0]), dd[:, 0], np.nan)
     return out, dist
+
+
+def _unplaced_by_nearest(flow: Flow, zone_xy, shelter_xy, cost, cand, ns, max_distance) -> np.ndarray:
+    """Per shelter: the evacuees who found no place and whose nearest eligible shelter (within the maximum
+    distance) it is: the places that shelter lacks. Unreached zones count nowhere."""
+    out = np.zeros(ns)
+    left = flow.unassigned.astype(float)
+    zs = np.nonzero((left > 0) & ~flow.unreachable)[0]
+    if not len(zs) or not len(cand):
+        return out
+    if cost is None:
+        from scipy.spatial import cKDTree
+        d, i = cKDTree(np.asarray(shelter_xy, float)[cand]).query(np.asarray(zone_xy, float)[zs], k=1)
+    else:
+        sub = cost[zs][:, cand]
+        i = np.argmin(sub, axis=1)
+        d = sub[np.arange(len(zs)), i]
+    ok = np.isfinite(d) & (d <= max_distance)
+    np.add.at(out, cand[i[ok]], left[zs[ok]])
+    return out

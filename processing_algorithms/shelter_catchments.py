@@ -136,7 +136,8 @@ class ShelterCatchments(SonaeAlgorithm):
                  "Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, "
                  "capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees "
                  "(whole people assigned), utilisation, room_left, assigned_zones, assigned_population, "
-                 "shortfall_persons. / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。")
+                 "shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is "
+                 "the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。")
         self.add(QgsProcessingParameterFeatureSink(self.CATCHMENTS, self.tr("Population catchment / 受け持ち区域"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main "
@@ -145,7 +146,7 @@ class ShelterCatchments(SonaeAlgorithm):
                  "割当先・空きのある最寄り避難所。")
         self.addOutput(QgsProcessingOutputNumber("POPULATION_ASSIGNED", self.tr("People assigned / 割当人口")))
         self.addOutput(QgsProcessingOutputNumber("POPULATION_UNREACHED", self.tr("People not reached / 未到達人口")))
-        self.addOutput(QgsProcessingOutputNumber("SHORTFALL_TOTAL", self.tr("Shortfall (persons) / 不足人数")))
+        self.addOutput(QgsProcessingOutputNumber("SHORTFALL_TOTAL", self.tr("Shortfall (persons) / 不足人数")))  # = sum shortfall_persons
         for name, label in (("EVACUEES_TOTAL", "Evacuees / 避難者"), ("EVACUEES_ASSIGNED", "Evacuees placed / 割当避難者"),
                             ("EVACUEES_UNASSIGNED", "Evacuees not placed / 未割当避難者"),
                             ("EVACUEES_UNREACHED", "Evacuees beyond reach / 到達不能の避難者"),
@@ -307,7 +308,7 @@ class ShelterCatchments(SonaeAlgorithm):
                                  "the plan is feasible but may not be the shortest. / 最適性の確認前に打ち切りました。")
         assigned_pop = float(shel_t["assigned_population"].sum())
         unreached_pop = float(pop[zone_t["unreached"].to_numpy(bool)].sum())
-        shortfall = float(tot["unassigned"] if assignment == "capacity" else tot["over_capacity_persons"])
+        shortfall = float(tot["shortfall"])   # places missing: above capacity + unplaced within reach
         refuge = float(np.nansum(elig["refuge_capacity"]))
         n_elig = int(elig["eligible"].sum())
         feedback.pushInfo(

@@ -93,6 +93,9 @@ def test_capacity_by_hand(run_alg, tmp_path):
     assert res["EVACUEES_ASSIGNED"] == 250 and res["EVACUEES_UNASSIGNED"] == 100
     assert res["OVER_CAPACITY_SHELTERS"] == 0
     assert (sh["evacuees"] <= sh["capacity_calc"]).all()
+    # shortfall: unplaced people at their nearest eligible shelter: z1's 50 at A, z3's 40 and z4's 10 at C
+    assert sh.loc["A", "shortfall_persons"] == 50 and sh.loc["C", "shortfall_persons"] == 50
+    assert sh.loc["D", "shortfall_persons"] == 0 and res["SHORTFALL_TOTAL"] == 100
     # nobody has room left among eligible shelters -> no room shelters
     assert pc.loc["z3", "room_shelter_ids"] in (None, "")
     # a maximum distance of 500 m: z3, z4 unreached, z1 only to A

@@ -87,8 +87,17 @@ _SAMPLES: dict = {}                      # (path, mtime, size) -> decimated band
 
 
 def _key(path):
-    st = os.stat(path)
-    return (os.path.realpath(path), st.st_mtime_ns, st.st_size)
+    """Cache key of a raster: the file's identity, or the connection string itself for a GDAL source that is not
+    a plain file (``GPKG:file.gpkg:table`` keys on the GeoPackage file when it exists)."""
+    file = path
+    if not os.path.exists(file) and is_gdal_connection(path):
+        parts = str(path).split(":")
+        file = next((":".join(parts[1:i]) for i in range(len(parts), 1, -1)
+                     if os.path.exists(":".join(parts[1:i]))), None)
+        if file is None:
+            return (str(path), None, None)
+    st = os.stat(file)
+    return (str(path), os.path.realpath(file), st.st_mtime_ns, st.st_size)
 
 
 def effective_nodata(ds, path: str, name: str, nodata: float | None = None, warn=None) -> float | None:

@@ -39,9 +39,9 @@ def run(demo):
              + f"; immediate-refuge capacity (parks, tsunami buildings) {res['REFUGE_CAPACITY']:,.0f} persons")
     demo.say(f"capacity assignment: {res['EVACUEES_TOTAL']:,} expected evacuees (whole people) from {len(pc)} towns; "
              f"{res['EVACUEES_ASSIGNED']:,} placed in {int((sh['evacuees'] > 0).sum())} shelters, "
-             f"{res['EVACUEES_UNASSIGNED']:,} find no place within {pc['distance_m'].max():,.0f} m "
-             f"(max trip; {res['EVACUEES_UNREACHED']:,} beyond the maximum distance); shelters above capacity: "
-             f"{res['OVER_CAPACITY_SHELTERS']}; median trip {np.nanmedian(pc['mean_distance_m']):,.0f} m")
+             f"{res['EVACUEES_UNASSIGNED']:,} find no place ({res['EVACUEES_UNREACHED']:,} of them have no eligible "
+             f"shelter within the maximum distance); shelters above capacity: {res['OVER_CAPACITY_SHELTERS']}; "
+             f"trips: median {np.nanmedian(pc['mean_distance_m']):,.0f} m, longest {np.nanmax(pc['distance_m']):,.0f} m")
     top = sh.sort_values("evacuees", ascending=False).head(3)
     demo.say("fullest: " + "; ".join(f"{r['name']} {int(r['evacuees']):,}/{r['capacity_calc']:,.0f}"
                                      for _, r in top.iterrows()))

@@ -23,6 +23,8 @@ A dense cost matrix (road distances) is handled the same way, with every finite 
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -30,8 +32,10 @@ import numpy as np
 from .errors import SonaeInputError
 from .progress import Progress, ensure
 
-import os as _os
-_METHOD = _os.environ.get("SONAE_LP_METHOD", "highs-ds")  # dual simplex: a basic (vertex, so integral) optimum
+# HiGHS through scipy: the dual simplex returns a basic (vertex, hence integral) optimum; presolve off is ~15 %
+# faster on these transportation LPs (30k points x 2,000 shelters). SONAE_LP_METHOD / SONAE_LP_OPTIONS (JSON) override.
+_METHOD = os.environ.get("SONAE_LP_METHOD", "highs-ds")
+_OPTIONS = json.loads(os.environ.get("SONAE_LP_OPTIONS", '{"presolve": false}'))
 
 
 def whole_people(expected) -> np.ndarray:
@@ -127,7 +131,7 @@ def _solve_block(supply, row, col_s, arcs_d, residual_s, big):
     a_ub = hstack([coo_matrix((np.ones(m), (col_s, np.arange(m))), shape=(ns, m)), coo_matrix((ns, nz))])
     c = np.concatenate([arcs_d, np.full(nz, big)])
     res = linprog(c, A_ub=a_ub.tocsr(), b_ub=residual_s.astype(float), A_eq=a_eq.tocsr(),
-                  b_eq=supply.astype(float), bounds=(0, None), method=_METHOD)
+                  b_eq=supply.astype(float), bounds=(0, None), method=_METHOD, options=_OPTIONS)
     if res.status != 0:
         raise RuntimeError(f"HiGHS did not solve the assignment LP: {res.message}")
     return res.x, np.asarray(res.eqlin.marginals, float), -np.asarray(res.ineqlin.marginals, float)

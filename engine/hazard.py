@@ -330,8 +330,10 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
                               f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
     import geopandas as gpd
     from .zonal import polygon_class_shares
+    from pyproj import CRS
     z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
-    z = z.to_crs(info.crs.to_wkt())
+    if z.crs is None or not CRS.from_user_input(z.crs).equals(CRS.from_wkt(info.crs.to_wkt())):
+        z = z.to_crs(info.crs.to_wkt())       # (same CRS: no transform of every vertex)
     share, dry = polygon_class_shares(z, info, kind, rules, progress)
     progress.update(0.9)
     nodata = np.clip(1.0 - share.sum(axis=1) - dry, 0.0, 1.0)

@@ -255,6 +255,24 @@ def feedback_progress(feedback: QgsProcessingFeedback | None) -> Progress:
                     feedback.pushInfo, feedback.reportError)
 
 
+def _gdal_opens(path: str) -> bool:
+    """True when GDAL opens ``path`` as a raster (then QGIS's refusal is about something else)."""
+    try:
+        from osgeo import gdal
+        with gdal.ExceptionMgr(useExceptions=False) if hasattr(gdal, "ExceptionMgr") else _Quiet():
+            return gdal.OpenEx(path, gdal.OF_RASTER) is not None
+    except Exception:                   # noqa: BLE001
+        return False
+
+
+class _Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
 class SonaeAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP = ""
@@ -428,7 +446,9 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
-                    and os.path.isfile(value.split("|")[0]) and definition.name() in message:
+                    and os.path.isfile(value.split("|")[0]) \
+                    and re.search(r"\b%s\b" % re.escape(definition.name()), message) \
+                    and not _gdal_opens(value.split("|")[0]):
                 from ..engine.rasters import unreadable
                 return False, str(unreadable(value.split("|")[0], definition.name()))
         return ok, message

@@ -201,8 +201,10 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
     fl = numbers(pd.Series(floors, dtype=object), "floors", "FACILITIES") \
         if floors is not None else np.full(n, np.nan)
     cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
-    has_note = cond.fillna("").astype(str).map(
-        lambda s: hazard in [p.strip() for p in s.replace("、", ",").split(",")]).to_numpy(dtype=bool)
+    # the hazard is one of the comma (or 、) separated names, blanks around names ignored (as str.strip)
+    import re
+    text = cond.where(cond.notna(), "").astype(str).str.replace("、", ",", regex=False)
+    has_note = text.str.contains(rf"(?:^|,)\s*{re.escape(hazard)}\s*(?:,|$)", regex=True).to_numpy(dtype=bool)
     if hazard in ve["hazards_with_depth"]:
         with np.errstate(invalid="ignore"):
             high_enough = np.isfinite(fl) & ((fl - 1) * ve["storey_height_m"] >= depth)

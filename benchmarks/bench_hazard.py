@@ -112,7 +112,7 @@ def _params(case: str, impl: str, d: str, out: str) -> tuple[str, dict]:
     if case == "nearest":
         if impl == "sonae":
             return "sonae:sheltercatchments", {"FACILITIES": j("facilities.gpkg"), "POPULATION": j("points.gpkg"),
-                                               "POPULATION_FIELD": "pop", "OUTPUT": out,
+                                               "POPULATION_FIELD": "pop", "ASSIGNMENT": "nearest", "OUTPUT": out,
                                                "CATCHMENTS": out.replace(".gpkg", "_catch.gpkg")}
         return "native:joinbynearest", {"INPUT": j("points.gpkg"), "INPUT_2": j("facilities.gpkg"),
                                         "FIELDS_TO_COPY": ["id"], "NEIGHBORS": 1, "OUTPUT": out}

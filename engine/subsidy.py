@@ -14,7 +14,6 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .columns import as_bool
 from .errors import SonaeInputError
 from .progress import ensure
 from .roles import facility_roles, role_rules

@@ -77,7 +77,7 @@ def energy_common_parameters(alg, defaults):
     alg.add(QgsProcessingParameterFile("PV_PROFILE", alg.tr("Hourly PV profile CSV / 毎時の太陽光プロファイル"),
                                        extension="csv", optional=True),
             "Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the "
-            "clear-sky profile for every facility. / 8760時間分のkW/kWp（任意）。", advanced=True)
+            "weather-based profile for every facility (one weather year). / 8760時間分のkW/kWp（任意）。", advanced=True)
     alg.add(QgsProcessingParameterBoolean("INCLUDE_AC", alg.tr("Include air conditioning / 空調を含める"), False),
             "Add one 2 kW air conditioner per shelter in July-September daytime (rules/critical_loads.json). / "
             "7〜9月の日中に空調2kWを加えます。", advanced=True)
@@ -125,13 +125,19 @@ class OutageAutonomy(SonaeAlgorithm):
     DISPLAY_NAME = "Outage autonomy / 停電時の自立時間"
     SHORT_HELP = (
         "How long each shelter keeps its critical loads (lighting, disaster radio, TV, phone charging, fridge) on "
-        "in a power outage with its PV, battery and generator. After NREL REopt's outage simulator: an outage is "
-        "started at every hour of the year (vectorised over shelters and start hours); surplus PV charges the "
-        "battery within capacity, power and round-trip efficiency; deficits draw the generator (fuel curve, tank) "
-        "then the battery; the first unmet hour ends the run. Adds hours_now (outage starting at START_TIME from "
-        "the monitored battery_soc), min_hours, median_hours, share_24h/72h/168h and shortfall_kwh_<target>h.\n"
-        "停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から"
-        "計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。")
+        "in a power outage with its PV, battery and generator, with weather: PV comes from seeded synthetic weather "
+        "years (daily clearness index as a Markov chain calibrated to the monthly irradiance normals of the nearest "
+        "of Japan's 8 climate regions) or from a 拡張アメダス standard-year file. After NREL REopt's outage simulator: "
+        "an outage is started at every hour of every weather year; surplus PV charges the battery within capacity, "
+        "power and round-trip efficiency; deficits draw the generator (fuel curve, tank) then the battery; the first "
+        "unmet hour ends the run. The facility's role (rules/facility_roles.json) sets the load and the target: open "
+        "spaces carry none, tsunami buildings a reduced load for hours, and only the 72 h roles count in "
+        "BELOW_TARGET. Adds role, autonomy_target_h, hours_now (the middle weather year), min_hours, median_hours, "
+        "share_24h/72h/168h over start hours and weather years, and shortfall_kwh_<target>h.\n"
+        "停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、気象（合成気象年または"
+        "拡張アメダス標準年）を考慮した太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、"
+        "全気象年・全時刻の停電開始を一括計算）。施設の役割で負荷と目標が決まります（緊急避難場所は負荷なし、"
+        "津波避難ビルは時間単位）。")
 
     def initParameters(self, config=None):
         d = energy_defaults()

@@ -55,3 +55,31 @@ def test_ev_deliveries_only_to_roles_with_ev_delivery():
     out, counts = shelters_after(FRAME, np.array([10.0, 0.0, 0.0, 0.0, 0.0, 0.0]), "short")
     assert counts["below_before"] == 3 and counts["below_after"] == 2    # school, welfare, city hall only
     assert out["counts_in_target"].tolist() == [True, True, False, False, True, False]
+
+
+def test_sizing_follows_each_role_target():
+    """Battery only, a constant 1 kW load, SoC 1: the smallest battery is the target in kWh (24 h, 12 h for a
+    tsunami building); a role without a target (0 h) gets none, with reason no_target."""
+    from sonae.engine.energy.sizing import size_batteries
+    load = np.ones((3, 8760))
+    res = size_batteries(load, np.zeros((1, 8760)), np.zeros(3), np.zeros(3), np.zeros(3), np.array([24.0, 12.0, 0.0]),
+                         1.0, 1.0)
+    assert res["battery_kwh"][:2] == pytest.approx([24.0, 12.0])
+    assert list(res["reason"]) == ["battery_sized", "battery_sized", "no_target"] and res["battery_kwh"][2] == 0.0
+
+
+def test_weather_years_stacked_equal_one_year_at_a_time():
+    """engine/energy/years.simulate_years (years stacked as rows through lazy row views) = simulate per year."""
+    from sonae.engine.energy.outage import Assets, simulate
+    from sonae.engine.energy.pv import weather_profiles
+    from sonae.engine.energy.years import simulate_years
+    rng = np.random.default_rng(5)
+    prof = weather_profiles([34.34, 33.4, 43.06], [134.05, 132.9, 141.35], "auto", years=3)
+    load = rng.uniform(0.2, 1.5, (3, 8760))
+    a = Assets(np.array([5.0, 10.0, 3.0]), np.array([10.0, 5.0, 20.0]), np.array([5.0, 2.5, 10.0]), np.zeros(3),
+               np.zeros(3))
+    starts = np.arange(0, 8760, 37)
+    got = simulate_years(load, prof, a, 0.5, 72, starts=starts, block_facilities=2)
+    for y in range(3):
+        want = simulate(load, prof.cells[y][prof.index], a, 0.5, 72, starts=starts)
+        assert np.array_equal(got[:, y * len(starts):(y + 1) * len(starts)], want)

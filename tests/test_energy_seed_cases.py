@@ -9,7 +9,6 @@ emergency outlets and lighting. DESIGN.md §4: Tottori PV 10 kW + 15 kWh for 24 
 from __future__ import annotations
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from sonae.engine.energy import energy_defaults

@@ -342,6 +342,9 @@ def test_mapbook_pdf_index_labels_search_and_layout(tmp_path, run_alg):
     page2 = _pdf_raw(pdf, 2)
     assert re.search(r"^\s*3\s+D002\s+駅周辺開発型\s+0\.77", page2, re.M)
     assert re.search(r"^\s*4\s+D001\s+公共施設開発型\s+0\.41", page2, re.M)
+    # D002's row: 3 shelters, 3,091 evacuees, 2 below 72 h, the districts table's money, its measure
+    assert re.search(r"D002\s+駅周辺開発型\s+0\.77\s+3か所\s+3,091人\s+2か所\s+40,000千円\s+25,000千円\s+検討委員会設置",
+                     page2)
     assert "掲載なし" not in page2
     # District page 3 is D002 with the districts table's money (self-owned line included), and the labels.
     page3 = _pdf_raw(pdf, 3)

@@ -180,7 +180,11 @@ def weather_profiles(lats, lons, region: str | None = None, years: int | None = 
 
 def profile_per_kwp(lat: float, lon: float, region: str | None = None, year: int = 0,
                     weather_file: str | None = None, rules: dict | None = None) -> np.ndarray:
-    """One facility's kW per kWp for weather year ``year`` (region: a weather region id or ``auto``)."""
+    """One facility's kW per kWp for weather year ``year`` (region: a weather region id or ``auto``; the old
+    annual-yield names of rules/pv_yield_japan.json, e.g. ``planning``, select ``auto`` as they no longer shape the
+    hourly profile)."""
+    if region in (rules or pv_rules())["annual_kwh_per_kwp"]:
+        region = "auto"
     p = weather_profiles([lat], [lon], region, max(year + 1, 1) if not weather_file else None, None, weather_file,
                          rules)
     return p.cells[year if not weather_file else 0, 0]

@@ -4,7 +4,8 @@ Interface with the simulator (owned by the kernel; its signature is kept): weath
 facility rows — row ``y * n + f`` is facility f in weather year y, with f's load and equipment and year y's PV
 profile — and the results are brought back to one row per facility with the years side by side
 ([F x years*S], :func:`engine.energy.pv.unstack_years`). Facilities are processed in blocks of
-``block_facilities`` so the stacked arrays stay bounded (block x years x 8760 values per array).
+``block_facilities`` so the results stay bounded (block x years x starts); the stacked load and PV rows are lazy
+(engine/energy/outage.RowsProduct: row indices into the facility loads and the cell profiles, no copies).
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import numpy as np
 
 from ..progress import Progress, ensure
 from . import HOURS_PER_YEAR
-from .outage import Assets, simulate
+from .outage import Assets, RowsProduct, simulate
 from .pv import PVProfiles, unstack_years
 
 
@@ -35,8 +36,10 @@ def simulate_years(load_kw: np.ndarray, pv: PVProfiles, assets: Assets, start_so
     for b0 in range(0, F, block_facilities):
         rows = np.arange(b0, min(F, b0 + block_facilities))
         n = len(rows)
-        load = np.tile(load_kw[rows], (Y, 1))
-        prof = pv.cells[:, pv.index[rows], :].reshape(Y * n, HOURS_PER_YEAR)
+        load = RowsProduct(None, load_kw, np.tile(rows, Y))
+        C = pv.cells.shape[1]
+        prof = RowsProduct(None, pv.cells.reshape(Y * C, HOURS_PER_YEAR),
+                           (np.arange(Y)[:, None] * C + pv.index[rows][None, :]).ravel())
         res = simulate(load, prof, _tile_assets(assets, rows, Y), np.tile(soc[rows], Y), horizon, starts=starts,
                        settings=settings, track_unmet=track_unmet,
                        progress=progress.sub(b0 / F, (b0 + n) / F))

@@ -14,12 +14,17 @@ from ..engine import demand
 from ..engine.catchments import ASSIGNMENTS, catchments, parse_population
 from ..engine.eligibility import HAZARD_IDS, eligibility_summary, shelter_eligibility
 from ..engine.errors import SonaeInputError
-from .base import SonaeAlgorithm
+from .base import SonaeAlgorithm, labelled_enum
 from .network import build_graph, check_roads
 from .hazard_exposure import schema_kinds
 from .qgis_io import read_source, write_frame
 
 _RULES = demand.evacuation_rules()
+HAZARD_LABELS = {"none": "No hazard (all stay shelters) / 災害種別なし（全ての滞在型避難所）",
+                 "flood": "Flood / 洪水", "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
+                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 土砂災害"}
+ASSIGNMENT_LABELS = {"capacity": "Within capacity (minimum-cost flow) / 収容人数内（最小費用流）",
+                     "nearest": "Nearest shelter, capacity ignored (comparison) / 最寄り（収容人数無視・比較用）"}
 M2_CHOICES = [float(v) for v in _RULES["m2_per_person"]["choices"]]
 
 
@@ -96,8 +101,9 @@ class ShelterCatchments(SonaeAlgorithm):
                  "Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet "
                  "Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を"
                  "求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。")
-        self.add(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard / 災害種別"), options=list(HAZARD_IDS),
-                                            defaultValue="none", usesStaticStrings=True),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard / 災害種別"),
+                                                          options=list(HAZARD_IDS), defaultValue="none",
+                                                          usesStaticStrings=True), HAZARD_LABELS),
                  "none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: "
                  "only shelters designated for it (ok_<hazard>) and not in conflict (<hazard>_conflict, run "
                  "sonae:hazardexposure first), upper floors only where the site floods. / "
@@ -109,9 +115,9 @@ class ShelterCatchments(SonaeAlgorithm):
                  "Legacy: a field named <hazard>_conflict (e.g. flood_conflict) selects HAZARD_TYPE = <hazard> when "
                  "HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。<災害>_conflict を指定すると HAZARD_TYPE "
                  "をその災害にします。")
-        self.add(QgsProcessingParameterEnum(self.ASSIGNMENT, self.tr("Assignment / 割当方法"),
-                                            options=list(ASSIGNMENTS), defaultValue="capacity",
-                                            usesStaticStrings=True),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.ASSIGNMENT, self.tr("Assignment / 割当方法"),
+                                                          options=list(ASSIGNMENTS), defaultValue="capacity",
+                                                          usesStaticStrings=True), ASSIGNMENT_LABELS),
                  "capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: "
                  "every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / "
                  "capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。")

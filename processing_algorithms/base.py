@@ -23,6 +23,7 @@ GROUPS = {
     "mobility": "Mobility / 移動・EV",
     "districts": "Districts and subsidy / 地区・補助金",
     "report": "Report / 報告",
+    "platform": "Shared platform / 共有基盤",
 }
 HELP_DIR = os.path.join(os.path.dirname(__file__), "..", "help")
 

@@ -1,0 +1,127 @@
+"""A throwaway PostgreSQL + PostGIS cluster on a Unix socket, for tests, ``make platform`` and the demo.
+
+initdb refuses to run as root (a CI run is root), so when we are root the server runs as the ``postgres`` user
+in a directory it owns; it listens on no TCP address (``listen_addresses=''``), only on a socket in that
+directory. ``stop()`` shuts it down and deletes the directory (also after a failure: use it as a context manager).
+"""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+
+from ..errors import SonaeInputError
+
+
+def find_bindir() -> str | None:
+    """The directory holding initdb and pg_ctl (SONAE_PG_BINDIR, else the newest /usr/lib/postgresql/*/bin)."""
+    env = os.environ.get("SONAE_PG_BINDIR")
+    candidates = [env] if env else sorted(glob.glob("/usr/lib/postgresql/*/bin"),
+                                          key=lambda p: int(p.split("/")[-2]) if p.split("/")[-2].isdigit() else 0,
+                                          reverse=True)
+    for d in candidates:
+        if d and os.path.isfile(os.path.join(d, "initdb")) and os.path.isfile(os.path.join(d, "pg_ctl")):
+            return d
+    return None
+
+
+def postgis_available(bindir: str) -> bool:
+    """True when the PostGIS extension is installed for this server version."""
+    version = os.path.basename(os.path.dirname(bindir))
+    return bool(glob.glob(f"/usr/share/postgresql/{version}/extension/postgis.control"))
+
+
+def missing_reason() -> str | None:
+    """Why a cluster cannot be started here (None when it can)."""
+    bindir = find_bindir()
+    if bindir is None:
+        return ("PostgreSQL server binaries (initdb, pg_ctl) not found: install postgresql-15-postgis-3 "
+                "(make setup does) / PostgreSQL が見つかりません（make setup で postgresql-15-postgis-3 を入れてください）")
+    if not postgis_available(bindir):
+        return ("PostGIS is not installed for this PostgreSQL: install postgresql-15-postgis-3 / "
+                "PostGIS が入っていません（postgresql-15-postgis-3 を入れてください）")
+    if os.geteuid() == 0 and shutil.which("runuser") is None:
+        return "running as root without runuser: cannot start the server as the postgres user"
+    return None
+
+
+class Cluster:
+    """``with Cluster(parent_dir) as c: c.conninfo()`` — started on enter, stopped and deleted on exit."""
+
+    def __init__(self, parent: str, dbname: str = "sonae", keep: bool = False):
+        os.makedirs(parent, exist_ok=True)
+        self.base = tempfile.mkdtemp(prefix="pg", dir=parent)
+        self.data = os.path.join(self.base, "data")
+        self.socket_dir = self.base
+        self.dbname = dbname
+        self.keep = keep
+        self.bindir = find_bindir()
+        self.running = False
+        self.log = os.path.join(self.base, "server.log")
+        if os.geteuid() == 0:
+            import pwd
+            self._as = ["runuser", "-u", "postgres", "--"]
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.base, pw.pw_uid, pw.pw_gid)
+            os.chmod(self.base, 0o755)
+            self.superuser = "postgres"
+        else:
+            import getpass
+            self._as = []
+            self.superuser = getpass.getuser()
+
+    # --- running commands -----------------------------------------------------------------------------------
+    def _run(self, *args, check=True):
+        proc = subprocess.run(self._as + list(args), capture_output=True, text=True, timeout=120, cwd=self.base)
+        if check and proc.returncode != 0:
+            raise RuntimeError(f"{' '.join(args[:2])} failed ({proc.returncode}): {proc.stderr.strip()[-800:]}")
+        return proc
+
+    def _bin(self, name: str) -> str:
+        return os.path.join(self.bindir, name)
+
+    def start(self) -> "Cluster":
+        reason = missing_reason()
+        if reason:
+            raise SonaeInputError(reason, reason)
+        try:
+            self._run(self._bin("initdb"), "-D", self.data, "-A", "trust", "-U", self.superuser, "-E", "UTF8",
+                      "--locale=C.UTF-8")
+            self._run(self._bin("pg_ctl"), "-D", self.data, "-l", self.log, "-w", "-t", "60", "-o",
+                      f"-c listen_addresses='' -k {self.socket_dir} -c fsync=off -c full_page_writes=off", "start")
+            self.running = True
+            self._run(self._bin("createdb"), "-h", self.socket_dir, "-U", self.superuser, "-E", "UTF8",
+                      "-T", "template0", self.dbname)
+            self._run(self._bin("psql"), "-h", self.socket_dir, "-U", self.superuser, "-d", self.dbname, "-q",
+                      "-v", "ON_ERROR_STOP=1", "-c", "CREATE EXTENSION IF NOT EXISTS postgis")
+        except Exception:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        if self.running:
+            self._run(self._bin("pg_ctl"), "-D", self.data, "-m", "fast", "-w", "stop", check=False)
+            self.running = False
+        if not self.keep:
+            shutil.rmtree(self.base, ignore_errors=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+        return False
+
+    # --- connecting ----------------------------------------------------------------------------------------
+    def conninfo(self, user: str | None = None, dbname: str | None = None) -> str:
+        """A libpq keyword string QGIS also parses: dbname='sonae' host=/socket/dir user='postgres'."""
+        return f"dbname='{dbname or self.dbname}' host={self.socket_dir} user='{user or self.superuser}'"
+
+    def uri(self, user: str | None = None, dbname: str | None = None) -> str:
+        """The same as a libpq URI: postgresql:///sonae?host=/socket/dir&user=postgres."""
+        from urllib.parse import quote
+        return (f"postgresql:///{quote(dbname or self.dbname)}?host={quote(self.socket_dir)}"
+                f"&user={quote(user or self.superuser)}")

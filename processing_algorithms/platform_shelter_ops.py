@@ -107,8 +107,9 @@ class ImportShelterOps(SonaeAlgorithm):
         latest_time = totals["observed_at"].max()
         latest_total = float(totals.loc[totals["observed_at"] == latest_time, "evacuees"].sum())
         over = int(np.nansum(occ["over_capacity"].to_numpy(bool)))
-        feedback.pushInfo(f"{len(shelters)} shelters, {len(status)} observations from {totals.observed_at.min():%Y-%m-%d "
-                          f"%H:%M} to {latest_time:%Y-%m-%d %H:%M}; peak {totals.evacuees.max():,.0f} evacuees; "
+        first_time = totals.observed_at.min()
+        feedback.pushInfo(f"{len(shelters)} shelters, {len(status)} observations from {first_time:%Y-%m-%d %H:%M} "
+                          f"to {latest_time:%Y-%m-%d %H:%M}; peak {totals.evacuees.max():,.0f} evacuees; "
                           f"{over} observations over capacity. / 避難所{len(shelters)}件、観測{len(status)}件。")
         return {self.OUTPUT_SHELTERS: dest_s, self.OUTPUT_OCCUPANCY: dest_o, "SHELTERS": len(shelters),
                 "OBSERVATIONS": len(status), "LATEST_TOTAL": latest_total, "PEAK_TOTAL": float(totals.evacuees.max()),

@@ -47,11 +47,31 @@ def missing_reason() -> str | None:
     return None
 
 
+def cleanup_stale(parent: str) -> None:
+    """Delete cluster directories under ``parent`` left by a killed run (their postmaster is gone)."""
+    for d in glob.glob(os.path.join(parent, "pg*")):
+        pid_file = os.path.join(d, "data", "postmaster.pid")
+        alive = False
+        if os.path.exists(pid_file):
+            try:
+                with open(pid_file) as fh:
+                    pid = int(fh.readline().strip())
+                os.kill(pid, 0)
+                alive = True
+            except (ValueError, OSError):
+                alive = False
+        if not alive and os.path.isdir(d) and os.path.exists(os.path.join(d, ".sonae-cluster")):
+            shutil.rmtree(d, ignore_errors=True)
+
+
 class Cluster:
     """``with Cluster(parent_dir) as c: c.conninfo()`` — started on enter, stopped and deleted on exit."""
 
     def __init__(self, parent: str, dbname: str = "sonae", keep: bool = False):
         os.makedirs(parent, exist_ok=True)
+        cleanup_stale(parent)
+        if len(os.path.abspath(parent)) > 80:     # a Unix socket path must stay under ~107 bytes
+            parent = tempfile.gettempdir()
         self.base = tempfile.mkdtemp(prefix="pg", dir=parent)
         self.data = os.path.join(self.base, "data")
         self.socket_dir = self.base
@@ -60,6 +80,7 @@ class Cluster:
         self.bindir = find_bindir()
         self.running = False
         self.log = os.path.join(self.base, "server.log")
+        open(os.path.join(self.base, ".sonae-cluster"), "w").close()
         if os.geteuid() == 0:
             import pwd
             self._as = ["runuser", "-u", "postgres", "--"]

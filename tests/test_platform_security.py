@@ -325,7 +325,7 @@ def test_sql_metacharacters_are_harmless(platform, stocked, run_alg, tmp_path):
     got = platform.sql('SELECT product FROM sonae_results."r""; DROP TABLE sonae.lots; --" WHERE site_id = \'P3\' '
                        "AND item = 'meals'")
     assert got == [(data.METACHAR_PRODUCT,)]
-    assert platform.sql("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'sonae_p_%'")[0][0] == 3
+    assert platform.sql("SELECT count(*) FROM pg_roles WHERE rolname LIKE 'sonae\\_p\\_%'")[0][0] == 3
 
 
 def test_platformsave_is_all_or_nothing_and_staff_only(platform, stocked, run_alg):

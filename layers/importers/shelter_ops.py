@@ -339,7 +339,8 @@ def read_snapshots(paths) -> pd.DataFrame:
                                   "Keep the corrected file only.",
                                   f"避難所 {sid} の {when:%Y-%m-%d %H:%M} の人数がファイルによって違います（{'、'.join(src)}）。"
                                   "訂正後のファイルだけを使ってください。")
-        allrows = allrows.drop_duplicates(key, keep="last")
+        # the same observation in two files: keep it once, with whatever either file adds (e.g. needs counts)
+        allrows = allrows.groupby(key, sort=False, as_index=False).first()[STATUS_COLUMNS]
     return allrows.sort_values(["observed_at", "shelter_id"], kind="stable").reset_index(drop=True)
 
 

@@ -12,7 +12,7 @@ export SONAE_SHARED := $(SHARED)
 export PATH := $(ROOT)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup links demo test test-fast bench i18n package deploy qgis-list desktop-check screenshot clean platform platform-stop
+.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench i18n package deploy qgis-list desktop-check screenshot clean platform platform-stop
 
 setup:
 	@./scripts/setup.sh
@@ -26,8 +26,40 @@ links:
 demo: setup
 	cd build/plugins && $(PY) -m sonae.demo.run_demo --out $(ROOT)/demo_output
 
-test: setup
+test: setup bad-input-doc wheelhouse test-current
 	cd build/plugins && $(PY) -m pytest -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
+
+# The bad-input suite alone (issue 11); SONAE_BADINPUT_REPORT=file.jsonl records each case's failure classes.
+bad-input: setup bad-input-doc
+	cd build/plugins && $(PY) -m pytest -p no:cacheprovider sonae/tests/badinput $(PYTEST_ARGS)
+
+# docs/bad-input.md is generated from tests/badinput/cases_*.py (a test fails when it is stale).
+bad-input-doc: links
+	@cd build/plugins && $(PY) -m sonae.tests.badinput.make_doc
+
+# Every QGIS-free test in a plain venv (no system site-packages, no QGIS) of the newest releases: numpy 2,
+# pandas 3, shapely 2.1, geopandas 1.1, pyogrio and rasterio wheels. tests/conftest.py deselects the tests that
+# need QGIS when SONAE_NO_QGIS=1; a test that imports qgis anyway fails here (there is no qgis to import).
+CURRENT := build/venv-current
+CURRENT_REQS := "numpy>=2,<3" "pandas>=3,<4" "shapely>=2.1,<2.2" "geopandas>=1.1,<1.2" pyogrio rasterio scipy \
+  pyproj openpyxl jismesh "pvlib>=0.11,<0.12" exactextract pytest hypothesis pyyaml jsonschema
+test-current: links
+	@[ -f $(CURRENT)/.sonae-current ] || { rm -rf $(CURRENT) && /usr/bin/python3 -m venv $(CURRENT) && \
+	  $(CURRENT)/bin/python -m pip install -q --disable-pip-version-check $(CURRENT_REQS) && touch $(CURRENT)/.sonae-current; }
+	@$(CURRENT)/bin/python -c "import numpy, pandas, shapely, geopandas; print('[test-current] numpy', numpy.__version__, '| pandas', pandas.__version__, '| shapely', shapely.__version__, '| geopandas', geopandas.__version__)"
+	cd build/plugins && SONAE_NO_QGIS=1 env -u PYTHONPATH $(ROOT)/$(CURRENT)/bin/python -m pytest -q -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
+
+# Wheels for the end-to-end install test (tests/test_package_install.py): what a city hall copies to an LGWAN PC.
+# shapely/pyogrio are built from source against this machine's GEOS/GDAL (their PyPI wheels bundle their own,
+# which clash with QGIS's in one process: PLATFORM.md); the rest are PyPI wheels.
+wheelhouse: build/wheelhouse/.stamp
+build/wheelhouse/.stamp: requirements.txt
+	@mkdir -p build/wheelhouse
+	/usr/bin/python3 -m pip download --disable-pip-version-check -q --only-binary :all: --no-deps -d build/wheelhouse \
+	  "jismesh>=2.1,<3" "pvlib>=0.11,<0.12" tzdata pytz "exactextract>=0.2,<0.3" "geopandas>=1.0,<1.1"
+	/usr/bin/python3 -m pip wheel --disable-pip-version-check -q --no-deps --no-binary shapely,pyogrio -w build/wheelhouse \
+	  "shapely>=2.0,<2.1" "pyogrio>=0.7,<0.11"
+	@touch $@
 
 bench: setup
 	cd build/plugins && $(PY) -m sonae.benchmarks.run_all $(BENCH_ARGS)
@@ -50,11 +82,14 @@ qgis-list: setup
 deploy: setup
 	@/usr/bin/python3 scripts/deploy.py
 
-# The plugin zip for the QGIS plugin manager: the committed tree plus the built Japanese translation (.qm).
+# The plugin zip for the QGIS plugin manager: `git archive` of the committed tree (plus uncommitted edits of tracked
+# files, via `git stash create`), minus what .gitattributes marks export-ignore, plus the built Japanese .qm;
+# then plugins.qgis.org's upload checks (scripts/check_package.py). PACKAGE_REF=HEAD for a release build.
+PACKAGE_REF ?= $$(git stash create 2>/dev/null | grep . || echo HEAD)
 package: links
-	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip HEAD && \
+	@rm -f build/sonae.zip && git archive --prefix=sonae/ -o build/sonae.zip $(PACKAGE_REF) && \
 	  /usr/bin/python3 -c "import zipfile; z = zipfile.ZipFile('build/sonae.zip', 'a'); z.write('i18n/sonae_ja.qm', 'sonae/i18n/sonae_ja.qm'); z.close()" && \
-	  echo build/sonae.zip
+	  /usr/bin/python3 scripts/check_package.py build/sonae.zip && echo build/sonae.zip
 
 # Every demo step inside the real QGIS desktop binary (under Xvfb), not only in a Python-hosted QgsApplication.
 desktop-check: setup

@@ -15,6 +15,7 @@ import pandas as pd
 
 from .columns import as_bool
 from .errors import SonaeInputError
+from .columns import numbers
 from .hazard import load_rules
 
 # JGD2011 / UTM zone 51N..55N (EPSG registry)
@@ -26,13 +27,11 @@ def evacuation_rules() -> dict:
 
 
 def metric_epsg(lon_deg: np.ndarray) -> int:
-    """A JGD2011 / UTM EPSG code for data around these longitudes (zone of the median longitude)."""
+    """A JGD2011 / UTM EPSG code for data around these longitudes (engine.metric, zone of the median longitude)."""
+    from .metric import utm_epsg
     lon = np.asarray(lon_deg, dtype=float)
     lon = lon[np.isfinite(lon)]
-    if not len(lon):
-        return 6690
-    zone = int(math.floor((float(np.median(lon)) + 180.0) / 6.0)) + 1
-    return _JGD2011_UTM.get(min(max(zone, 51), 55))
+    return utm_epsg(float(np.median(lon)) if len(lon) else 135.0, 35.0)
 
 
 def eligible_shelters(facilities: pd.DataFrame, hazard_field: str | None = None,
@@ -74,8 +73,8 @@ def capacity_persons(capacity, floor_area_m2, m2_per_person: float) -> np.ndarra
     if not m2_per_person or m2_per_person <= 0:
         raise SonaeInputError(f"M2_PER_PERSON must be positive (got {m2_per_person}).",
                               f"M2_PER_PERSON は正の値にしてください（{m2_per_person}）。")
-    cap = pd.to_numeric(pd.Series(capacity), errors="coerce").to_numpy(dtype=float)
-    area = pd.to_numeric(pd.Series(floor_area_m2), errors="coerce").to_numpy(dtype=float)
+    cap = numbers(pd.Series(capacity), "capacity_persons", "FACILITIES")
+    area = numbers(pd.Series(floor_area_m2), "floor_area_m2", "FACILITIES")
     cap = np.where(cap > 0, cap, np.nan)
     with np.errstate(invalid="ignore"):
         from_area = np.where(area > 0, np.floor(area / m2_per_person + 1e-9), np.nan)
@@ -92,7 +91,7 @@ def assign(zone_population, nearest_idx: np.ndarray, n_shelters: int, evacuation
     if not 0.0 <= evacuation_rate <= 1.0:
         raise SonaeInputError(f"EVACUATION_RATE must lie between 0 and 1 (got {evacuation_rate}).",
                               f"EVACUATION_RATE は0～1の値にしてください（{evacuation_rate}）。")
-    pop = pd.to_numeric(pd.Series(zone_population), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    pop = np.nan_to_num(numbers(pd.Series(zone_population), "population", "POPULATION"), nan=0.0)
     reach = nearest_idx >= 0
     assigned = np.bincount(nearest_idx[reach], weights=pop[reach], minlength=n_shelters)[:n_shelters]
     zones = np.bincount(nearest_idx[reach], minlength=n_shelters)[:n_shelters]

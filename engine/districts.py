@@ -22,6 +22,7 @@ from scipy.spatial import cKDTree
 from scipy.spatial.distance import pdist, squareform
 
 from .errors import SonaeInputError
+from .columns import numeric
 from .progress import ensure
 
 from .rules import RULES_DIR, load_rules  # noqa: E402
@@ -151,14 +152,13 @@ def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     if gdf.crs is None:
         raise SonaeInputError("Layer FACILITIES has no CRS. Set the layer's CRS (e.g. EPSG:6668).",
                               "施設レイヤに座標参照系がありません。CRS（例 EPSG:6668）を設定してください。")
-    if gdf.crs.is_projected and gdf.crs.axis_info[0].unit_name in ("metre", "meter"):
-        return gdf
-    return gdf.to_crs(gdf.estimate_utm_crs())
+    from .metric import to_metric
+    return to_metric(gdf)                   # never the input CRS itself (EPSG:3857 stretches distances x1.2)
 
 
 def _col(frame, name, default=np.nan):
     if name in frame.columns:
-        return pd.to_numeric(frame[name], errors="coerce").to_numpy(dtype=float)
+        return numeric(frame, name, "FACILITIES")
     return np.full(len(frame), default)
 
 

@@ -47,9 +47,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 from scipy import sparse
-from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.optimize import LinearConstraint
 
-from .errors import SonaeInputError
+from .columns import numeric
+from .errors import Cancelled, SonaeInputError
 from .progress import Progress, ensure
 from .travel import load_rules
 
@@ -104,14 +105,7 @@ class Plan:
 # --- input preparation ---------------------------------------------------------------------------------------
 
 def _num(frame: pd.DataFrame, col: str, layer: str) -> pd.Series:
-    values = pd.to_numeric(frame[col], errors="coerce")
-    bad = frame[col].notna() & values.isna()
-    if bad.any():
-        i = int(np.flatnonzero(bad.to_numpy())[0])
-        raise SonaeInputError(
-            f"Layer '{layer}', field '{col}', row {i + 1}: '{frame[col].iloc[i]}' is not a number. Enter a number.",
-            f"レイヤ「{layer}」の項目「{col}」の{i + 1}行目「{frame[col].iloc[i]}」は数値ではありません。数値を入力してください。")
-    return values.astype(float)
+    return pd.Series(numeric(frame, col, f"'{layer}'"), index=frame.index)
 
 
 def _require(frame: pd.DataFrame, fields, layer: str, what_ja: str) -> None:
@@ -326,9 +320,15 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
                          np.where(kv > 0, np.minimum(kv * T, E[vc] * eta_c), 0.0)])
     integrality = np.concatenate([np.ones(n_pairs), np.zeros(n_pairs + n_veh)])
     progress.update(0.2)
-    res = milp(c, constraints=[constraint], integrality=integrality, bounds=Bounds(np.zeros(nvar), ub),
-               options={"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
-                        "disp": False})
+    # In a child process (engine/milp_worker.py): HiGHS holds the GIL, so only a separate process lets a cancel
+    # stop the optimiser at once instead of at its time limit.
+    from .milp_worker import solve as solve_milp
+    limit = max(float(settings.time_limit_s), 1e-9)
+    res = solve_milp(c, constraint.A, constraint.lb, constraint.ub, integrality, np.zeros(nvar), ub,
+                     {"time_limit": float(settings.time_limit_s), "mip_rel_gap": float(settings.mip_rel_gap),
+                      "disp": False},
+                     is_canceled=lambda: _canceled(progress),
+                     on_wait=lambda s: progress.update(0.2 + 0.7 * min(1.0, s / limit)), warn=progress.warn)
     progress.update(0.9)
     if res.x is None:
         raise SonaeInputError(f"The optimiser found no plan ({res.message}). Raise the time budget or the "
@@ -378,6 +378,14 @@ def solve_plan(fleet: pd.DataFrame, chargers: pd.DataFrame, needs: np.ndarray, h
                 optimal=bool(optimal), mip_gap=gap, objective=float(-res.fun), n_candidates=n_pairs)
 
 
+def _canceled(progress: Progress) -> bool:
+    try:
+        progress.check()
+    except Cancelled:
+        return True
+    return False
+
+
 def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:
     vehicles = fleet[["vehicle_id", "owner", "home_site", "battery_kwh", "usable_kwh", "v2l_kw", "usable",
                       "reason"]].copy()
@@ -409,15 +417,15 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
     """
     out = frame.copy()
     delivered = np.asarray(delivered, dtype=float)
-    need = pd.to_numeric(frame[shortfall_field], errors="coerce").fillna(0.0).to_numpy()
+    need = np.nan_to_num(numeric(frame, shortfall_field, "SHELTERS", missing_ok=False), nan=0.0)
     left = np.maximum(need - delivered, 0.0)
     tol = 1e-6
     out["ev_kwh_delivered"] = delivered
     out["shortfall_after_kwh"] = left
     short_before = need > tol
     if hours_field and load_field and hours_field in frame.columns and load_field in frame.columns:
-        hours = pd.to_numeric(frame[hours_field], errors="coerce").to_numpy(dtype=float)
-        load = pd.to_numeric(frame[load_field], errors="coerce").to_numpy(dtype=float)
+        hours = numeric(frame, hours_field, "SHELTERS")
+        load = numeric(frame, load_field, "SHELTERS")
         ext = np.divide(delivered, load, out=np.full(len(load), np.nan), where=np.nan_to_num(load) > 0)
         ext = np.where(delivered == 0, 0.0, ext)
         covered = short_before & (left <= tol)

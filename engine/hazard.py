@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SonaeInputError
+from .columns import numbers
 from .progress import Progress, ensure
 
 from .rules import load_rules as _load_rules  # noqa: E402
@@ -64,17 +65,15 @@ class RasterInfo:
         return abs(self.transform.a * self.transform.e)
 
 
-def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
-    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly."""
-    import rasterio
-    from rasterio.errors import RasterioIOError
+def open_hazard_raster(path: str, name: str = "HAZARD", nodata: float | None = None, warn=None) -> RasterInfo:
+    """Describe a single-band hazard raster; refuse what Sonae cannot read honestly.
+
+    Opening, readability and NoData (tag, ``nodata`` given, or a detected fill value with ``warn``) are checked
+    by engine.rasters.
+    """
+    from . import rasters
     base = str(path).split("|")[0]
-    try:
-        ds = rasterio.open(base)
-    except (RasterioIOError, OSError) as exc:
-        raise SonaeInputError(f"Hazard raster '{base}' ({name}) cannot be opened: {exc}. Choose a GeoTIFF or "
-                              "another GDAL raster.",
-                              f"ハザードラスタ「{base}」（{name}）を開けません: {exc}。GeoTIFF等のラスタを選んでください。")
+    ds = rasters.open_checked(base, name)
     with ds:
         if ds.count != 1:
             raise SonaeInputError(
@@ -103,7 +102,8 @@ def open_hazard_raster(path: str, name: str = "HAZARD") -> RasterInfo:
                 units = float(ds.crs.linear_units_factor[1])
             except Exception:  # unknown units: assume metres
                 units = 1.0
-        return RasterInfo(base, ds.crs, t, ds.width, ds.height, ds.nodata, ds.dtypes[0],
+        fill = rasters.effective_nodata(ds, base, name, nodata, warn)
+        return RasterInfo(base, ds.crs, t, ds.width, ds.height, fill, ds.dtypes[0],
                           tuple(ds.block_shapes[0]), tuple(ds.bounds), geographic, units)
 
 
@@ -122,113 +122,7 @@ def to_raster_crs(xs, ys, src_crs, info: RasterInfo):
     return tr.transform(xs, ys)
 
 
-def _metres_per_unit(info: RasterInfo, ys_raster: np.ndarray):
-    """Metres per raster unit along x and y at each point (ellipsoidal radii of curvature for lon/lat)."""
-    if not info.geographic:
-        f = np.full(len(ys_raster), info.units_to_m)
-        return f, f
-    phi = np.radians(np.clip(ys_raster, -89.9, 89.9))
-    s2 = np.sin(phi) ** 2
-    m = _A * (1 - _E2) / (1 - _E2 * s2) ** 1.5
-    n = _A / np.sqrt(1 - _E2 * s2)
-    return n * np.cos(phi) * math.pi / 180.0, m * math.pi / 180.0
-
-
-def sample_points(info: RasterInfo, xs, ys, radius_m: float = 0.0, progress: Progress | None = None,
-                  chunk: int = 1024):
-    """Sample the raster at points given in the raster's CRS.
-
-    Returns ``(value, vmax)`` float arrays: the value of the cell containing each point and the maximum over the
-    cells whose centres are within ``radius_m`` metres of it (always including its own cell), NoData ignored.
-    NaN where the point is outside the raster or no valid cell is found. Reads the raster window by window
-    (chunks of about ``chunk`` x ``chunk`` cells aligned to the file's blocks, plus a margin for the radius),
-    only where there are points.
-    """
-    import rasterio
-    from rasterio.windows import Window
-    progress = ensure(progress)
-    xs = np.asarray(xs, dtype=float)
-    ys = np.asarray(ys, dtype=float)
-    n = len(xs)
-    value = np.full(n, np.nan)
-    vmax = np.full(n, np.nan)
-    if n == 0:
-        return value, vmax
-    t = info.transform
-    colf = (xs - t.c) / t.a
-    rowf = (ys - t.f) / t.e
-    finite = np.isfinite(colf) & np.isfinite(rowf)
-    col = np.full(n, -1, dtype=np.int64)
-    row = np.full(n, -1, dtype=np.int64)
-    col[finite] = np.floor(colf[finite]).astype(np.int64)
-    row[finite] = np.floor(rowf[finite]).astype(np.int64)
-    inside = finite & (col >= 0) & (col < info.width) & (row >= 0) & (row < info.height)
-    if not inside.any():
-        return value, vmax
-    # radius as cells, per point
-    radius_m = float(radius_m or 0.0)
-    mx, my = _metres_per_unit(info, ys)
-    psx = abs(t.a) * mx  # cell width in metres at each point
-    psy = abs(t.e) * my
-    if radius_m > 0:
-        rc = int(np.ceil(np.nanmax(radius_m / psx[inside]))) + 1
-        rr = int(np.ceil(np.nanmax(radius_m / psy[inside]))) + 1
-    else:
-        rc = rr = 0
-    bh, bw = info.block_shape
-    ch = max(bh, int(math.ceil(chunk / bh)) * bh) if bh < info.height else info.height
-    cw = max(bw, int(math.ceil(chunk / bw)) * bw) if bw < info.width else info.width
-    idx = np.nonzero(inside)[0]
-    ncc = (info.width + cw - 1) // cw
-    cid = (row[idx] // ch) * ncc + (col[idx] // cw)
-    order = np.argsort(cid, kind="stable")
-    idx = idx[order]
-    cid = cid[order]
-    starts = np.r_[0, np.nonzero(np.diff(cid))[0] + 1]
-    ends = np.r_[starts[1:], len(cid)]
-    if rc or rr:
-        dj, di = np.meshgrid(np.arange(-rc, rc + 1), np.arange(-rr, rr + 1))
-        offsets = list(zip(di.ravel().tolist(), dj.ravel().tolist()))
-    else:
-        offsets = [(0, 0)]
-    nodata = info.nodata
-    with rasterio.open(info.path) as ds:
-        for k, (s, e) in enumerate(zip(starts, ends)):
-            pts = idx[s:e]
-            c = int(cid[s])
-            r0 = (c // ncc) * ch
-            c0 = (c % ncc) * cw
-            wr0 = max(0, r0 - rr)
-            wc0 = max(0, c0 - rc)
-            wr1 = min(info.height, r0 + ch + rr)
-            wc1 = min(info.width, c0 + cw + rc)
-            arr = ds.read(1, window=Window(wc0, wr0, wc1 - wc0, wr1 - wr0)).astype(np.float64)
-            valid = np.isfinite(arr)
-            if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
-                valid &= arr != nodata
-            arr[~valid] = np.nan
-            pr = row[pts] - wr0
-            pc = col[pts] - wc0
-            value[pts] = arr[pr, pc]
-            if len(offsets) == 1:
-                vmax[pts] = value[pts]
-            else:
-                best = np.full(len(pts), -np.inf)
-                for di_, dj_ in offsets:
-                    rr_ = pr + di_
-                    cc_ = pc + dj_
-                    ok = (rr_ >= 0) & (rr_ < arr.shape[0]) & (cc_ >= 0) & (cc_ < arr.shape[1])
-                    if di_ or dj_:
-                        dx = (col[pts] + dj_ + 0.5 - colf[pts]) * psx[pts]
-                        dy = (row[pts] + di_ + 0.5 - rowf[pts]) * psy[pts]
-                        ok &= dx * dx + dy * dy <= radius_m * radius_m
-                    v = np.full(len(pts), np.nan)
-                    v[ok] = arr[rr_[ok], cc_[ok]]
-                    np.fmax(best, v, out=best)
-                best[~np.isfinite(best)] = np.nan
-                vmax[pts] = best
-            progress.update((k + 1) / len(starts))
-    return value, vmax
+from .sampling import _metres_per_unit, sample_points  # noqa: E402,F401 (engine.hazard names kept)
 
 
 def raster_has_data(info: RasterInfo, progress: Progress | None = None) -> bool:
@@ -304,7 +198,7 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
         depth = np.asarray(depth_m, dtype=float)
     else:
         depth = class_upper_m(rank, dc)
-    fl = pd.to_numeric(pd.Series(floors, dtype=object), errors="coerce").to_numpy(dtype=float) \
+    fl = numbers(pd.Series(floors, dtype=object), "floors", "FACILITIES") \
         if floors is not None else np.full(n, np.nan)
     cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
     has_note = cond.fillna("").astype(str).map(
@@ -411,7 +305,7 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     import shapely
     progress = ensure(progress)
     rules = depth_classes()
-    pop = pd.to_numeric(pd.Series(population), errors="coerce").fillna(0.0).to_numpy(dtype=float)
+    pop = np.nan_to_num(numbers(pd.Series(population), "population", zone_name), nan=0.0)
     if (pop < 0).any():
         first = int(np.nonzero(pop < 0)[0][0])
         raise SonaeInputError(f"Layer {zone_name}: population in feature {first + 1} is negative ({pop[first]}). "
@@ -435,37 +329,11 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
         raise SonaeInputError(f"Layer {zone_name} must hold polygons (mesh cells, districts) or points.",
                               f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
     import geopandas as gpd
-    from .zonal_worker import coverage_fractions
+    from .zonal import polygon_class_shares
     z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
     z = z.to_crs(info.crs.to_wkt())
-    raster = info.path
-    tmp = None
-    if kind == "depth_m" or np.dtype(info.dtype).kind == "f":
-        tmp = raster = _classified_copy(info, kind, rules, progress.sub(0.0, 0.4))
-    try:
-        res = coverage_fractions(raster, z)
-    finally:
-        if tmp:
-            os.remove(tmp)
+    share, dry = polygon_class_shares(z, info, kind, rules, progress)
     progress.update(0.9)
-    total_cells = shapely.area(z.geometry.values) / info.cell_area_units
-    count = np.zeros(n)
-    count[res["zone"]] = res["count"]
-    zone_rep = np.repeat(res["zone"], res["lens"])
-    uniq, frac = res["unique"], res["frac"]
-    if tmp is None:
-        cls = classify(uniq, "rank", rules)       # codes outside 1..6 count as no data
-    else:
-        cls = np.where(uniq == 255, np.nan, uniq)  # the classified copy: 0 dry, 1..6, 255 no data
-    with np.errstate(invalid="ignore", divide="ignore"):
-        scale = np.where(total_cells > 0, count / total_cells, 0.0)
-    share = np.zeros((n, 6))
-    dry = np.zeros(n)
-    for j in range(6):
-        m = cls == j + 1
-        share[:, j] = np.bincount(zone_rep[m], weights=frac[m], minlength=n) * scale
-    m0 = cls == 0
-    dry = np.bincount(zone_rep[m0], weights=frac[m0], minlength=n) * scale
     nodata = np.clip(1.0 - share.sum(axis=1) - dry, 0.0, 1.0)
     return _class_table(share, pop, dry, nodata, rules)
 
@@ -495,7 +363,10 @@ def facility_exposure(facilities, info: RasterInfo, hazard: str, kind: str, radi
     warnings = []
     geoms = facilities.geometry.values
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-    pts = np.where(shapely.get_type_id(geoms) == 0, geoms, shapely.point_on_surface(geoms))
+    pts = np.array(geoms, dtype=object, copy=True)
+    other = (shapely.get_type_id(geoms) != 0) & ~missing
+    if other.any():  # points are used as they are; polygons/lines at a point on their surface
+        pts[other] = shapely.point_on_surface(geoms[other])
     x = np.where(missing, np.nan, shapely.get_x(np.where(missing, None, pts)).astype(float))
     y = np.where(missing, np.nan, shapely.get_y(np.where(missing, None, pts)).astype(float))
     xr, yr = to_raster_crs(x, y, facilities.crs, info)

@@ -1,12 +1,17 @@
-"""Headline figures for the council map book and the dock, from the demo GeoPackage's contract tables.
+"""Headline figures for the council map book and the dock: ONE definition per figure, used by both.
 
 QGIS-free: pandas/geopandas in, plain Python values and Japanese-formatted strings out. A figure whose source
 table (or column) is absent is ``None`` and prints as "—": never a made-up number.
 
-Tables (DEVELOPERS.md): ``shelters`` (or any of shelters_energy / facilities_hazard / facilities: the points),
-``stockpile_sufficiency`` (``shelter_id``, ``days_min``), ``shelters_energy`` (``hours_now``),
-``subsidy_scope`` (``row_type``, ``facility_id``, ``district_id``, ``subsidy_yen``), ``districts``
-(``district_id``, ``member_ids``).
+Every figure is declared once in :data:`FIGURES` (label in Japanese and English, and the footnote that states how
+it is counted); :func:`page_figures` computes them for any set of facilities; the map book prints
+:meth:`PageFigures.rows` and :func:`figure_notes`, the dock prints the same rows with the English labels.
+
+Tables (DEVELOPERS.md): the points (``shelters_after_ev`` > ``shelters_energy`` > ``shelters`` >
+``facilities_hazard`` > ``facilities``), ``stockpile_sufficiency`` (``shelter_id``, ``days_min``),
+``subsidy_scope`` (``row_type``, ``facility_id``, ``district_id``, ``total_cost_yen``, ``subsidy_yen``),
+``districts`` (``district_id``, ``member_ids``, ``investment_yen``, ``subsidy_yen``: the self-owned line included).
+Facility roles (stay / welfare shelter, disaster base, ...) come from ``engine.roles`` (rules/facility_roles.json).
 """
 from __future__ import annotations
 
@@ -17,10 +22,12 @@ import numpy as np
 import pandas as pd
 
 from .errors import SonaeInputError
+from .rules import load_rules
 
 DASH = "—"
-TARGET_HOURS = 72.0      # FDMA target for backup power at municipal buildings (DESIGN.md section 4)
-TARGET_DAYS = 3.0        # first 3 days from local stock (DESIGN.md section 5)
+_RULES = load_rules("mapbook.json", unwrap=True)
+TARGET_HOURS = float(_RULES["target_hours"])   # FDMA 72 h backup power (rules/mapbook.json)
+TARGET_DAYS = float(_RULES["target_days"])     # first 3 days from local stock (rules/mapbook.json)
 
 # The points table, best first: each later contract table carries the fields of the earlier ones.
 POINT_TABLES = ("shelters_after_ev", "shelters_energy", "shelters", "facilities_hazard", "facilities")
@@ -86,14 +93,74 @@ def fmt_percent(value, decimals: int = 0) -> str:
     return fmt_number(100.0 * float(value), decimals) + "%"
 
 
-# --- figures --------------------------------------------------------------------------------------------------
+# --- the figures: one definition each -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label_ja: str
+    label_en: str
+    note_ja: str
+    note_en: str
+
+
+FIGURES = (
+    Figure("shelters", "避難所数（指定避難所と福祉避難所）", "Stay shelters (designated and welfare)",
+           "避難所数：指定避難所と福祉避難所（役割の定義はrules/facility_roles.json）。",
+           "Stay shelters: designated and welfare shelters (roles: rules/facility_roles.json)."),
+    Figure("other_sites", "その他の施設（一時避難場所、津波避難ビル等）",
+           "Other sites (immediate refuge, tsunami buildings, bases)",
+           "その他の施設：避難所以外の避難場所、津波避難ビル、防災拠点など。",
+           "Other sites: immediate-refuge sites, tsunami evacuation buildings, disaster bases."),
+    Figure("conflicts", "浸水想定と指定の不整合", "Flood designation conflicts",
+           "不整合：洪水に対応と指定されているが浸水想定区域内にある施設（flood_conflict = 1）。",
+           "Conflicts: designated flood-safe but inside the inundation area (flood_conflict = 1)."),
+    Figure("evacuees", "避難者数 / 収容可能人数", "Evacuees / capacity",
+           "避難者数と収容可能人数：各施設のevacueesとcapacity_calcの合計。",
+           "Evacuees and capacity: sums of evacuees and capacity_calc."),
+    Figure("shortfall", "収容不足", "Capacity shortfall",
+           "収容不足：各施設のshortfall_persons（収容可能人数を超える避難者）の合計。",
+           "Shortfall: sum of shortfall_persons."),
+    Figure("days_min", "備蓄日数（最短）", "Days of supply (lowest)",
+           "備蓄日数：避難者を受け入れる避難所のうち最短の日数（stockpile_sufficiencyのdays_min）。",
+           "Days of supply: the lowest days_min among shelters receiving evacuees."),
+    Figure("under_3d", "備蓄3日未満の避難所", "Shelters below 3 days of supply",
+           "備蓄3日未満：避難者を受け入れる避難所のうち備蓄が3日に満たない数。",
+           "Below 3 days: shelters receiving evacuees whose days_min is below 3."),
+    Figure("hours_median", "停電時の自立時間（避難所の中央値）", "Hours of power in an outage (median, stay shelters)",
+           "自立時間：停電時に電源が持つ時間（hours_now）の、避難所（指定と福祉）の中央値。",
+           "Hours of power: median hours_now of the stay shelters."),
+    Figure("under_72h", "停電時72時間未満の避難所", "Stay shelters under 72 h of power",
+           "72時間未満：避難所（指定と福祉）のうち自立時間が72時間未満の数。自立時間の算定がない施設は数えない。",
+           "Under 72 h: stay shelters (designated and welfare) with hours_now below 72; shelters without a value "
+           "are not counted."),
+    Figure("cost", "事業費（自営線を含む）", "Investment (self-owned lines included)",
+           "事業費と補助金：地区はdistrictsの表の額（自営線を含む）、地区外の施設はsubsidy_scopeの施設の額。",
+           "Investment and subsidy: the districts table for districts (self-owned lines included), subsidy_scope "
+           "facility rows for facilities outside them."),
+    Figure("subsidy", "補助金（見込み、自営線を含む）", "Subsidy (estimate, self-owned lines included)", "", ""),
+)
+FIGURE_BY_KEY = {f.key: f for f in FIGURES}
+
+
+def figure_notes(lang: str = "ja", keys=None) -> list[str]:
+    """The footnotes of the figures (one definition per figure, in the order printed)."""
+    out = []
+    for f in FIGURES:
+        note = f.note_ja if lang == "ja" else f.note_en
+        if note and (keys is None or f.key in keys):
+            out.append(note)
+    return out
+
 
 @dataclass
 class PageFigures:
     """The key figures of one page (one district, one grid cell or the whole area)."""
     key: str
     name: str
-    shelters: int = 0
+    facilities: int = 0
+    shelters: int | None = None
+    other_sites: int | None = None
     conflicts: int | None = None
     evacuees: float | None = None
     capacity: float | None = None
@@ -102,6 +169,7 @@ class PageFigures:
     shelters_under_3d: int | None = None
     hours_median: float | None = None
     shelters_under_72h: int | None = None
+    cost_yen: float | None = None
     subsidy_yen: float | None = None
     missing: list = field(default_factory=list)
 
@@ -111,20 +179,21 @@ class PageFigures:
             return None
         return self.evacuees / self.capacity
 
-    def rows(self) -> list[tuple[str, str]]:
-        """(label, value) rows for the map-book table, Japanese."""
+    def values(self) -> dict:
+        """Figure key -> formatted Japanese value."""
         ev = DASH if self.evacuees is None else f"{fmt_persons(self.evacuees)} / {fmt_persons(self.capacity)}"
-        return [
-            ("避難所数", fmt_count(self.shelters)),
-            ("浸水想定と指定の不整合", fmt_count(self.conflicts)),
-            ("避難者数 / 収容可能人数", ev),
-            ("収容不足", fmt_persons(self.shortfall)),
-            ("備蓄日数（最短）", fmt_days(self.days_min)),
-            ("備蓄3日未満の避難所", fmt_count(self.shelters_under_3d)),
-            ("停電時の自立時間（中央値）", fmt_hours(self.hours_median)),
-            ("72時間未満の避難所", fmt_count(self.shelters_under_72h)),
-            ("補助金（見込み）", fmt_thousand_yen(self.subsidy_yen)),
-        ]
+        return {
+            "shelters": fmt_count(self.shelters), "other_sites": fmt_count(self.other_sites),
+            "conflicts": fmt_count(self.conflicts), "evacuees": ev, "shortfall": fmt_persons(self.shortfall),
+            "days_min": fmt_days(self.days_min), "under_3d": fmt_count(self.shelters_under_3d),
+            "hours_median": fmt_hours(self.hours_median), "under_72h": fmt_count(self.shelters_under_72h),
+            "cost": fmt_thousand_yen(self.cost_yen), "subsidy": fmt_thousand_yen(self.subsidy_yen),
+        }
+
+    def rows(self, lang: str = "ja") -> list[tuple[str, str]]:
+        """(label, value) rows in the order of :data:`FIGURES`."""
+        values = self.values()
+        return [(f.label_ja if lang == "ja" else f.label_en, values[f.key]) for f in FIGURES]
 
 
 def _col(frame: pd.DataFrame | None, name: str) -> pd.Series | None:
@@ -146,11 +215,25 @@ def pick_points(tables: dict) -> tuple[str, pd.DataFrame]:
         "を実行するか、施設レイヤを指定してください。")
 
 
+def stay_mask(points: pd.DataFrame) -> np.ndarray | None:
+    """True for stay shelters (designated or welfare), from the ``role`` column when the table has one, else from
+    the designation columns through engine.roles. None when the table carries no designation at all (the counts
+    are then unknown, not zero)."""
+    from . import roles
+    if roles.ROLE_FIELD in points.columns and points[roles.ROLE_FIELD].notna().any():
+        return roles.is_stay(points[roles.ROLE_FIELD].to_numpy(dtype=object))
+    if not any(c in points.columns for c in ("designated_shelter", "welfare_shelter")):
+        return None
+    return roles.is_stay(roles.facility_roles(points))
+
+
 def missing_tables(tables: dict) -> list[str]:
     """Contract tables the figures need and the input lacks (reported to the user, figures shown as '—')."""
     points_name = next((n for n in POINT_TABLES if tables.get(n) is not None), None)
     points = tables.get(points_name) if points_name else None
     need = []
+    if points is None or stay_mask(points) is None:
+        need.append("facilities")
     if points is None or "flood_conflict" not in points.columns:
         need.append("facilities_hazard")
     if points is None or "evacuees" not in points.columns:
@@ -164,26 +247,74 @@ def missing_tables(tables: dict) -> list[str]:
     return need
 
 
-def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", district_id: str | None = None,
-                 whole_area: bool = False) -> PageFigures:
-    """Figures for the facilities whose ``id`` is in ``ids`` (all when None).
+def _money(tables: dict, sel_ids: set, district_ids) -> tuple[float | None, float | None]:
+    """(cost, subsidy) in yen: districts whose id is in ``district_ids`` from the districts table (self-owned line
+    included), every other facility of the page from its subsidy_scope facility row. None when no table has it."""
+    dist = tables.get("districts")
+    sub = tables.get("subsidy_scope")
+    members = district_members(dist) if dist is not None and "member_ids" in dist.columns else {}
+    cost = subsidy = None
+    covered = set()
+    for did in [str(d) for d in (district_ids or [])]:
+        c = s = None
+        if dist is not None and "district_id" in dist.columns:
+            row = dist[dist["district_id"].astype(str) == did]
+            if len(row):
+                c = _col(row, "investment_yen")
+                s = _col(row, "subsidy_yen")
+                c = None if c is None else float(c.fillna(0).sum())
+                s = None if s is None else float(s.fillna(0).sum())
+        if (c is None or s is None) and sub is not None and {"row_type", "district_id"} <= set(sub.columns):
+            row = sub[(sub["row_type"].astype(str) == "district") & (sub["district_id"].astype(str) == did)]
+            if len(row):
+                if c is None and "total_cost_yen" in row.columns:
+                    c = float(_col(row, "total_cost_yen").fillna(0).sum())
+                if s is None and "subsidy_yen" in row.columns:
+                    s = float(_col(row, "subsidy_yen").fillna(0).sum())
+        if c is None and s is None:
+            continue                        # priced below from its members' facility rows
+        covered.update(members.get(did, []))
+        if c is not None:
+            cost = (cost or 0.0) + c
+        if s is not None:
+            subsidy = (subsidy or 0.0) + s
+    if (sel_ids - covered) and (sub is None or "facility_id" not in sub.columns):
+        return None, None                   # facilities outside the districts: their money is unknown
+    if sub is not None and "facility_id" in sub.columns:
+        rt = sub["row_type"].astype(str) if "row_type" in sub.columns else pd.Series("facility", index=sub.index)
+        mask = (rt == "facility") & sub["facility_id"].astype(str).isin(sel_ids - covered)
+        for name, target in (("total_cost_yen", "cost"), ("subsidy_yen", "subsidy")):
+            values = _col(sub, name)
+            if values is None:
+                continue
+            total = float(values[mask].fillna(0).sum())
+            if target == "cost":
+                cost = (cost or 0.0) + total
+            else:
+                subsidy = (subsidy or 0.0) + total
+    return cost, subsidy
 
-    - conflicts: facilities with ``flood_conflict`` = 1 (designated flood-safe but in the inundation area);
-    - evacuees / capacity / shortfall: sums of ``evacuees``, ``capacity_calc``, ``shortfall_persons``;
-    - days_min: smallest ``days_min`` over shelters receiving evacuees (stockpile_sufficiency);
-      shelters_under_3d: those below 3 days;
-    - hours_median / shelters_under_72h: ``hours_now`` of the shelters receiving evacuees (all shelters when
-      there is no ``evacuees`` field), median and count below 72 h;
-    - subsidy: the ``district`` row of subsidy_scope for a district page, the ``city`` row for the whole area,
-      else the sum of the ``facility`` rows of the page's facilities.
+
+def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", district_ids=None) -> PageFigures:
+    """The figures of :data:`FIGURES` for the facilities whose ``id`` is in ``ids`` (all when None).
+
+    ``district_ids``: the districts shown whole on the page (a district page: its own id; the whole area: every
+    district); their cost and subsidy come from the districts table, self-owned line included.
     """
     _, points = pick_points(tables)
     if "id" not in points.columns:
         raise SonaeInputError("The facilities table has no 'id' field. Use a layer written by Sonae.",
                               "施設テーブルに項目「id」がありません。Sonaeが出力したレイヤを使ってください。")
-    sel = points if ids is None else points[points["id"].astype(str).isin({str(i) for i in ids})]
-    fig = PageFigures(key=str(key), name=name or str(key), shelters=int(len(sel)))
+    pid = points["id"].astype(str)
+    keep = np.ones(len(points), dtype=bool) if ids is None else pid.isin({str(i) for i in ids}).to_numpy()
+    sel = points[keep]
+    fig = PageFigures(key=str(key), name=name or str(key), facilities=int(len(sel)))
     fig.missing = missing_tables(tables)
+    stay_all = stay_mask(points)
+    stay = None if stay_all is None else stay_all[keep]
+    if stay is not None:
+        fig.shelters = int(stay.sum())
+        fig.other_sites = int(len(sel) - stay.sum())
 
     conflict = _col(sel, "flood_conflict")
     if conflict is not None:
@@ -192,7 +323,7 @@ def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", distr
     receiving = sel
     if evac is not None:
         fig.evacuees = float(evac.fillna(0).sum())
-        receiving = sel[evac.fillna(0) > 0]
+        receiving = sel[(evac.fillna(0) > 0).to_numpy()]
         cap = _col(sel, "capacity_calc")
         if cap is not None:
             fig.capacity = float(cap.fillna(0).sum())
@@ -209,29 +340,13 @@ def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", distr
         fig.shelters_under_3d = int((days < TARGET_DAYS - 1e-6).sum())  # 2.9999999 d meets 3 d
         fig.days_min = float(days.min()) if len(days) else None
 
-    hours = _col(receiving, "hours_now")
-    if hours is not None:
-        h = hours.dropna()
+    hours = _col(sel, "hours_now")
+    if hours is not None and stay is not None:
+        h = hours[stay].dropna()
         fig.shelters_under_72h = int((h < TARGET_HOURS).sum())
         fig.hours_median = float(np.median(h)) if len(h) else None
 
-    sub = tables.get("subsidy_scope")
-    if sub is not None and "subsidy_yen" in sub.columns:
-        rt = sub["row_type"].astype(str) if "row_type" in sub.columns else pd.Series("facility", index=sub.index)
-        yen = pd.to_numeric(sub["subsidy_yen"], errors="coerce")
-        chosen = None
-        if district_id is not None and "district_id" in sub.columns:
-            rows = yen[(rt == "district") & (sub["district_id"].astype(str) == str(district_id))]
-            if len(rows):
-                chosen = float(rows.fillna(0).sum())
-        if chosen is None and whole_area and (rt == "city").any():
-            chosen = float(yen[rt == "city"].fillna(0).sum())
-        if chosen is None and "facility_id" in sub.columns:
-            mask = rt == "facility"
-            if ids is not None:
-                mask &= sub["facility_id"].astype(str).isin({str(i) for i in sel["id"]})
-            chosen = float(yen[mask].fillna(0).sum())
-        fig.subsidy_yen = chosen
+    fig.cost_yen, fig.subsidy_yen = _money(tables, set(sel["id"].astype(str)), district_ids)
     return fig
 
 

@@ -35,8 +35,10 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from .dates import fiscal_year, months_between, parse_date
+from .dates import DateError, fiscal_year, months_between, parse_date
 from .errors import SonaeInputError
+from .columns import numbers
+from .parsing import NumberError, parse_number
 from .progress import Progress, ensure
 from .rules import load_rules as _load_rules
 
@@ -52,6 +54,7 @@ OWNER_ALIASES = {
 }
 ITEM_COLUMNS = ["site_id", "owner_type", "item", "product", "unit", "quantity", "expiry_date",
                 "committed_quantity", "verified_on", "note"]
+OPTIONAL_ITEM_COLUMNS = ["manufactured_on"]
 SITE_COLUMNS = ["site_id", "name", "owner_type", "address", "facility_id"]
 
 
@@ -154,24 +157,42 @@ def _row_labels(frame: pd.DataFrame) -> list[tuple[str, str]]:
 
 
 def _number(value):
-    if value is None or value is pd.NA:
-        return np.nan
-    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
-        return float(value)
-    text = unicodedata.normalize("NFKC", str(value)).strip().replace(",", "")
-    if text.lower() in ("", "nan", "none", "null"):
-        return np.nan
+    """A quantity cell: NaN when blank, the value, or a NumberError (refused by the caller with the row).
+    Returns (value, unit written in the cell or '')."""
     try:
-        return float(text)
-    except ValueError:
-        return None  # unparseable
+        v = parse_number(value, family=None)
+    except NumberError as exc:
+        return exc, ""
+    if v is None:
+        return np.nan, ""
+    text = unicodedata.normalize("NFKC", str(value)).strip()
+    m = re.search(r"[^\d\s.,+\-▲△]+$", text)
+    return v, (m.group(0) if m and not isinstance(value, (int, float, np.integer, np.floating)) else "")
 
 
 def _fail(label, row, en, ja):
     raise SonaeInputError(f"{label}, {row[0]}: {en}", f"{label} {row[1]}: {ja}")
 
 
-def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataFrame:
+def _check_dates(label, row, dates, today: dt.date) -> None:
+    """Implausible dates refused with the row: a verification or manufacture date in the future, a manufacture
+    date after the expiry date."""
+    for c, en, ja in (("verified_on", "verification date (確認日)", "確認日"),
+                      ("manufactured_on", "manufacture date (製造日)", "製造日")):
+        d = dates.get(c)
+        if d is not None and d > today:
+            _fail(label, row, f"the {en} {d.isoformat()} is in the future (today is {today.isoformat()}). Enter the "
+                  "date the stock was actually checked or made.",
+                  f"{ja} {d.isoformat()} が未来の日付です（今日は{today.isoformat()}）。実際の日付を入力してください。")
+    made, exp = dates.get("manufactured_on"), dates.get("expiry_date")
+    if made is not None and exp is not None and made > exp:
+        _fail(label, row, f"the manufacture date {made.isoformat()} is after the expiry date {exp.isoformat()}; one of "
+              "the two (or the order of the columns) is wrong. Correct the dates.",
+              f"製造日 {made.isoformat()} が期限 {exp.isoformat()} より後です。どちらか（または列の順序）が誤っています。"
+              "日付を修正してください。")
+
+
+def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.date | None = None) -> pd.DataFrame:
     """Validate a stock_items frame with canonical column names; returns it with parsed values and
     ``quantity_base``, ``committed_base`` (base units of the item) and ``base_unit`` added.
 
@@ -189,8 +210,9 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
     names, units = _item_lookup()
     rows = _row_labels(frame)
     n = len(frame)
-    col = {c: (frame[c].tolist() if c in frame.columns else [None] * n) for c in ITEM_COLUMNS}
-    out = {c: [] for c in ITEM_COLUMNS + ["quantity_base", "committed_base", "base_unit", "factor", "source_row"]}
+    col = {c: (frame[c].tolist() if c in frame.columns else [None] * n) for c in ITEM_COLUMNS + OPTIONAL_ITEM_COLUMNS}
+    out = {c: [] for c in ITEM_COLUMNS + ["quantity_base", "committed_base", "base_unit", "factor", "source_row",
+                                          "manufactured_on"]}
     for i in range(n):
         row = rows[i]
         site = "" if col["site_id"][i] is None else unicodedata.normalize("NFKC", str(col["site_id"][i])).strip()
@@ -211,10 +233,17 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
             allowed = ", ".join(needs_rules()["items"][item]["units"])
             _fail(label, row, f"unknown unit '{unit_text}' for item {item}. Use one of: {allowed}.",
                   f"品目 {item} の単位「{unit_text}」は使えません。次のいずれかにしてください: {allowed}")
-        qty = _number(col["quantity"][i])
-        if qty is None or np.isnan(qty):
-            _fail(label, row, f"quantity '{col['quantity'][i]}' is not a number. Enter the count in {unit_text}.",
-                  f"数量「{col['quantity'][i]}」が数値ではありません。{unit_text}単位の数を入力してください。")
+        qty, qty_unit = _number(col["quantity"][i])
+        if isinstance(qty, NumberError) or np.isnan(qty):
+            why_en, why_ja = (qty.en, qty.ja) if isinstance(qty, NumberError) else ("empty", "空欄です")
+            _fail(label, row, f"the quantity '{col['quantity'][i]}' cannot be read ({why_en}). Enter the count in "
+                  f"{unit_text}.",
+                  f"数量「{col['quantity'][i]}」を読めません（{why_ja}）。{unit_text}単位の数を入力してください。")
+        if qty_unit and not key(unit_text).startswith(key(qty_unit)):      # 3箱 under 箱(2L×6本) is the same unit
+            _fail(label, row, f"quantity '{col['quantity'][i]}' is written in {qty_unit} but the unit column says "
+                  f"'{unit_text}'. Write the number only, in the unit of the unit column.",
+                  f"数量「{col['quantity'][i]}」の単位（{qty_unit}）が単位列の「{unit_text}」と違います。単位列の単位で数だけを"
+                  "書いてください。")
         if qty < 0:
             _fail(label, row, f"negative quantity {qty:g}. Enter the stock on hand (0 or more).",
                   f"数量が負です（{qty:g}）。在庫数（0以上）を入力してください。")
@@ -223,21 +252,27 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
         if owner is None:
             _fail(label, row, f"unknown owner type '{owner_text}'. Use city (市) or retail_partner (協定事業者).",
                   f"所有区分「{owner_text}」は使えません。city（市）または retail_partner（協定事業者）にしてください。")
-        committed = _number(col["committed_quantity"][i])
-        if committed is None:
-            _fail(label, row, f"committed quantity '{col['committed_quantity'][i]}' is not a number.",
-                  f"協定数量「{col['committed_quantity'][i]}」が数値ではありません。")
+        committed, _cu = _number(col["committed_quantity"][i])
+        if isinstance(committed, NumberError):
+            _fail(label, row, f"the committed quantity '{col['committed_quantity'][i]}' cannot be read ({committed.en}). "
+                  "Enter the committed count in the unit of the row.",
+                  f"協定数量「{col['committed_quantity'][i]}」を読めません（{committed.ja}）。その行の単位で協定数量を"
+                  "入力してください。")
         if owner == "retail_partner" and np.isnan(committed):
             _fail(label, row, "a retail partner's row needs the committed quantity (協定数量) in the same unit.",
                   "協定事業者の行には協定数量（同じ単位）が必要です。")
         if not np.isnan(committed) and committed < 0:
             _fail(label, row, f"negative committed quantity {committed:g}.", f"協定数量が負です（{committed:g}）。")
         dates = {}
-        for c, ja in (("expiry_date", "消費期限/賞味期限"), ("verified_on", "確認日")):
+        # an expiry printed as 年月 only (2029年3月, R11.3) means the end of that month; a verification or
+        # manufacture month, conservatively, its first day
+        for c, ja, month_only in (("expiry_date", "消費期限/賞味期限", "end"), ("verified_on", "確認日", "start"),
+                                  ("manufactured_on", "製造日", "start")):
             try:
-                dates[c] = parse_date(col[c][i])
-            except ValueError as exc:
-                _fail(label, row, f"column {c}: {exc}. Correct the date.", f"「{ja}」: {exc}。日付を修正してください。")
+                dates[c] = parse_date(col[c][i], month_only=month_only)
+            except DateError as exc:
+                _fail(label, row, f"column {c}: {exc.en}. Correct the date.", f"「{ja}」{exc.ja}。日付を修正してください。")
+        _check_dates(label, row, dates, today or dt.date.today())
         product = col["product"][i]
         product = "" if product is None or (isinstance(product, float) and np.isnan(product)) else str(product)
         note = col["note"][i]
@@ -245,6 +280,7 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
         for c, v in (("site_id", site), ("owner_type", owner), ("item", item), ("product", product.strip()),
                      ("unit", str(unit_text).strip()), ("quantity", qty), ("expiry_date", dates["expiry_date"]),
                      ("committed_quantity", committed), ("verified_on", dates["verified_on"]), ("note", note),
+                     ("manufactured_on", dates["manufactured_on"]),
                      ("quantity_base", qty * factor), ("committed_base", committed * factor),
                      ("base_unit", needs_rules()["items"][item]["base_unit"]), ("factor", factor),
                      ("source_row", row[0])):
@@ -256,8 +292,9 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items") -> pd.DataF
 
 
 def _check_duplicates(items: pd.DataFrame, rows, label: str) -> None:
-    keys = items[["site_id", "item", "product", "unit"]].astype(str).agg("|".join, axis=1) + "|" + \
-        items["expiry_date"].astype(str)
+    keys = pd.Series(["|".join(str(v) for v in r) for r in zip(
+        items["site_id"], items["item"], items["product"], items["unit"],
+        ["" if d is None else d.isoformat() for d in items["expiry_date"]])], index=items.index)
     dup = keys.duplicated(keep="first").to_numpy()
     if dup.any():
         j = int(np.flatnonzero(dup)[0])
@@ -419,7 +456,7 @@ def allocate(shelters: pd.DataFrame, sites: pd.DataFrame, items: pd.DataFrame, s
     if horizon <= 0:
         raise SonaeInputError(f"The planning horizon must be more than 0 days (got {horizon:g}).",
                               f"計画期間は0日より大きくしてください（{horizon:g}日）。")
-    evac = pd.to_numeric(shelters["evacuees"], errors="coerce").to_numpy(float)
+    evac = numbers(shelters["evacuees"], "evacuees", "SHELTERS")
     bad = np.flatnonzero(evac < 0)
     if len(bad):
         raise SonaeInputError(
@@ -588,7 +625,8 @@ def join_energy(per_shelter: pd.DataFrame, energy: pd.DataFrame, label: str = "e
         raise SonaeInputError(f"{label}: shelter {sid} appears twice. Keep one energy row per shelter.",
                               f"{label}: 避難所 {sid} が2回あります。避難所ごとに1行にしてください。")
     for c in ("battery_kwh", "battery_soc", "critical_load_kw", "hours_now"):
-        e[c] = pd.to_numeric(e[c], errors="coerce") if c in e.columns else np.nan
+        e[c] = numbers(e[c], c, label, percent="fraction" if c == "battery_soc" else None) \
+            if c in e.columns else np.nan
     soc = e["battery_soc"].to_numpy(float)
     bad = np.flatnonzero((soc < 0) | (soc > 1))
     if len(bad):

@@ -23,6 +23,7 @@ import pandas as pd
 
 from .columns import as_bool
 from .errors import SonaeInputError
+from .columns import numeric
 from .progress import ensure
 
 from .rules import RULES_DIR, load_rules  # noqa: E402
@@ -63,7 +64,7 @@ def _read_json(path: str, what_en: str, what_ja: str) -> dict:
     except json.JSONDecodeError as exc:
         raise SonaeInputError(f"{what_en} '{path}' is not valid JSON (line {exc.lineno}, column {exc.colno}: "
                               f"{exc.msg}). Fix the syntax.",
-                              f"{what_ja}「{path}」はJSONとして読めません（{exc.lineno}行{exc.colno}列: {exc.msg}）。"
+                              f"{what_ja}「{path}」はJSONとして読めません（{exc.lineno}行{exc.colno}列）。"
                               "書式を直してください。") from None
 
 
@@ -82,7 +83,7 @@ def _validate(data: dict, schema: dict, path: str, what_en: str, what_ja: str) -
     raise SonaeInputError(
         f"{what_en} '{os.path.basename(path)}' fails its schema at key '{key}': {err.message}. Correct that key "
         f"({len(errors)} problem(s) in all).",
-        f"{what_ja}「{os.path.basename(path)}」のキー「{key}」がスキーマに合いません: {err.message}。"
+        f"{what_ja}「{os.path.basename(path)}」のキー「{key}」がスキーマに合いません（値の型・必須項目・範囲）。"
         f"このキーを直してください（問題は全部で{len(errors)}件）。")
 
 
@@ -216,10 +217,13 @@ def _facility_type_owners() -> dict:
     return {r["type"]: r.get("owner") for r in ft["rules"]}
 
 
+_LAYER = "FACILITIES/ENERGY"      # named in refusals of unreadable numbers ('12.5 kWh' is read, '多数' refused)
+
+
 def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
     if col not in frame.columns:
         return np.full(len(frame), np.nan)
-    return pd.to_numeric(frame[col], errors="coerce").to_numpy(dtype=float)
+    return numeric(frame, col, _LAYER)
 
 
 def _bool_col(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
@@ -302,6 +306,28 @@ def _join(parts: list[np.ndarray]) -> list[str]:
     n = len(parts[0]) if parts else 0
     stacked = np.array(parts, dtype=object).reshape(len(parts), n) if parts else np.empty((0, n), object)
     return ["; ".join(s for s in stacked[:, i] if s) for i in range(n)]
+
+
+def _check_quantity_fields(f: pd.DataFrame, items: dict, equipment, cost_path: str, layer: str) -> None:
+    """A unit-cost item whose quantity_field is not on the layer but resembles one of its columns (a typo such as
+    'batery_kwh') would price that equipment at 0 silently: refuse naming both names."""
+    import difflib
+    known = {items[i]["quantity_field"] for i in equipment}
+    spare = [c for c in f.columns if c not in known and not str(c).endswith(("_added", "_existing"))]
+    for item in equipment:
+        qf = items[item]["quantity_field"]
+        if qf in f.columns:
+            continue
+        close = difflib.get_close_matches(qf, spare, n=1, cutoff=0.8)
+        if close:
+            name = os.path.basename(str(cost_path))
+            raise SonaeInputError(
+                f"{name}: item '{item}' reads its quantity from field '{qf}', which layer {layer} does not have; the "
+                f"layer has '{close[0]}'. As it stands {item} would be priced at 0. Correct quantity_field in the "
+                "unit-cost file (or rename the field).",
+                f"{name}: 設備「{item}」の数量項目「{qf}」がレイヤ {layer} にありません（レイヤには「{close[0]}」があります）。"
+                f"このままでは{item}が0円で計上されます。単価ファイルの quantity_field を修正する（または項目名を直す）して"
+                "ください。")
 
 
 def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, applicant_type: str,
@@ -426,6 +452,7 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
             raise _bad_rule(unit_costs["_path"], f"items.{item}", f"the programme prices equipment '{item}' but the "
                             "unit-cost file has no such item. Add it.",
                             f"事業ルールの設備「{item}」の単価が単価ファイルにありません。追加してください。")
+    _check_quantity_fields(f, items, equipment, unit_costs.get("_path", "unit costs"), layer)
     qty = {}
     existing = {}
     for item in equipment:

@@ -36,6 +36,11 @@ class TravelMatrix:
     method: str
     routes: dict = field(default_factory=dict)   # (i, j) -> list of (x, y) in the destinations' CRS (optional)
 
+    @property
+    def unreachable(self) -> np.ndarray:
+        """True for each destination no origin reaches (off the road network or on a disconnected part)."""
+        return ~np.isfinite(np.asarray(self.km, dtype=float)).any(axis=0)
+
 
 def pairwise_straight_km(ox, oy, dx, dy, geographic: bool, unit_m: float = 1.0,
                          earth_radius_km: float | None = None) -> np.ndarray:
@@ -83,7 +88,11 @@ def straight_line_matrix(origins: gpd.GeoDataFrame, dests: gpd.GeoDataFrame, det
         name = dests_name if dests.crs is None else origins_name
         raise SonaeInputError(f"Layer '{name}' has no coordinate reference system. Set its CRS.",
                               f"レイヤ「{name}」に座標参照系がありません。座標参照系を設定してください。")
-    if origins.crs != dests.crs:
+    if not dests.crs.is_geographic:         # any projected CRS (EPSG:3857 x1.2 in Japan): local metric CRS
+        from .metric import local_metric_crs
+        crs = local_metric_crs(origins, dests)
+        origins, dests = origins.to_crs(crs), dests.to_crs(crs)
+    elif origins.crs != dests.crs:
         origins = origins.to_crs(dests.crs)
     ox, oy = _xy(origins, origins_name)
     dx, dy = _xy(dests, dests_name)

@@ -51,19 +51,19 @@ def project_tables(project=None) -> dict:
     return tables
 
 
+DOCK_FIGURES = ("shelters", "conflicts", "evacuees", "days_min", "under_72h")
+
+
 def headline_rows(tables: dict) -> list[tuple[str, str]]:
-    """(label, value) for the dock: the four headline figures and the evacuee detail."""
+    """(label, value) for the dock: the headline figures with the map book's definitions (engine.report_figures:
+    one definition per figure; the whole area, every district's money from the districts table)."""
     if not any(k in tables for k in rf.POINT_TABLES):
         return []
-    fig = rf.page_figures(tables, None, whole_area=True)
-    ev = rf.DASH if fig.evacuees is None else f"{rf.fmt_persons(fig.evacuees)} / {rf.fmt_persons(fig.capacity)}"
-    return [
-        (tr("Shelters / 避難所数"), rf.fmt_count(fig.shelters)),
-        (tr("Shelters with a hazard conflict / ハザードと指定が不整合な避難所"), rf.fmt_count(fig.conflicts)),
-        (tr("Evacuees vs capacity / 避難者数と収容可能人数"), ev),
-        (tr("Days of supply (lowest) / 備蓄日数（最短）"), rf.fmt_days(fig.days_min)),
-        (tr("Shelters under 72 h of power / 停電時72時間未満の避難所"), rf.fmt_count(fig.shelters_under_72h)),
-    ]
+    districts = tables.get("districts")
+    dids = districts["district_id"].astype(str).tolist() if districts is not None and "district_id" in \
+        districts.columns else None
+    values = rf.page_figures(tables, None, district_ids=dids).values()
+    return [(f"{rf.FIGURE_BY_KEY[k].label_en} / {rf.FIGURE_BY_KEY[k].label_ja}", values[k]) for k in DOCK_FIGURES]
 
 
 class SonaeDock(QgsDockWidget):
@@ -160,6 +160,8 @@ class SonaeDock(QgsDockWidget):
         form.addRow(self.progress)
         form.addRow(self.status)
         outer.addWidget(run)
+        from .dependency_installer import dock_button
+        outer.addWidget(dock_button(body))
         outer.addStretch(1)
         # Scrollable, so the dock can be narrower than its form (and never widens the QGIS window).
         scroll = QScrollArea(self)

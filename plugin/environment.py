@@ -1,20 +1,32 @@
-"""Make the checkout's .venv (shapely 2, pyogrio, geopandas 1.0, exactextract, jismesh, pvlib) visible to the
-QGIS Python that loads the plugin, and tell the user plainly when a dependency is missing.
+"""Put the folders holding Sonae's optional packages on sys.path at plugin load, without importing them.
 
-QGIS desktop started from the menu runs Debian's Python without the venv; `make setup` builds the venv with
---system-site-packages against the same Python, so adding its site-packages in front of sys.path is safe.
+- The dependency installer's folder (plugin/dependency_installer.py; <profile>/python/sonae_deps, outside the
+  plugin folder so a plugin upgrade keeps it): appended, QGIS's own packages win.
+- A developer checkout's .venv (`make setup`): QGIS desktop started from the menu runs Debian's Python without
+  the venv; the venv is built with --system-site-packages against the same Python, so putting its site-packages
+  in front of sys.path is safe.
+Which packages are missing is decided per algorithm (plugin/dependencies.py, canExecute).
 """
 from __future__ import annotations
 
 import glob
-import importlib
 import os
 import site
 import sys
 
+from . import dependencies
+
 PLUGIN_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-REQUIRED = {"shapely": "2.0", "geopandas": "1.0", "pyogrio": "0.7", "pandas": "1.5", "numpy": "1.24",
-            "rasterio": "1.3", "scipy": "1.10", "exactextract": "0.2", "jismesh": "2.1", "pvlib": "0.11"}
+
+
+def use_dependency_folders() -> list[str]:
+    """The checkout's .venv (if any) first, then the installer's folder (if any) last. Returns the folders added."""
+    added = [use_project_venv()]
+    try:
+        added.append(dependencies.add_deps_to_path())
+    except Exception:  # noqa: BLE001 — a broken settings path must not stop QGIS from loading the plugin
+        pass
+    return [a for a in added if a]
 
 
 def use_project_venv(plugin_dir: str = PLUGIN_DIR) -> str | None:
@@ -34,24 +46,6 @@ def use_project_venv(plugin_dir: str = PLUGIN_DIR) -> str | None:
     return None
 
 
-def missing_dependencies() -> list[str]:
-    """'name>=version' for every required module that cannot be imported at the needed version."""
-    missing = []
-    for name, minimum in REQUIRED.items():
-        try:
-            module = importlib.import_module(name)
-        except Exception:  # ImportError, or a broken binary module
-            missing.append(f"{name}>={minimum}")
-            continue
-        have = getattr(module, "__version__", "0")
-        if _version(have) < _version(minimum):
-            missing.append(f"{name}>={minimum} (found {have})")
-    return missing
-
-
-def _version(text: str) -> tuple:
-    parts = []
-    for piece in str(text).split(".")[:3]:
-        digits = "".join(ch for ch in piece if ch.isdigit())
-        parts.append(int(digits) if digits else 0)
-    return tuple(parts)
+def missing_dependencies(requires=None) -> list[str]:
+    """'name>=version' (and what was found) for every package in ``requires`` (default: all Sonae uses)."""
+    return dependencies.missing(list(dependencies.PACKAGES) if requires is None else requires)

@@ -36,6 +36,8 @@ def build_gui(plugin):
         add_dock(plugin)
     except ImportError:
         pass
+    from .dependency_installer import add_menu_action
+    add_menu_action(plugin)
     iface.mainWindow().menuBar().insertMenu(iface.firstRightStandardMenu().menuAction(), plugin.menu)
 
 

@@ -39,26 +39,13 @@ class SonaePlugin:
 
     # qgis_process calls initProcessing only; the desktop calls initGui (which calls it too).
     def initProcessing(self):  # noqa: N802
-        from .environment import missing_dependencies
-        missing = missing_dependencies()
-        if missing:
-            self._report_missing(missing)
-            return
+        """Register the provider with every algorithm; each one says in canExecute what it still needs."""
         from ..processing_algorithms.provider import SonaeProvider
         if self.provider is None:
             provider = SonaeProvider()
             if not QgsApplication.processingRegistry().addProvider(provider):
                 raise RuntimeError("Sonae: the processing provider could not be registered")
             self.provider = provider
-
-    def _report_missing(self, missing):
-        from qgis.core import Qgis, QgsMessageLog
-        text = ("Sonae needs " + ", ".join(missing) + ". Run `make setup` in the Sonae checkout (it builds .venv, "
-                "which the plugin uses automatically), then restart QGIS. / Sonae に必要なPythonパッケージがありません（"
-                + ", ".join(missing) + "）。Sonae のフォルダで `make setup` を実行し、QGISを再起動してください。")
-        QgsMessageLog.logMessage(text, "Sonae", Qgis.Critical)
-        if self.iface is not None and hasattr(self.iface, "messageBar"):
-            self.iface.messageBar().pushMessage("Sonae", text, Qgis.Critical, 0)
 
     def initGui(self):  # noqa: N802
         self.initProcessing()

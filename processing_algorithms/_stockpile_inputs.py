@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ..engine import stockpile as sp
-from ..engine.dates import parse_date
+from ..engine.dates import DateError, parse_date
 from ..engine.errors import SonaeInputError
 from .qgis_io import read_source
 
@@ -33,15 +33,10 @@ def read_sites(alg, parameters, name, context) -> gpd.GeoDataFrame:
 
 
 def metric_crs(*frames: gpd.GeoDataFrame):
-    """A projected CRS in metres for straight-line distances: the first frame's CRS when projected, else the
-    UTM zone (JGD2011 where available) of the data."""
-    first = frames[0]
-    if first.crs is not None and first.crs.is_projected:
-        return first.crs
-    try:
-        return first.estimate_utm_crs(datum_name="JGD2011")
-    except Exception:  # noqa: BLE001
-        return first.estimate_utm_crs()
+    """A local projected CRS in metres for straight-line distances (engine.metric: UTM zone of the data), never
+    the input CRS itself (EPSG:3857 stretches distances by 1/cos(latitude))."""
+    from ..engine.metric import local_metric_crs
+    return local_metric_crs(*frames)
 
 
 def xy(frame: gpd.GeoDataFrame, crs) -> tuple[np.ndarray, np.ndarray]:
@@ -60,5 +55,6 @@ def date_param(alg, parameters, name, context, default_today=True) -> dt.date:
         return dt.date.today()
     try:
         return parse_date(text)
-    except ValueError as exc:
-        raise SonaeInputError(f"Parameter {name}: {exc}.", f"パラメータ {name}: {exc}。") from None
+    except DateError as exc:
+        raise SonaeInputError(f"Parameter {name}: {exc.en}. Write the date as 2026-03-31, 2026/3/31 or 令和8年3月31日.",
+                              f"パラメータ {name}: {exc.ja}。2026-03-31、2026/3/31、令和8年3月31日 のように書いてください。") from None

@@ -1,10 +1,12 @@
 """sonae:councilmapbook — the council map book: an A3 landscape atlas PDF from the demo-style GeoPackage.
 
 Reads whichever contract tables exist (DEVELOPERS.md), computes the key figures per page with
-``engine.report_figures`` (QGIS-free), writes the pages (with their formatted figures) to
-``<pdf name>_pages.gpkg``, loads ``layers/templates/council_mapbook_a3.qpt``, re-points the map, legend and atlas
-to the layers and exports through ``QgsLayoutExporter`` with text kept as text (searchable PDF). The layout and
-its layers are added to the current project so staff can edit it and print again.
+``engine.report_figures`` (one definition per figure, shared with the dock) and the page plan with
+``engine.mapbook`` (districts ranked by feasibility, the index rows, short facility names), builds in-memory layers
+(``mapbook_layout``), loads ``layers/templates/council_mapbook_a3.qpt`` and exports the atlas through
+``QgsLayoutExporter`` with text kept as text. The PDF is written to a temporary file, its ToUnicode maps are
+repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is moved into place only on
+success; nothing else is written. The layout and its layers are added to the current project on success.
 
 Layouts and the project are touched, so the algorithm runs in the main thread (``FlagNoThreading``, as QGIS's
 own "Export atlas layout as PDF" does).
@@ -13,25 +15,27 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
+import tempfile
 
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsExpressionContextUtils, QgsLayoutExporter,
-                       QgsPrintLayout, QgsProcessing, QgsProcessingAlgorithm, QgsProcessingOutputNumber,
-                       QgsProcessingOutputString, QgsProcessingOutputVectorLayer, QgsProcessingParameterBoolean,
-                       QgsProcessingParameterField, QgsProcessingParameterFile,
-                       QgsProcessingParameterFileDestination, QgsProcessingParameterNumber,
-                       QgsProcessingParameterRasterLayer, QgsProcessingParameterString,
-                       QgsProcessingParameterVectorLayer, QgsProject, QgsRasterLayer, QgsReadWriteContext,
-                       QgsVectorLayer)
-from qgis.PyQt.QtGui import QFont
+from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
+                       QgsProcessingAlgorithm, QgsProcessingOutputNumber, QgsProcessingOutputString,
+                       QgsProcessingParameterBoolean, QgsProcessingParameterField, QgsProcessingParameterFile,
+                       QgsProcessingParameterFileDestination, QgsProcessingParameterMapLayer,
+                       QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer,
+                       QgsProcessingParameterString, QgsProcessingParameterVectorLayer, QgsProject, QgsRasterLayer,
+                       QgsReadWriteContext)
 from qgis.PyQt.QtXml import QDomDocument
 
+from ..engine import mapbook as mb
 from ..engine import report_figures as rf
-from ..engine.errors import SonaeInputError
+from ..engine.dates import wareki
+from ..engine.errors import Cancelled, SonaeInputError
+from ..engine.pdf_text import fix_pdf_file
+from . import mapbook_layout as ml
 from .base import SonaeAlgorithm, tr
 from .qgis_io import layer_to_frame
 from .styles import style_path
-
-TEMPLATE = os.path.join(os.path.dirname(__file__), "..", "layers", "templates", "council_mapbook_a3.qpt")
 LAYOUT_NAME = "Sonae 議会向け図面集"
 GROUP_NAME = "Sonae 図面集"
 CONTRACT = ("facilities", "facilities_hazard", "shelters", "shelters_energy", "shelters_after_ev",
@@ -81,16 +85,20 @@ class CouncilMapbook(SonaeAlgorithm):
     GROUP = "report"
     DISPLAY_NAME = "Council map book (PDF) / 議会向け図面集（PDF）"
     SHORT_HELP = (
-        "Exports an A3 landscape map book (one PDF, several pages) through a QGIS print layout: a page for the "
-        "whole area, then one per district (the districts table or a coverage layer) or per grid cell. Each page "
-        "has the map (shelters coloured by hours of power in an outage, flood designation conflicts marked, over "
-        "the flood depth raster), legend, scale bar, north arrow, the attribution of every data source and a "
-        "table of key figures: shelters, evacuees vs capacity, days of supply, hours of power, subsidy. Figures "
-        "whose table does not exist yet print as '—'. The layout is added to the project for editing.\n"
-        "印刷レイアウトでA3横の図面集（複数ページのPDF）を出力します。1ページ目は全域、以降は地区（または範囲レイヤ・格子）"
-        "ごとです。地図（停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深）、凡例、縮尺、方位、"
-        "出典、主な数値の表（避難所数、避難者数と収容人数、備蓄日数、自立時間、補助金）を載せます。元の表がない数値は"
-        "「—」と表示します。レイアウトはプロジェクトに追加され、編集して再印刷できます。")
+        "Exports an A3 landscape map book (one PDF) through a QGIS print layout: a page for the whole area, an "
+        "index of every district (page number, type, feasibility, shelters, evacuees, investment and subsidy), "
+        "then one page per district, the most feasible first (MAX_PAGES, default 20; the index names the ones "
+        "left out), or per page area / grid cell. Each map shows the facilities with their names (shortened where "
+        "long; overlapping labels are dropped), shelters coloured by hours of power in an outage, flood "
+        "designation conflicts, the flood depth raster and an optional base map of your own. The figures use the "
+        "same definitions as the dock and the tables; the footnote states each one. The PDF text is searchable "
+        "(浸水, 人数, 避難所). The PDF replaces an existing file only when the export succeeded; nothing else is "
+        "written.\n"
+        "印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、"
+        "実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、"
+        "既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で"
+        "色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と"
+        "同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。")
 
     GPKG = "GPKG"
     FACILITIES = "FACILITIES"
@@ -99,6 +107,7 @@ class CouncilMapbook(SonaeAlgorithm):
     COVERAGE = "COVERAGE"
     COVERAGE_NAME = "COVERAGE_NAME"
     FLOOD = "FLOOD"
+    BASEMAP = "BASEMAP"
     GRID_M = "GRID_M"
     OVERVIEW = "OVERVIEW"
     MAX_PAGES = "MAX_PAGES"
@@ -121,15 +130,15 @@ class CouncilMapbook(SonaeAlgorithm):
                  "GeoPackage。下のレイヤを指定する場合は省略可。")
         self.add(QgsProcessingParameterVectorLayer(self.FACILITIES, self.tr("Shelters layer / 避難所レイヤ"),
                                                    [QgsProcessing.TypeVectorPoint], optional=True),
-                 "Points with Sonae fields (id; flood_conflict, evacuees, capacity_calc, hours_now when present). "
-                 "Replaces the GeoPackage's shelters tables. / Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の"
-                 "代わりに使用）。")
+                 "Points with Sonae fields (id, name, designated_shelter/welfare_shelter or role; flood_conflict, "
+                 "evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / "
+                 "Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。")
         self.add(QgsProcessingParameterVectorLayer(self.STOCKPILE, self.tr("Stockpile sufficiency / 備蓄充足"),
                                                    [QgsProcessing.TypeVector], optional=True),
                  "sonae:stockpilesufficiency output (shelter_id, days_min). / 備蓄充足の結果（shelter_id, days_min）。")
         self.add(QgsProcessingParameterVectorLayer(self.SUBSIDY, self.tr("Subsidy scope / 補助対象"),
                                                    [QgsProcessing.TypeVector], optional=True),
-                 "sonae:subsidyscope output (row_type, facility_id, district_id, subsidy_yen). / 補助対象の結果。")
+                 "sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。")
         self.add(QgsProcessingParameterVectorLayer(self.COVERAGE, self.tr("Page areas / 図面の範囲"),
                                                    [QgsProcessing.TypeVectorPolygon], optional=True),
                  "Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ"
@@ -140,6 +149,12 @@ class CouncilMapbook(SonaeAlgorithm):
         self.add(QgsProcessingParameterRasterLayer(self.FLOOD, self.tr("Flood depth raster / 浸水深ラスタ"),
                                                    optional=True),
                  "Depth-rank raster (KSJ ranks 1-6) drawn under the shelters. / 避難所の下に描く浸水深ランクのラスタ。")
+        self.add(QgsProcessingParameterMapLayer(self.BASEMAP, self.tr("Base map layer / 背景地図レイヤ"),
+                                                optional=True),
+                 "Any layer of yours drawn under everything, with its own style: e.g. GSI tiles (地理院タイル, an XYZ "
+                 "layer; needs the internet when printing) or a local GeoTIFF. Its name and rights (layer metadata) "
+                 "are added to the attribution. / 一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。"
+                 "レイヤ名と権利表記（メタデータ）を出典に加えます。")
         self.add(QgsProcessingParameterNumber(self.GRID_M, self.tr("Grid cell (m) / 格子の大きさ (m)"),
                                               QgsProcessingParameterNumber.Double, 5000.0, minValue=100.0),
                  "Page size of the grid used when there are no districts and no page areas. / 地区も範囲もないとき"
@@ -147,10 +162,13 @@ class CouncilMapbook(SonaeAlgorithm):
         self.add(QgsProcessingParameterBoolean(self.OVERVIEW, self.tr("Whole-area first page / 1ページ目に全域"),
                                                True),
                  "Start with a page of the whole area and its totals. / 全域と合計のページを最初に付けます。")
-        self.add(QgsProcessingParameterNumber(self.MAX_PAGES, self.tr("Maximum pages (0 = all) / 最大ページ数（0は全部）"),
-                                              QgsProcessingParameterNumber.Integer, 0, minValue=0),
-                 "Limit the number of area pages (the rest are reported, not printed). / 範囲ページ数の上限。",
-                 advanced=True)
+        self.add(QgsProcessingParameterNumber(
+            self.MAX_PAGES, self.tr("District pages (0 = all) / 地区ページ数（0は全部）"),
+            QgsProcessingParameterNumber.Integer, int(mb.RULES["default_max_pages"]), minValue=0),
+                 "How many district pages to print: the most feasible districts first (feasibility score of the "
+                 "districts table). The index lists every district and marks the ones left out (掲載なし). With page "
+                 "areas or a grid: the first pages. 0 prints all. / 印刷する地区ページ数。実現可能性の高い順。一覧には"
+                 "全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。")
         self.add(QgsProcessingParameterString(self.TITLE, self.tr("Title / 表題"), DEFAULT_TITLE),
                  "Title printed on every page. / 各ページの表題。")
         self.add(QgsProcessingParameterBoolean(self.SCENARIO, self.tr("Scenario data / 架空のシナリオ"), True),
@@ -165,188 +183,272 @@ class CouncilMapbook(SonaeAlgorithm):
         self.add(QgsProcessingParameterBoolean(self.ADD_TO_PROJECT,
                                                self.tr("Add the layout to the project / レイアウトをプロジェクトに追加"),
                                                True),
-                 "Keep the layout and its layers in the current project for editing. / 編集できるよう、レイアウトと"
-                 "レイヤを現在のプロジェクトに残します。")
+                 "After a successful export, keep the layout and its (in-memory) layers in the current project for "
+                 "editing. / 出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに"
+                 "残します。")
         self.add(QgsProcessingParameterNumber(self.DPI, self.tr("Resolution (dpi) / 解像度 (dpi)"),
                                               QgsProcessingParameterNumber.Integer, 150, minValue=72, maxValue=600),
                  "Resolution of the raster parts of the PDF. / PDFのラスタ部分の解像度。", advanced=True)
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Map book PDF / 図面集PDF"),
                                                        self.tr("PDF files (*.pdf)")),
-                 "The PDF to write. / 出力するPDF。")
+                 "The PDF to write (.pdf). An existing file is replaced only after a successful export; an input "
+                 "file is never overwritten. / 出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、"
+                 "入力ファイルは上書きしません。")
         self.addOutput(QgsProcessingOutputNumber("PAGE_COUNT", self.tr("Pages / ページ数")))
-        self.addOutput(QgsProcessingOutputVectorLayer("PAGES", self.tr("Page areas with figures / 図面の範囲と数値")))
+        self.addOutput(QgsProcessingOutputNumber("DISTRICT_PAGES", self.tr("Area pages / 地区（範囲）ページ数")))
+        self.addOutput(QgsProcessingOutputNumber("INDEX_PAGES", self.tr("Index pages / 一覧ページ数")))
+        self.addOutput(QgsProcessingOutputNumber("LEFT_OUT", self.tr("Areas not printed / 掲載しない地区数")))
         self.addOutput(QgsProcessingOutputString("MISSING", self.tr("Tables not found / 見つからない表")))
 
     # --- inputs -----------------------------------------------------------------------------------------------
     def _tables(self, parameters, context):
-        """name -> DataFrame/GeoDataFrame for the contract tables found; plus the map layer of the points."""
+        """(name -> DataFrame/GeoDataFrame of the contract tables found, list of input file paths)."""
         import pyogrio
         gpkg = self.parameterAsFile(parameters, self.GPKG, context)
-        tables, points_uri = {}, None
+        tables, inputs = {}, []
         if gpkg:
             if not os.path.isfile(gpkg):
                 raise SonaeInputError(f"GeoPackage '{gpkg}' (GPKG) does not exist. Choose the file written by the "
                                       "Sonae demo or workflow.",
                                       f"GeoPackage「{gpkg}」（GPKG）がありません。Sonaeのデモまたはワークフローが出力した"
                                       "ファイルを選んでください。")
-            present = {name for name, _ in pyogrio.list_layers(gpkg)}
+            inputs.append(gpkg)
+            try:
+                present = {name for name, _ in pyogrio.list_layers(gpkg)}
+            except Exception as exc:  # not a GeoPackage at all (a renamed text file, a truncated copy)
+                raise SonaeInputError(f"'{gpkg}' (GPKG) cannot be read as a GeoPackage ({exc}). Choose the .gpkg "
+                                      "written by the Sonae demo or workflow.",
+                                      f"「{gpkg}」（GPKG）をGeoPackageとして読めません。Sonaeのデモまたはワークフローが"
+                                      "出力した.gpkgを選んでください。") from None
             for name in CONTRACT:
                 if name in present:
                     geo = name not in ("stockpile_sufficiency", "subsidy_scope")
                     tables[name] = pyogrio.read_dataframe(gpkg, layer=name, read_geometry=geo)
-            points_name = next((n for n in rf.POINT_TABLES if n in tables), None)
-            if points_name:
-                points_uri = (f"{gpkg}|layername={points_name}", points_name)
         layer = self.parameterAsVectorLayer(parameters, self.FACILITIES, context)
-        points_layer = None
         if layer is not None:
             for n in rf.POINT_TABLES:
                 tables.pop(n, None)
             tables["shelters"] = layer_to_frame(layer)
-            points_layer = layer
+            inputs.append(layer.source())
         for pname, tname in ((self.STOCKPILE, "stockpile_sufficiency"), (self.SUBSIDY, "subsidy_scope")):
             extra = self.parameterAsVectorLayer(parameters, pname, context)
             if extra is not None:
                 tables[tname] = layer_to_frame(extra, geometry=False)
+                inputs.append(extra.source())
+        for pname in (self.COVERAGE, self.FLOOD, self.BASEMAP):
+            lyr = self.parameterAsLayer(parameters, pname, context)
+            if lyr is not None:
+                inputs.append(lyr.source())
         if not tables:
             raise SonaeInputError("No input: give the Sonae GeoPackage (GPKG) or a shelters layer (FACILITIES).",
                                   "入力がありません。SonaeのGeoPackage（GPKG）か避難所レイヤ（FACILITIES）を指定してください。")
-        return tables, points_uri, points_layer
+        return tables, inputs
 
-    def _pages(self, parameters, context, tables, points, feedback):
-        """GeoDataFrame of pages (EPSG:4326) with page_no, page_key, page_name and formatted figures."""
+    def _pdf_path(self, parameters, context, inputs) -> str:
+        """The PDF path, refused when it is not a .pdf or names an input."""
+        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
+        if not pdf:
+            raise SonaeInputError("No output PDF (OUTPUT). Choose where to save the map book.",
+                                  "出力PDF（OUTPUT）が指定されていません。図面集の保存先を選んでください。")
+        ext = os.path.splitext(pdf)[1].lower()
+        candidates = {_norm(pdf), _norm(pdf + ".pdf")}
+        for src in inputs:
+            path = str(src).split("|")[0]
+            if path and _norm(path) in candidates:
+                raise SonaeInputError(f"OUTPUT '{pdf}' is one of the inputs ({src}); it would be overwritten. "
+                                      "Choose another file name for the map book.",
+                                      f"出力（OUTPUT）「{pdf}」は入力ファイルの一つです（上書きされます）。図面集には別の"
+                                      "ファイル名を指定してください。")
+        if ext and ext != ".pdf":
+            raise SonaeInputError(f"OUTPUT '{pdf}' is not a .pdf file. Give a file name ending in .pdf.",
+                                  f"出力（OUTPUT）「{pdf}」はPDFファイル名ではありません。末尾が.pdfのファイル名を"
+                                  "指定してください。")
+        if not ext:
+            pdf += ".pdf"
+        if os.path.isdir(pdf):
+            raise SonaeInputError(f"OUTPUT '{pdf}' is a folder. Give a file name ending in .pdf.",
+                                  f"出力（OUTPUT）「{pdf}」はフォルダです。末尾が.pdfのファイル名を指定してください。")
+        return pdf
+
+    # --- the page plan --------------------------------------------------------------------------------------------
+    def _plan(self, parameters, context, tables, points, feedback, progress):
+        """(pages GeoDataFrame = atlas coverage, area outlines, index rows, metric CRS, counts)."""
         import geopandas as gpd
+        import pandas as pd
         import shapely
         points = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
-        centre_lon = float(points.geometry.x.median())
-        metric = metric_crs(centre_lon).authid()
-        areas = []  # (key, name, ids, geometry(EPSG:4326), district_id)
+        metric = metric_crs(float(points.geometry.x.median())).authid()
+        areas = []  # (kind, key, name, ids, geometry(EPSG:4326), district ids)
+        max_pages = self.parameterAsInt(parameters, self.MAX_PAGES, context)
         coverage = self.parameterAsVectorLayer(parameters, self.COVERAGE, context)
+        districts = tables.get("districts")
+        index = None
+        left_out = []
         if coverage is not None:
             name_field = self.parameterAsString(parameters, self.COVERAGE_NAME, context)
-            cov = layer_to_frame(coverage)
-            cov = cov.to_crs("EPSG:4326")
+            cov = layer_to_frame(coverage).to_crs("EPSG:4326")
             for i, row in enumerate(cov.itertuples(index=False), start=1):
                 geom = row.geometry
-                inside = points[points.geometry.within(geom) | points.geometry.intersects(geom)]
+                inside = points[points.geometry.intersects(geom)]
                 label = str(getattr(row, name_field)) if name_field else f"{coverage.name()} {i}"
-                areas.append((f"P{i:03d}", label, inside["id"].astype(str).tolist(), geom, None))
-            how = tr("page areas / 範囲レイヤ")
-        elif tables.get("districts") is not None and len(tables["districts"]):
-            d = tables["districts"].to_crs("EPSG:4326")
+                areas.append(("area", f"P{i:03d}", label, inside["id"].astype(str).tolist(), geom, None))
+            how = "page areas / 範囲レイヤ"
+        elif districts is not None and len(districts) and "member_ids" in districts.columns:
+            d = districts.to_crs("EPSG:4326") if districts.crs is not None else districts
             members = rf.district_members(d)
-            for row in d.sort_values("district_id").itertuples(index=False):
-                did = str(row.district_id)
-                kind = getattr(row, "type_ja", "") or ""
+            printed, left_out = mb.rank_districts(d, max_pages)
+            geoms = dict(zip(d["district_id"].astype(str), d.geometry))
+            for did in printed:
                 ids = members.get(did, [])
-                geom = row.geometry
-                # The district hull can be a sliver: show the members with some room.
-                hull = shapely.union_all([geom] + list(points[points["id"].astype(str).isin(ids)].geometry))
-                areas.append((did, f"地区 {did}　{kind}", ids, hull, did))
-            how = tr("districts / 地区")
+                hull = shapely.union_all([geoms[did]] + list(points[points["id"].astype(str).isin(ids)].geometry))
+                areas.append(("district", did, did, ids, hull, [did]))
+            how = "districts by feasibility / 実現可能性の高い地区"
         else:
             grid = rf.grid_pages(points, float(self.parameterAsDouble(parameters, self.GRID_M, context)), metric)
             grid = grid.to_crs("EPSG:4326")
             for row in grid.itertuples(index=False):
-                areas.append((row.page_key, f"区画 {row.page_key}", row.member_ids.split(", "), row.geometry, None))
-            how = tr("grid cells / 格子")
-        max_pages = self.parameterAsInt(parameters, self.MAX_PAGES, context)
-        if max_pages and len(areas) > max_pages:
-            feedback.pushWarning(f"{len(areas) - max_pages} of {len(areas)} area pages not printed (MAX_PAGES="
-                                 f"{max_pages}). / 範囲ページ{len(areas)}件のうち{len(areas) - max_pages}件は"
-                                 f"印刷していません（MAX_PAGES={max_pages}）。")
-            areas = areas[:max_pages]
+                areas.append(("grid", row.page_key, f"区画 {row.page_key}", row.member_ids.split(", "),
+                              row.geometry, None))
+            how = "grid cells / 格子"
+        if coverage is not None or districts is None or not len(districts):
+            if max_pages and len(areas) > max_pages:
+                left_out = [a[1] for a in areas[max_pages:]]
+                areas = areas[:max_pages]
+        if left_out:
+            feedback.pushWarning(f"{len(left_out)} of {len(areas) + len(left_out)} area pages not printed "
+                                 f"(MAX_PAGES={max_pages}). / 範囲ページ{len(areas) + len(left_out)}件のうち"
+                                 f"{len(left_out)}件は印刷していません（MAX_PAGES={max_pages}）。")
         feedback.pushInfo(f"{len(areas)} area pages from {how}.")
+
+        all_districts = (districts["district_id"].astype(str).tolist()
+                         if districts is not None and "district_id" in districts.columns else None)
+        dist_figs = {}
+        if districts is not None and len(districts) and areas and areas[0][0] == "district":
+            members = rf.district_members(districts)
+            every = [a[1] for a in areas] + left_out
+            for i, did in enumerate(every):
+                dist_figs[did] = rf.page_figures(tables, members.get(did, []), did, did, district_ids=[did])
+                progress.update(0.8 * (i + 1) / max(1, len(every)))
+        overview = self.parameterAsBool(parameters, self.OVERVIEW, context)
+        n_index = mb.index_page_count(len(dist_figs)) if dist_figs else 0
+        first_area_page = 1 + int(overview) + n_index
+        if dist_figs:
+            index = mb.index_rows(districts, dist_figs, [a[1] for a in areas], left_out, first_area_page)
+        whole = shapely.envelope(shapely.union_all(points.geometry.values))
         records = []
-        if self.parameterAsBool(parameters, self.OVERVIEW, context):
-            hull = shapely.envelope(shapely.union_all(points.geometry.values))
-            fig = rf.page_figures(tables, None, "ALL", "全域", whole_area=True)
-            records.append((fig, hull))
-        for key, name, ids, geom, did in areas:
-            records.append((rf.page_figures(tables, ids, key, name, district_id=did), geom))
+        if overview:
+            records.append(("overview", "ALL", "全域", None,
+                            rf.page_figures(tables, None, "ALL", "全域", district_ids=all_districts), whole, ""))
+        for k in range(1, n_index + 1):
+            note = (f"地区一覧（{k}/{n_index}）：全{len(dist_figs)}地区。実現可能性の高い順に"
+                    f"{len(areas)}地区を{first_area_page}〜{first_area_page + len(areas) - 1}ページに掲載")
+            if left_out:
+                note += f"、{len(left_out)}地区は掲載なし（一覧の数値は各地区の表から）"
+            records.append(("index", f"INDEX{k}", f"地区一覧 {k}/{n_index}", k, None, whole, note + "。"))
+        for kind, key, name, ids, geom, dids in areas:
+            fig = dist_figs.get(key) if kind == "district" else None
+            if fig is None:
+                fig = rf.page_figures(tables, ids, key, name, district_ids=dids)
+            if kind == "district":
+                kind_ja = ""
+                if "type_ja" in districts.columns:
+                    t = districts.loc[districts["district_id"].astype(str) == key, "type_ja"]
+                    kind_ja = str(t.iloc[0]) if len(t) and pd.notna(t.iloc[0]) else ""
+                name = f"地区 {key}　{kind_ja}"
+            name = f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）"
+            records.append((kind, key, name, None, fig, _page_box(geom, metric), "", ", ".join(ids)))
         rows = []
-        for no, (fig, geom) in enumerate(records, start=1):
-            values = dict(fig.rows())
-            rows.append({
-                "page_no": no, "page_key": fig.key, "page_name": f"{fig.name}（避難所{fig.shelters}か所）",
-                "v_shelters": values["避難所数"], "v_conflicts": values["浸水想定と指定の不整合"],
-                "v_evac": values["避難者数 / 収容可能人数"], "v_shortfall": values["収容不足"],
-                "v_days": values["備蓄日数（最短）"], "v_days3": values["備蓄3日未満の避難所"],
-                "v_hours": values["停電時の自立時間（中央値）"], "v_72h": values["72時間未満の避難所"],
-                "v_subsidy": values["補助金（見込み）"],
-                "shelters": fig.shelters, "evacuees": fig.evacuees, "capacity": fig.capacity,
-                "conflicts": fig.conflicts, "days_min": fig.days_min, "hours_median": fig.hours_median,
-                "under_72h": fig.shelters_under_72h, "subsidy_yen": fig.subsidy_yen, "geometry": geom})
+        for no, rec in enumerate(records, start=1):
+            kind, key, name, part, fig, geom, note = rec[:7]
+            row = {"page_no": no, "page_kind": kind, "page_key": key, "page_name": name, "index_part": part,
+                   "index_note": note, "member_ids": rec[7] if len(rec) > 7 else ""}
+            values = fig.values() if fig is not None else {}
+            for f in rf.FIGURES:
+                row[f"v_{f.key}"] = values.get(f.key, "")
+            row["geometry"] = geom
+            rows.append(row)
         pages = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
-        return pages, metric
+        outline_geoms = [a[4] for a in areas]
+        outlines = gpd.GeoDataFrame({"page_key": [a[1] for a in areas]}, geometry=outline_geoms, crs="EPSG:4326")
+        if districts is not None and len(districts) and areas and areas[0][0] == "district":
+            d = districts.to_crs("EPSG:4326") if districts.crs is not None else districts
+            outlines = gpd.GeoDataFrame({"page_key": d["district_id"].astype(str)}, geometry=d.geometry.values,
+                                        crs="EPSG:4326")
+        return pages, outlines, index, metric, len(areas), n_index, left_out
 
     # --- run ----------------------------------------------------------------------------------------------------
     def compute(self, parameters, context, feedback, progress):
-        tables, points_uri, points_layer = self._tables(parameters, context)
+        tables, inputs = self._tables(parameters, context)
         points_name, points = rf.pick_points(tables)
         if not hasattr(points, "geometry") or points.geometry is None:
             raise SonaeInputError(f"Table '{points_name}' has no point geometry.",
                                   f"表「{points_name}」に点の位置がありません。")
+        if not len(points) or points.geometry.is_empty.all():
+            raise SonaeInputError(f"Table '{points_name}' has no facilities (0 points). Run the import step first "
+                                  "or choose a layer with shelters.",
+                                  f"表「{points_name}」に施設がありません（0件）。先に読み込みを実行するか、避難所のある"
+                                  "レイヤを選んでください。")
+        if "id" not in points.columns:
+            raise SonaeInputError(f"Table '{points_name}' has no 'id' field. Use a layer written by Sonae.",
+                                  f"表「{points_name}」に項目「id」がありません。Sonaeが出力したレイヤを使ってください。")
+        pdf = self._pdf_path(parameters, context, inputs)
         missing = rf.missing_tables(tables)
         if missing:
             feedback.pushWarning(
                 "Not found, shown as '—' in the figures table: " + ", ".join(missing) + ". Run the steps that "
                 "write them to fill these figures. / 次の表がないため数値を「—」と表示します: " + "、".join(missing))
-        pdf = self.parameterAsFileOutput(parameters, self.OUTPUT, context)
-        if not pdf.lower().endswith(".pdf"):
-            pdf += ".pdf"
-        os.makedirs(os.path.dirname(os.path.abspath(pdf)), exist_ok=True)
-        progress.update(0.05)
-        pages, metric = self._pages(parameters, context, tables, points, feedback)
-        pages_path = os.path.splitext(pdf)[0] + "_pages.gpkg"
-        add = self.parameterAsBool(parameters, self.ADD_TO_PROJECT, context)
-        project = QgsProject.instance() if add else QgsProject()
-        if add:
-            self._remove_previous(project)
-        if os.path.exists(pages_path):
-            os.remove(pages_path)
-        pages.to_file(pages_path, layer="mapbook_pages", driver="GPKG", engine="pyogrio")
-        progress.update(0.15)
+        progress.update(0.02)
+        pages, outlines, index, metric, n_areas, n_index, left_out = self._plan(
+            parameters, context, tables, points, feedback, progress.sub(0.02, 0.15))
 
-        # Layers (read-only uses of the inputs: styles are applied in memory, nothing is written back).
-        pages_layer = QgsVectorLayer(f"{pages_path}|layername=mapbook_pages", "図面の範囲", "ogr")
-        if points_layer is not None:
-            fac_layer = QgsVectorLayer(points_layer.source(), "避難所（停電時の自立時間）", points_layer.providerType())
-        else:
-            fac_layer = QgsVectorLayer(points_uri[0], "避難所（停電時の自立時間）", "ogr")
+        project = QgsProject()          # private until the export succeeded
+        coverage = ml.memory_layer(pages, "図面のページ", "Polygon")
+        outline_layer = ml.memory_layer(outlines, "地区の範囲", "Polygon")
+        outline_layer.loadNamedStyle(style_path("mapbook_pages"))
+        fac = _facility_frame(points)
+        fac_layer = ml.memory_layer(fac, "施設（停電時の自立時間）", "Point")
         fac_layer.loadNamedStyle(style_path("mapbook_facilities"))
-        pages_layer.loadNamedStyle(style_path("mapbook_pages"))
-        layers = [fac_layer, pages_layer]
+        ml.label_facilities(fac_layer)
+        index_frame = index if index is not None else mb.index_rows(
+            _empty_districts(), {}, [], [], 0)
+        index_layer = ml.memory_layer(index_frame, "地区一覧")
+        map_layers = [outline_layer, fac_layer]
         flood = self.parameterAsRasterLayer(parameters, self.FLOOD, context)
         flood_layer = None
         if flood is not None:
             flood_layer = QgsRasterLayer(flood.source(), "洪水浸水想定区域の浸水深（想定最大規模）", flood.providerType())
             flood_layer.loadNamedStyle(style_path("mapbook_flood"))
-            layers.append(flood_layer)
+            map_layers.append(flood_layer)
         else:
             feedback.pushWarning("No flood raster (FLOOD): the maps show no inundation area. / 浸水ラスタ（FLOOD）が"
                                  "ないため、地図に浸水想定区域を表示しません。")
-        for lyr in layers:
+        base = self.parameterAsLayer(parameters, self.BASEMAP, context)
+        base_layer = None
+        if base is not None:
+            base_layer = base.clone()
+            base_layer.setCustomProperty("sonae_mapbook_basemap", True)
+            map_layers.append(base_layer)
+        for lyr in map_layers + [coverage, index_layer]:
             if not lyr.isValid():
                 raise SonaeInputError(f"Layer '{lyr.name()}' ({lyr.source()}) could not be opened.",
                                       f"レイヤ「{lyr.name()}」（{lyr.source()}）を開けません。")
-        if add:
-            group = project.layerTreeRoot().insertGroup(0, GROUP_NAME)
-            for lyr in layers:
-                project.addMapLayer(lyr, False)
-                group.addLayer(lyr)
-        else:
-            for lyr in layers:
-                project.addMapLayer(lyr)
+        all_layers = map_layers + [coverage, index_layer]
+        for lyr in all_layers:
+            project.addMapLayer(lyr, False)
 
         sources = points["source"].dropna().unique() if "source" in points.columns else []
         lines = attribution_lines(sources, flood_layer is not None,
                                   self.parameterAsString(parameters, self.FLOOD_SOURCE, context),
                                   self.parameterAsBool(parameters, self.SCENARIO, context),
                                   self.parameterAsString(parameters, self.ATTRIBUTION, context))
+        if base is not None:
+            lines.insert(0, basemap_attribution(base))
         title = self.parameterAsString(parameters, self.TITLE, context) or DEFAULT_TITLE
-        layout = self._layout(project, layers, pages_layer, metric, title, lines)
-        progress.update(0.25)
+        layout = ml.load_template(project, title, "\n".join(lines), wareki(dt.date.today()) + " 作成",
+                                  "\n".join(rf.figure_notes("ja")))
+        layout.setName(LAYOUT_NAME)
+        ml.configure(layout, project, map_layers, coverage, index_layer, metric)
+        progress.update(0.2)
 
         settings = QgsLayoutExporter.PdfExportSettings()
         settings.dpi = self.parameterAsInt(parameters, self.DPI, context)
@@ -354,25 +456,55 @@ class CouncilMapbook(SonaeAlgorithm):
         settings.rasterizeWholeImage = False
         settings.simplifyGeometries = True
         layout.renderContext().setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
-        export_feedback = _SubFeedback(feedback, 0.25, 0.98)
-        result, err = QgsLayoutExporter.exportToPdf(layout.atlas(), pdf, settings, export_feedback)
-        if feedback.isCanceled():
-            if os.path.exists(pdf):
-                os.remove(pdf)
-            return {}
-        if result != QgsLayoutExporter.Success:
-            raise SonaeInputError(f"The PDF could not be written to {pdf}: {err or result}. Check the folder is "
-                                  "writable and the file not open in another program.",
-                                  f"PDFを {pdf} に書けませんでした（{err or result}）。フォルダの書き込み権限と、ファイルが"
-                                  "他のプログラムで開かれていないか確認してください。")
-        if add:
-            project.layoutManager().addLayout(layout)
-            self._layout_ref = None
-        else:
-            self._layout_ref = (project, layout)  # keep alive until export is done; dropped with the algorithm
-        feedback.pushInfo(f"{len(pages)} pages written to {pdf} (layout '{LAYOUT_NAME}'"
-                          f"{' added to the project' if add else ''}). / {len(pages)}ページを出力しました。")
-        return {self.OUTPUT: pdf, "PAGE_COUNT": len(pages), "PAGES": pages_path, "MISSING": ", ".join(missing)}
+        work = tempfile.mkdtemp(prefix="sonae_mapbook_")
+        try:
+            tmp_pdf = os.path.join(work, "mapbook.pdf")
+            export_feedback = ml.SubFeedback(feedback, 0.2, 0.97)
+            result, err = QgsLayoutExporter.exportToPdf(layout.atlas(), tmp_pdf, settings, export_feedback)
+            if feedback.isCanceled():
+                raise Cancelled("cancelled during the export")
+            if result != QgsLayoutExporter.Success:
+                raise SonaeInputError(f"The PDF could not be written ({err or result}). Check the disk space and "
+                                      "the fonts (fonts-noto-cjk).",
+                                      f"PDFを書き出せませんでした（{err or result}）。ディスクの空き容量とフォント"
+                                      "（fonts-noto-cjk）を確認してください。")
+            fixed, unfixable = fix_pdf_file(tmp_pdf)
+            feedback.pushInfo(f"PDF text layer: {fixed} radical code points mapped to the ideographs printed "
+                              f"(searchable). / PDFの文字情報を{fixed}か所修正しました（検索可能）。")
+            if unfixable:
+                feedback.pushWarning(f"{unfixable} characters of the PDF text layer could not be repaired. / "
+                                     f"PDFの文字情報のうち{unfixable}文字は修正できませんでした。")
+            progress.update(0.98)
+            _move_into_place(tmp_pdf, pdf)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+        if self.parameterAsBool(parameters, self.ADD_TO_PROJECT, context):
+            self._add_to_project(project, layout, all_layers)
+        feedback.pushInfo(f"{len(pages)} pages written to {pdf}: {n_index} index, {n_areas} area pages, "
+                          f"{len(left_out)} areas not printed. / {len(pages)}ページを出力しました（一覧{n_index}、"
+                          f"地区{n_areas}、掲載なし{len(left_out)}）。")
+        return {self.OUTPUT: pdf, "PAGE_COUNT": len(pages), "DISTRICT_PAGES": n_areas, "INDEX_PAGES": n_index,
+                "LEFT_OUT": len(left_out), "MISSING": ", ".join(missing)}
+
+    def _add_to_project(self, private, layout, layers):
+        """Move the layers into the current project (group GROUP_NAME) and add a copy of the layout."""
+        project = QgsProject.instance()
+        self._remove_previous(project)
+        group = project.layerTreeRoot().insertGroup(0, GROUP_NAME)
+        doc = QDomDocument()
+        elem = layout.writeXml(doc, QgsReadWriteContext())
+        doc.appendChild(elem)
+        for lyr in layers:
+            taken = private.takeMapLayer(lyr)
+            project.addMapLayer(taken, False)
+            group.addLayer(taken)
+        copy = QgsPrintLayout(project)
+        copy.readXml(elem, doc, QgsReadWriteContext())
+        copy.setName(LAYOUT_NAME)
+        ml._searchable_digits(copy)
+        copy.atlas().updateFeatures()
+        project.layoutManager().addLayout(copy)
 
     def _remove_previous(self, project):
         manager = project.layoutManager()
@@ -385,100 +517,66 @@ class CouncilMapbook(SonaeAlgorithm):
             project.removeMapLayers([n.layerId() for n in group.findLayers()])
             root.removeChildNode(group)
 
-    def _layout(self, project, layers, pages_layer, metric, title, lines):
-        layout = QgsPrintLayout(project)
-        with open(TEMPLATE, encoding="utf-8") as fh:
-            doc = QDomDocument()
-            doc.setContent(fh.read())
-        _items, ok = layout.loadFromTemplate(doc, QgsReadWriteContext())
-        if not ok:
-            raise SonaeInputError(f"The print template {TEMPLATE} could not be read.",
-                                  f"印刷テンプレート {TEMPLATE} を読み込めません。")
-        layout.setName(LAYOUT_NAME)
-        QgsExpressionContextUtils.setLayoutVariable(layout, "sonae_title", title)
-        QgsExpressionContextUtils.setLayoutVariable(layout, "sonae_attribution", "\n".join(lines))
-        QgsExpressionContextUtils.setLayoutVariable(layout, "sonae_date",
-                                                    dt.date.today().strftime("%Y年%m月%d日 作成"))
-        mp = layout.itemById("main_map")
-        mp.setCrs(QgsCoordinateReferenceSystem(metric))
-        mp.setLayers(layers)
-        mp.setKeepLayerSet(True)
-        mp.zoomToExtent(_extent_in(pages_layer, mp.crs(), project))
-        legend = layout.itemById("legend")
-        root = legend.model().rootGroup()
-        root.clear()
-        from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer as _Raster
-        for lyr in layers:
-            node = root.addLayer(lyr)
-            if isinstance(lyr, _Raster):
-                # Drop the "Band 1 (Palette)" line: the classes speak for themselves.
-                n = len(legend.model().layerLegendNodes(node))
-                QgsMapLayerLegendUtils.setLegendNodeOrder(node, list(range(1, n)))
-                legend.model().refreshLayerLegend(node)
-        legend.setLinkedMap(mp)
-        sb = layout.itemById("scalebar")
-        if sb is not None:
-            sb.setLinkedMap(mp)
-            sb.update()
-        _searchable_digits(layout)
-        atlas = layout.atlas()
-        atlas.setCoverageLayer(pages_layer)
-        atlas.setPageNameExpression('"page_name"')
-        atlas.setSortFeatures(True)
-        atlas.setSortExpression('"page_no"')
-        atlas.setEnabled(True)
-        return layout
+
+def _norm(path: str) -> str:
+    return os.path.normcase(os.path.realpath(os.path.abspath(path)))
 
 
-def _no_shaping(fmt):
-    font = fmt.font()
-    font.setStyleStrategy(QFont.PreferNoShaping)
-    fmt.setFont(font)
-    return fmt
+def _move_into_place(tmp_pdf: str, pdf: str) -> None:
+    """Copy next to the target, then an atomic rename: an existing PDF is replaced only now."""
+    folder = os.path.dirname(os.path.abspath(pdf))
+    os.makedirs(folder, exist_ok=True)
+    fd, staged = tempfile.mkstemp(prefix=".sonae_mapbook_", suffix=".pdf", dir=folder)
+    os.close(fd)
+    try:
+        shutil.copyfile(tmp_pdf, staged)
+        os.replace(staged, pdf)
+    except BaseException:
+        if os.path.exists(staged):
+            os.remove(staged)
+        raise
 
 
-def _searchable_digits(layout):
-    """Keep every digit in the PDF text layer.
-
-    With OpenType shaping, Noto Sans CJK JP gives digits inside Latin runs ("D002", "0.5m", "CC BY 4.0") glyph
-    variants outside the font's cmap; Qt's PDF engine then writes no Unicode for them and pdftotext (and PDF
-    search) lose the digits although they print. ``QFont.PreferNoShaping`` keeps the plain glyphs. The strategy is
-    not stored in .qpt files, so it is applied here, after loading the template.
-    """
-    from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable,
-                           QgsLayoutItemScaleBar, QgsLegendStyle)
-    for item in layout.items():
-        if isinstance(item, (QgsLayoutItemLabel, QgsLayoutItemScaleBar)):
-            item.setTextFormat(_no_shaping(item.textFormat()))
-        elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
-                item.rstyle(style).setTextFormat(_no_shaping(item.rstyle(style).textFormat()))
-    for frame in layout.multiFrames():
-        if isinstance(frame, QgsLayoutItemManualTable):
-            frame.setContentTextFormat(_no_shaping(frame.contentTextFormat()))
-            frame.setHeaderTextFormat(_no_shaping(frame.headerTextFormat()))
+def _page_box(geom, metric: str):
+    """The page's map extent: the area's bounds grown to at least rules/mapbook.json min_page_extent_m."""
+    import geopandas as gpd
+    import shapely
+    size = float(mb.RULES["min_page_extent_m"])
+    g = gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(metric).iloc[0]
+    x0, y0, x1, y1 = g.bounds
+    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+    w, h = max(x1 - x0, size), max(y1 - y0, size)
+    box = shapely.box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+    return gpd.GeoSeries([box], crs=metric).to_crs("EPSG:4326").iloc[0]
 
 
-def _extent_in(layer, crs, project):
-    from qgis.core import QgsCoordinateTransform
-    return QgsCoordinateTransform(layer.crs(), crs, project).transformBoundingBox(layer.extent())
+def _facility_frame(points):
+    """The facilities drawn on the maps: id, name, short label, stay (1/0, None unknown), hours, conflict."""
+    import geopandas as gpd
+    import numpy as np
+    import pandas as pd
+    pts = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
+    names = pts["name"] if "name" in pts.columns else pd.Series([None] * len(pts), index=pts.index)
+    stay = rf.stay_mask(pts)
+    frame = pd.DataFrame({
+        "id": pts["id"].astype(str).to_numpy(),
+        "name": names.where(names.notna(), None).to_numpy(dtype=object),
+        "label": mb.label_names(names.tolist()),
+        "stay": (pd.Series(stay.astype(float)) if stay is not None else pd.Series([np.nan] * len(pts))).to_numpy(),
+        "hours_now": (pd.to_numeric(pts["hours_now"], errors="coerce").to_numpy() if "hours_now" in pts.columns
+                      else np.full(len(pts), np.nan)),
+        "flood_conflict": (pd.to_numeric(pts["flood_conflict"], errors="coerce").to_numpy()
+                           if "flood_conflict" in pts.columns else np.full(len(pts), np.nan)),
+    })
+    return gpd.GeoDataFrame(frame, geometry=pts.geometry.values, crs="EPSG:4326")
 
 
-class _SubFeedback:
-    """Map the exporter's progress onto part of the algorithm's, sharing its cancel flag."""
+def _empty_districts():
+    import pandas as pd
+    return pd.DataFrame({"district_id": pd.Series([], dtype=object)})
 
-    def __new__(cls, feedback, start, end):
-        from qgis.core import QgsFeedback
-        sub = QgsFeedback()
 
-        def on_progress(p):
-            if feedback is not None:
-                feedback.setProgress(100.0 * start + (end - start) * p)
-            if feedback is not None and feedback.isCanceled():
-                sub.cancel()
-        sub.progressChanged.connect(on_progress)
-        if feedback is not None:
-            feedback.canceled.connect(sub.cancel)
-        sub._keep = on_progress
-        return sub
+def basemap_attribution(layer) -> str:
+    """'背景地図：<layer name>' plus the rights recorded in the layer's metadata."""
+    rights = [r for r in (layer.metadata().rights() or []) if r and r.strip()]
+    return "背景地図：" + layer.name() + ("（" + "、".join(rights) + "）" if rights else "")

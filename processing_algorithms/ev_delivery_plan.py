@@ -201,6 +201,8 @@ class EvDeliveryPlan(SonaeAlgorithm):
                           shelter_ids=needs["shelter_id"].to_numpy(), progress=progress.sub(0.4, 0.9))
         after, counts = shelters_after(shelters, plan.delivered, short, hours_f, load_f,
                                        self.parameterAsDouble(parameters, "TARGET_H", context))
+        # name, in an output field too, the shelters no charger reaches (off the roads or a disconnected network)
+        after["reachable"] = ~travel.unreachable
 
         pairs = plan.pairs.copy()
         vt = plan.vehicles.set_index("vehicle_id")["time_used_h"]
@@ -223,7 +225,8 @@ class EvDeliveryPlan(SonaeAlgorithm):
         dest_table = write_frame(self, parameters, "OUTPUT_TABLE", context, table, feedback, kinds=kinds)
         dest_sh = write_frame(self, parameters, "OUTPUT_SHELTERS", context, after, feedback,
                               kinds={"ev_kwh_delivered": "float", "shortfall_after_kwh": "float",
-                                     "hours_after_ev": "float", "reaches_target": "bool"})
+                                     "hours_after_ev": "float", "reaches_target": "bool",
+                                     "reachable": "bool"})
         feedback.pushInfo(
             f"Plan {plan.status}: {counts['delivered_kwh']:,.1f} of {counts['need_kwh']:,.1f} kWh delivered by "
             f"{plan.pairs['vehicle_id'].nunique()} vehicles to {plan.pairs['shelter_id'].nunique()} shelters; "

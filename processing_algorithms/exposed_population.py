@@ -8,9 +8,10 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
+from ..engine.rasters import check_overlap
 from ..engine.hazard import VALUE_KINDS, exposed_population, mesh_polygons, open_hazard_raster
 from .base import SonaeAlgorithm
-from .hazard_exposure import raster_path
+from .hazard_exposure import add_nodata_parameter, nodata_parameter, raster_path
 from .qgis_io import read_source, write_frame
 
 
@@ -61,6 +62,7 @@ class ExposedPopulation(SonaeAlgorithm):
                                             options=list(VALUE_KINDS), defaultValue=1),
                  "depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / "
                  "depth_m＝浸水深（m）、rank＝浸水深ランクコード。")
+        add_nodata_parameter(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Exposed population / 曝露人口"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "One feature per zone with population, people_rank_1..6, people_dry, people_no_data, "
@@ -73,7 +75,8 @@ class ExposedPopulation(SonaeAlgorithm):
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         mesh_field = self.parameterAsString(parameters, self.MESH_CODE_FIELD, context)
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD)
+        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD,
+                                  nodata_parameter(self, parameters, context), feedback.pushWarning)
         source = self.parameterAsSource(parameters, self.POPULATION, context)
         name = source.sourceName() if source is not None else self.POPULATION
         fields = [f for f in dict.fromkeys([id_field, mesh_field, pop_field]) if f]
@@ -89,6 +92,7 @@ class ExposedPopulation(SonaeAlgorithm):
             if zones.geometry.isna().all():
                 raise SonaeInputError(f"Layer {name} has no geometry: set MESH_CODE_FIELD to a mesh code field.",
                                       f"レイヤ{name}にジオメトリがありません。MESH_CODE_FIELD にメッシュコードの項目を指定してください。")
+        check_overlap(info.bounds, info.crs, zones, name, self.HAZARD, info.path)
         table = exposed_population(zones, zones[pop_field], info, kind, progress.sub(0.0, 0.9), name)
         keep = [f for f in (id_field, mesh_field) if f]
         out = gpd.GeoDataFrame(zones[keep].reset_index(drop=True).join(table.reset_index(drop=True)),

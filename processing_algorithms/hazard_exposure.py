@@ -14,6 +14,23 @@ from .base import SonaeAlgorithm
 from .qgis_io import read_source, write_frame
 
 
+def add_nodata_parameter(alg):
+    """The optional NODATA parameter (advanced) of the algorithms that read a hazard raster."""
+    from qgis.core import QgsProcessingParameterNumber
+    alg.add(QgsProcessingParameterNumber("NODATA", alg.tr("Raster NoData value / ラスタのNoData値"),
+                                         QgsProcessingParameterNumber.Double, optional=True),
+            "The hazard raster's NoData value when the file has no NoData tag (e.g. -9999). Empty: the tag, or a "
+            "common fill value (-9999, -3.4e38, -32768, 65535, ...) found in an untagged raster, with a warning. / "
+            "ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を"
+            "警告付きでNoDataとします。", advanced=True)
+
+
+def nodata_parameter(alg, parameters, context):
+    if parameters.get("NODATA") in (None, ""):
+        return None
+    return alg.parameterAsDouble(parameters, "NODATA", context)
+
+
 def raster_path(alg, parameters, name, context) -> str:
     """The file behind a raster parameter (Sonae reads rasters with GDAL windows, so it needs a file)."""
     layer = alg.parameterAsRasterLayer(parameters, name, context)
@@ -88,6 +105,7 @@ class HazardExposure(SonaeAlgorithm):
                                               QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0),
                  "Also take the highest value of the cells whose centres lie within this many metres of the "
                  "facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。")
+        add_nodata_parameter(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities with hazard / 施設（ハザード付き）"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "The facilities with the hazard fields added (the input layer is not changed). / "
@@ -99,7 +117,8 @@ class HazardExposure(SonaeAlgorithm):
         hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
-        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD)
+        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD,
+                                  nodata_parameter(self, parameters, context), feedback.pushWarning)
         facilities = read_source(self, parameters, self.FACILITIES, context)
         layer_name = self.parameterAsSource(parameters, self.FACILITIES, context).sourceName() or self.FACILITIES
         cols, warnings = facility_exposure(facilities, info, hazard, kind, radius, progress.sub(0.0, 0.8),

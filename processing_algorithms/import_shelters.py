@@ -7,6 +7,7 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProce
     QgsProcessingOutputNumber
 
 from ..layers.importers.shelters import import_shelter_files
+from ..layers.schemas import FACILITIES
 from .base import SonaeAlgorithm
 from .qgis_io import write_frame
 
@@ -17,14 +18,20 @@ class ImportShelters(SonaeAlgorithm):
     DISPLAY_NAME = "Import shelters / 避難所データの読み込み"
     SHORT_HELP = (
         "Reads shelter and emergency-site files as cities publish them and writes Sonae's canonical facilities "
-        "layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV or GeoJSON), the "
+        "layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV, GeoJSON or XLSX), the "
         "Digital Agency standard dataset (current 39-column and older 26-column layouts), Takamatsu's city tables "
         "(○/△/×/− flags, capacity, elevation), the Kumamoto prefectural portal master and KSJ P20. The layout "
         "and the encoding (UTF-8, UTF-8 with BOM, Shift_JIS/CP932) are detected from the content. An emergency "
         "site and a designated shelter at the same place (GSI 住所同一 flag, same name and address) become one "
-        "feature with both flags. Rows with bad coordinates are reported and skipped.\n"
+        "feature with both flags. Coordinates may be decimal degrees or 度分秒 (34度23分26.9秒, 34°23′26.9″, N/E, "
+        "北緯/東経); numbers may be written as text (2,041人, 約100人 with a warning). Rows with missing or "
+        "out-of-Japan coordinates are reported and skipped; unreadable numbers, a file lacking a column of its "
+        "layout, cut-off rows and two files listing the same places are refused naming the file, row and column. "
+        "Ids come from the publisher's id (GSI 共通ID, the city's #property), never from the file name.\n"
         "国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。"
-        "文字コードと形式は内容から判別します。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。")
+        "文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。"
+        "同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、"
+        "同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。")
 
     INPUTS = "INPUTS"
     OUTPUT = "OUTPUT"
@@ -32,8 +39,10 @@ class ImportShelters(SonaeAlgorithm):
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Shelter files / 避難所ファイル"),
                                                       QgsProcessing.TypeFile),
-                 "One or more CSV/TSV/GeoJSON files of shelters or emergency sites, in any supported layout and "
-                 "encoding. / 避難所・緊急避難場所のCSV・GeoJSONファイル（複数可）。")
+                 "One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and "
+                 "encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; "
+                 "two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。"
+                 "同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities / 施設"),
                                                    QgsProcessing.TypeVectorPoint),
                  "The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。")
@@ -45,7 +54,9 @@ class ImportShelters(SonaeAlgorithm):
         paths = self._input_paths(parameters, context)
         result = import_shelter_files(paths, progress.sub(0.0, 0.6))
         skipped = sum(len(r.skipped) for r in result.files)
-        dest = write_frame(self, parameters, self.OUTPUT, context, result.facilities, feedback, style="facilities")
+        kinds = {f.name: f.kind for f in FACILITIES}      # schema types always (an all-empty flag stays boolean)
+        dest = write_frame(self, parameters, self.OUTPUT, context, result.facilities, feedback, style="facilities",
+                           kinds=kinds)
         feedback.pushInfo(f"{len(result.facilities)} facilities written; {result.merged_pairs} emergency site / "
                           f"shelter pairs merged; {skipped} rows skipped. / 施設{len(result.facilities)}件、"
                           f"統合{result.merged_pairs}件、除外{skipped}行。")

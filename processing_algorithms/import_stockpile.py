@@ -61,7 +61,7 @@ class ImportStockpile(SonaeAlgorithm):
             write_to_platform(self, parameters, self.PLATFORM, context, sites, items, feedback)
         dest_s = write_frame(self, parameters, self.OUTPUT_SITES, context, sites, feedback, style="stock_sites")
         dest_i = write_frame(self, parameters, self.OUTPUT_ITEMS, context, table, feedback,
-                             kinds={"expiry_date": "date", "verified_on": "date"})
+                             kinds={"expiry_date": "date", "verified_on": "date", "manufactured_on": "date"})
         feedback.pushInfo(f"{len(sites)} sites, {len(items)} item rows. / 拠点{len(sites)}件、品目{len(items)}行。")
         return {self.OUTPUT_SITES: dest_s, self.OUTPUT_ITEMS: dest_i, "SITE_COUNT": len(sites),
                 "ITEM_COUNT": len(items)}

@@ -36,16 +36,30 @@ def _points(gdf, target_crs: QgsCoordinateReferenceSystem):
     return [xform.transform(QgsPointXY(float(x), float(y))) for x, y in zip(pts.x, pts.y)]
 
 
-def _distance_area(crs: QgsCoordinateReferenceSystem):
+def _distance_area(crs: QgsCoordinateReferenceSystem, extent=None):
     """A QgsDistanceArea in metres for ``crs`` and the ellipsoid id for the graph builder."""
+    # Planar only in a local metric CRS (engine.metric: e.g. the prefecture's plane rectangular zone); else on
+    # the ellipsoid: planar lengths in EPSG:3857 are x1.2 too long in Japan.
     da = QgsDistanceArea()
     da.setSourceCrs(crs, QgsProject.instance().transformContext())
-    if crs.isGeographic():
+    if crs.isGeographic() or not _local_metric(crs, extent):
         da.setEllipsoid(ELLIPSOID)
         return da, ELLIPSOID, 1.0
     da.setEllipsoid("NONE")
     factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
     return da, "NONE", factor
+
+
+def _local_metric(crs: QgsCoordinateReferenceSystem, extent) -> bool:
+    from ..engine.metric import is_local_metric
+    if extent is None or extent.isNull():
+        return False
+    to_ll = QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    try:
+        c = to_ll.transform(extent.center())
+    except Exception:                   # noqa: BLE001
+        return False
+    return is_local_metric(crs.toWkt(), c.x(), c.y())
 
 
 def check_roads(roads, roads_name: str) -> None:
@@ -80,7 +94,7 @@ def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, t
     roads_name = roads_name or roads.name()
     check_roads(roads, roads_name)
     crs = roads.crs()
-    da, ellipsoid, unit_m = _distance_area(crs)
+    da, ellipsoid, unit_m = _distance_area(crs, roads.extent())
     o_pts = _points(origins, crs)
     d_pts = _points(dests, crs)
     origin_ids = list(origin_ids) if origin_ids is not None else [str(i + 1) for i in range(len(o_pts))]
@@ -131,6 +145,15 @@ def network_matrix(roads, origins, dests, speed_kmh: float, max_snap_m: float, t
         back = QgsCoordinateTransform(crs, crs_of(dests), QgsProject.instance())
         routes = {k: [(q.x(), q.y()) for q in (back.transform(QgsPointXY(x, y)) for x, y in v)]
                   for k, v in routes.items()}
+    cut_off = ~np.isfinite(km).any(axis=0) & ~d_far
+    if cut_off.any() and warn and len(o_pts):
+        ids = [str(dest_ids[j]) for j in np.flatnonzero(cut_off)]
+        shown = ", ".join(ids[:20]) + (" ..." if len(ids) > 20 else "")
+        warn(f"{len(ids)} destination(s) lie on a part of '{roads_name}' that no charger reaches (the road layer is "
+             f"not connected there) and are left out of the plan: {shown}. Connect the roads (snapping tolerance, "
+             f"missing links) or run without ROADS. / 道路レイヤ「{roads_name}」のつながっていない部分にあり、どの充電拠点"
+             f"からも到達できない目的地 {len(ids)} 件を計画から外しました: {shown}。道路をつなぐ（スナップ許容値・欠けた区間）か、"
+             "ROADSなしで実行してください。")
     unreachable = int(np.sum(~np.isfinite(km).any(axis=1)))
     if unreachable == len(o_pts) and len(d_pts):
         raise SonaeInputError(

@@ -93,9 +93,12 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
                 kinds: dict | None = None, style: str | None = None):
     """Write a (Geo)DataFrame to the algorithm's feature sink ``name``. Returns the destination id.
 
-    A plain DataFrame is written as a table (no geometry). Values are converted before the sink opens; a failed
-    write deletes the partly written file.
+    A plain DataFrame is written as a table (no geometry). Values are converted before the sink opens. File
+    outputs are staged (destinations.py): written beside the destination and moved into place when the whole
+    algorithm has succeeded; a failed write removes the staged output and leaves any previous output intact.
+    Text cells of CSV/XLSX outputs that a spreadsheet would run as formulas get a leading apostrophe.
     """
+    from . import destinations
     is_geo = isinstance(frame, gpd.GeoDataFrame)
     fields, names_kinds = qgs_fields(frame, kinds)
     columns = _columns_as_lists(frame, names_kinds)
@@ -107,16 +110,26 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
         crs = crs_of(frame)
     else:
         wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
-    sink, dest_id = alg.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
-    if sink is None:
-        raise SonaeInputError(f"Could not create the output '{name}'. Check the path and that it is writable.",
-                              f"出力「{name}」を作成できません。パスと書き込み権限を確認してください。")
-    target = _output_path(parameters.get(name), context)
-    existed = bool(target) and os.path.exists(target)
+    sink_params, stage, target = destinations.stage_sink(alg, parameters, name, context)
+    if destinations.is_spreadsheet(target):
+        columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
+                   for col, (_name, kind) in zip(columns, names_kinds)]
     try:
-        gpkg = _gpkg_table(dest_id)
+        sink, staged_id = alg.parameterAsSink(sink_params, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise SonaeInputError(f"Could not create the output '{name}' ({target.describe()}). Check the path and "
+                                  "that it is writable.",
+                                  f"出力「{name}」（{target.describe()}）を作成できません。パスと書き込み権限を"
+                                  "確認してください。")
+        dest_id = staged_id
+        if stage is not None:
+            stage.staged_id = staged_id
+            dest_id = stage.final_id = destinations.final_id(stage, staged_id)
+            destinations.rekey_layer_details(context, staged_id, dest_id)
+        gpkg = _gpkg_table(staged_id)
         reserved = {c.lower() for c, _k in names_kinds} & {"fid", "geom", "geometry"}
-        if gpkg is not None and n > 0 and not reserved:
+        odd = gpkg is not None and any('"' in x for x in [gpkg[1]] + [c for c, _k in names_kinds])
+        if gpkg is not None and n > 0 and not reserved and not odd:
             del sink                    # closes the (empty) table QGIS created; rows go in with one executemany
             sink = None
             from .gpkg_bulk import bulk_insert
@@ -129,12 +142,14 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
         else:
             rows = list(zip(*columns)) if columns else [()] * n
             _add_features(sink, rows, shapely.to_wkb(geoms) if is_geo else None, name, feedback)
-    except Exception:
+        del sink
+    except BaseException:
         sink = None
-        if target and not existed and os.path.exists(target):
-            os.remove(target)
+        if stage is not None:
+            stage.rollback()
         raise
-    del sink
+    if stage is not None and not getattr(alg, "_sonae_in_run", False):
+        stage.commit()                  # called outside SonaeAlgorithm.processAlgorithm: nothing to wait for
     if style:
         attach_style(alg, context, dest_id, style)
     return dest_id
@@ -171,8 +186,9 @@ def _gpkg_table(dest_id):
     path = parts.get("path") or ""
     if not path.lower().endswith(".gpkg") or not os.path.isfile(path):
         return None
-    # Without an explicit layer name QGIS names the table after the file.
-    table = parts.get("layerName") or os.path.splitext(os.path.basename(path))[0]
+    # Without an explicit layer name QGIS names the table after the file, up to its first dot.
+    from .destinations import qgis_table_name
+    table = parts.get("layerName") or qgis_table_name(path)
     return path, table
 
 
@@ -200,23 +216,11 @@ def _wkb_type(type_ids):
     return QgsWkbTypes.Unknown
 
 
-def _output_path(value, context) -> str | None:
-    """The file a destination parameter will write to, when it is a plain file path."""
-    from qgis.core import QgsProcessingOutputLayerDefinition
-    if isinstance(value, QgsProcessingOutputLayerDefinition):
-        value = value.sink.staticValue()
-    if not isinstance(value, str) or value.startswith(("memory:", "postgres", "ogr:", "TEMPORARY")):
-        return None
-    return value.split("|")[0]
-
-
 def attach_style(alg, context, dest_id, style_name):
     """Apply layers/styles/<style_name>.qml (and Japanese aliases) when the output is loaded."""
-    from .styles import StylePostProcessor
+    from .styles import post_processor
     if context.willLoadLayerOnCompletion(dest_id):
-        proc = StylePostProcessor(style_name)
-        alg._post_processors.append(proc)
-        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(proc)
+        context.layerToLoadOnCompletionDetails(dest_id).setPostProcessor(post_processor(style_name))
 
 
 # --- reading ------------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from ..engine import demand
 from ..engine.errors import SonaeInputError
 from .base import SonaeAlgorithm
 from .hazard_exposure import schema_kinds
+from ..engine.columns import numeric
 from .qgis_io import read_source, write_frame
 
 _RULES = demand.evacuation_rules()
@@ -112,7 +113,8 @@ class ShelterCatchments(SonaeAlgorithm):
         facilities = read_source(self, parameters, self.FACILITIES, context)
         zone_fields = [f for f in dict.fromkeys([id_field, pop_field]) if f]
         zones = read_source(self, parameters, self.POPULATION, context, attributes=zone_fields)
-        if pd.to_numeric(zones[pop_field], errors="coerce").lt(0).any():
+        zone_pop = numeric(zones, pop_field, pop_name, warn=progress.warn, missing_ok=False, id_field=id_field or None)   # '2,041人' read
+        if (np.nan_to_num(zone_pop) < 0).any():
             raise SonaeInputError(f"Layer {pop_name}: field {pop_field} has negative values. Fix the population.",
                                   f"レイヤ{pop_name}: 項目{pop_field}に負の値があります。人口を修正してください。")
         is_shelter = demand.eligible_shelters(facilities, None, fac_name)
@@ -161,7 +163,7 @@ class ShelterCatchments(SonaeAlgorithm):
         reached = idx >= 0
         catch = pd.DataFrame({
             "zone_id": zones[id_field].astype(str).to_numpy() if id_field else np.arange(len(zones)).astype(str),
-            "population": pd.to_numeric(zones[pop_field], errors="coerce").fillna(0.0).to_numpy(dtype=float),
+            "population": np.nan_to_num(zone_pop, nan=0.0),
             "shelter_id": np.where(reached, sid[np.maximum(idx, 0)], None),
             "shelter_name": np.where(reached, sname[np.maximum(idx, 0)], None),
             "distance_m": np.where(reached, dist, np.nan),

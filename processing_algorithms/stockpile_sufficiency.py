@@ -13,6 +13,7 @@ from ..engine import stockpile as sp
 from ..engine.errors import SonaeInputError
 from ._stockpile_inputs import date_param, layer_label, metric_crs, read_items, read_sites, xy
 from .base import SonaeAlgorithm
+from ..engine.columns import numeric
 from .platform_common import observed_evacuees
 from .qgis_io import read_source, write_frame
 
@@ -148,7 +149,7 @@ class StockpileSufficiency(SonaeAlgorithm):
         crs = metric_crs(shelters, sites)
         sx, sy = xy(shelters, crs)
         kx, ky = xy(sites, crs)
-        sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": pd.to_numeric(shelters[ev_f], errors="coerce"),
+        sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": numeric(shelters, ev_f, "SHELTERS", missing_ok=False),
                            "x": sx, "y": sy})
         if parameters.get(self.OBSERVED):
             sh["evacuees"], _observed = observed_evacuees(self, parameters, self.OBSERVED, context, ids,

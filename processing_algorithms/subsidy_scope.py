@@ -33,7 +33,8 @@ def add_programme_parameters(alg, with_plan_stated: bool = True):
             "Applicant category id of the rule file; a facility's own applicant_type field overrides it. FY2019: "
             + APPLICANT_HELP + ". Takamatsu (a core city, 中核市) is 'municipality'. / 申請者区分のID。")
     alg.add(QgsProcessingParameterNumber("FISCAL_INDEX", alg.tr("Fiscal capability index / 財政力指数"),
-                                         QgsProcessingParameterNumber.Double, optional=True),
+                                         QgsProcessingParameterNumber.Double, optional=True, minValue=0.0,
+                                         maxValue=3.0),
             "The municipality's fiscal capability index (財政力指数, three-year average, 0-3). FY2019: below 0.8 "
             "-> 3/4, 0.8 or more -> 2/3 for municipalities below designated-city size. / 財政力指数（0.8未満は3/4、"
             "0.8以上は2/3）。")

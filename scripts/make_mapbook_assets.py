@@ -1,11 +1,12 @@
 """Generate the council map book's template and styles (run once; the outputs are committed):
 
-- layers/templates/council_mapbook_a3.qpt — A3 landscape atlas page: map, figures table, legend, scale bar,
-  north arrow, title, attribution, page number. Item ids are the contract with sonae:councilmapbook.
-- layers/styles/mapbook_facilities.qml — facilities by power autonomy (hours_now) with a mark for a flood
-  designation conflict (flood_conflict = 1).
+- layers/templates/council_mapbook_a3.qpt — A3 landscape atlas page: map, figures table, figure notes, legend,
+  scale bar, north arrow, title, attribution, page number, and the district index table (shown only on the index
+  pages: atlas features with page_kind = 'index'). Item ids are the contract with sonae:councilmapbook.
+- layers/styles/mapbook_facilities.qml — stay shelters (stay = 1) by power autonomy (hours_now), other sites as
+  small grey triangles (no stay figures), with a mark for a flood designation conflict (flood_conflict = 1).
 - layers/styles/mapbook_flood.qml — KSJ flood depth ranks 1-6 with the portal colours (DESIGN.md section 5).
-- layers/styles/mapbook_pages.qml — the page outline.
+- layers/styles/mapbook_pages.qml — district outlines, the page's own district highlighted.
 
 Usage: cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_mapbook_assets
 """
@@ -22,11 +23,8 @@ FLOOD_CLASSES = [  # rank, (r, g, b), label
     (1, (247, 245, 169), "0.5m未満"), (2, (255, 216, 192), "0.5〜3m"), (3, (255, 183, 183), "3〜5m"),
     (4, (255, 145, 145), "5〜10m"), (5, (242, 133, 201), "10〜20m"), (6, (220, 122, 220), "20m以上")]
 
-# Figure rows of the table: label, field of the pages layer (written by sonae:councilmapbook).
-FIGURE_ROWS = [
-    ("避難所数", "v_shelters"), ("浸水想定と指定の不整合", "v_conflicts"), ("避難者数 / 収容可能人数", "v_evac"),
-    ("収容不足", "v_shortfall"), ("備蓄日数（最短）", "v_days"), ("備蓄3日未満の避難所", "v_days3"),
-    ("停電時の自立時間（中央値）", "v_hours"), ("72時間未満の避難所", "v_72h"), ("補助金（見込み）", "v_subsidy")]
+# Index table: column fields and headers from the engine (one place).
+INDEX_SHOWN = "attribute(@atlas_feature, 'page_kind') = 'index'"
 
 
 def text_format(size, bold=False, color=(0, 0, 0)):
@@ -52,13 +50,16 @@ def facilities_renderer():
                                              "outline_color": stroke, "outline_width": width})
 
     classes = [
-        ('"hours_now" >= 72', "0,150,70,255", "停電時72時間以上"),
-        ('"hours_now" >= 24 AND "hours_now" < 72', "245,160,0,255", "24〜72時間"),
-        ('"hours_now" < 24', "215,25,28,255", "24時間未満"),
-        ('"hours_now" IS NULL', "160,160,160,255", "自立時間データなし"),
+        ('"stay" = 1 AND "hours_now" >= 72', "0,150,70,255", "避難所：停電時72時間以上"),
+        ('"stay" = 1 AND "hours_now" >= 24 AND "hours_now" < 72', "245,160,0,255", "避難所：24〜72時間"),
+        ('"stay" = 1 AND "hours_now" < 24', "215,25,28,255", "避難所：24時間未満"),
+        ('"stay" = 1 AND "hours_now" IS NULL', "160,160,160,255", "避難所：自立時間データなし"),
     ]
     for expr, color, label in classes:
         root.appendChild(QgsRuleBasedRenderer.Rule(marker(color), 0, 0, expr, label))
+    root.appendChild(QgsRuleBasedRenderer.Rule(marker("255,255,255,255", 2.2, "triangle", "90,90,90,255", "0.3"),
+                                               0, 0, '"stay" IS NULL OR "stay" <> 1',
+                                               "その他の施設（一時避難場所、津波避難ビル等）"))
     conflict = marker("0,0,0,0", 5.0, "square", "0,0,0,255", "0.5")
     root.appendChild(QgsRuleBasedRenderer.Rule(conflict, 0, 0, '"flood_conflict" = 1',
                                                "洪水の指定と浸水想定が不整合"))
@@ -67,8 +68,8 @@ def facilities_renderer():
 
 def save_vector_style(renderer, geometry, path, opacity=1.0):
     from qgis.core import QgsVectorLayer
-    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&field=hours_now:double&field=flood_conflict:integer",
-                           "x", "memory")
+    layer = QgsVectorLayer(f"{geometry}?crs=EPSG:4326&field=hours_now:double&field=flood_conflict:integer"
+                           "&field=stay:integer&field=page_key:string", "x", "memory")
     layer.setRenderer(renderer)
     layer.setOpacity(opacity)
     layer.saveNamedStyle(path)
@@ -95,10 +96,17 @@ def flood_style(path):
 
 
 def pages_renderer():
-    from qgis.core import QgsFillSymbol, QgsSingleSymbolRenderer
-    symbol = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "30,60,160,255",
-                                         "outline_width": "0.6", "outline_style": "dash"})
-    return QgsSingleSymbolRenderer(symbol)
+    """District outlines: the page's own district bold with a light fill, the other candidates thin and dashed."""
+    from qgis.core import QgsFillSymbol, QgsRuleBasedRenderer
+    root = QgsRuleBasedRenderer.Rule(None)
+    own = QgsFillSymbol.createSimple({"color": "30,60,160,35", "outline_color": "20,40,140,255",
+                                      "outline_width": "1.0", "outline_style": "solid"})
+    other = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "90,110,180,255",
+                                        "outline_width": "0.4", "outline_style": "dash"})
+    root.appendChild(QgsRuleBasedRenderer.Rule(own, 0, 0, "\"page_key\" = attribute(@atlas_feature, 'page_key')",
+                                               "このページの地区"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(other, 0, 0, "ELSE", "地区候補の範囲"))
+    return QgsRuleBasedRenderer(root)
 
 
 def build_template(path):
@@ -170,8 +178,9 @@ def build_template(path):
     label("主な数値", 300, 27, 110, 7, "figures_title", 12, True)
     table = QgsLayoutItemManualTable.create(layout)
     layout.addMultiFrame(table)
-    rows = [[QgsTableCell(lab), QgsTableCell(QgsProperty.fromExpression(f'"{fieldname}"'))]
-            for lab, fieldname in FIGURE_ROWS]
+    from sonae.engine.report_figures import FIGURES
+    rows = [[QgsTableCell(f.label_ja), QgsTableCell(QgsProperty.fromExpression(f'"v_{f.key}"'))]
+            for f in FIGURES]
     table.setTableContents(rows)
     table.setContentTextFormat(text_format(9))
     table.setHeaderTextFormat(text_format(9, True))
@@ -180,17 +189,17 @@ def build_template(path):
     table.setGridStrokeWidth(0.2)
     from qgis.core import QgsLayoutTableColumn
     c1, c2 = QgsLayoutTableColumn(), QgsLayoutTableColumn()
-    c1.setWidth(58)
-    c2.setWidth(44)
+    c1.setWidth(66)
+    c2.setWidth(36)
     c2.setHAlignment(Qt.AlignRight)
     table.setColumns([c1, c2])
     frame = QgsLayoutFrame(layout, table)
-    frame.attemptSetSceneRect(QRectF(300, 35, 110, 80))
+    frame.attemptSetSceneRect(QRectF(300, 35, 110, 84))
     frame.setId("figures_frame")
     table.addFrame(frame)
     table.setResizeMode(QgsLayoutItemManualTable.UseExistingFrames)
-    label("数値は各図面の範囲内の避難所について集計。「—」は元になる表がない項目。", 300, 103, 110, 9,
-          "figures_note", 7)
+    note = label("[% @sonae_figure_notes %]", 300, 120, 110, 40, "figures_note", 6.5)
+    note.setVAlign(Qt.AlignTop)
 
     legend = QgsLayoutItemLegend(layout)
     legend.setTitle("凡例")
@@ -202,7 +211,31 @@ def build_template(path):
         legend.rstyle(style).setTextFormat(text_format(size, style in (QgsLegendStyle.Title,
                                                                         QgsLegendStyle.Subgroup)))
     legend.setFrameEnabled(False)
-    place(legend, 300, 114, 110, 120, "legend")
+    place(legend, 300, 161, 110, 98, "legend")
+
+    # District index (index pages only): the table's layer, columns and filter are set by sonae:councilmapbook.
+    from qgis.core import QgsLayoutItemAttributeTable
+    index = QgsLayoutItemAttributeTable.create(layout)
+    layout.addMultiFrame(index)
+    index.setContentTextFormat(text_format(9))
+    index.setHeaderTextFormat(text_format(9, True))
+    index.setCellMargin(1.0)
+    index.setGridStrokeWidth(0.2)
+    index.setMaximumNumberOfFeatures(1000)
+    index_frame = QgsLayoutFrame(layout, index)
+    index_frame.attemptSetSceneRect(QRectF(10, 36, 400, 222))
+    index_frame.setId("index_frame")
+    index.addFrame(index_frame)
+    index.setResizeMode(QgsLayoutItemAttributeTable.UseExistingFrames)
+    index_note = label("[% attribute(@atlas_feature, 'index_note') %]", 10, 27, 400, 8, "index_note", 9)
+
+    from qgis.core import QgsLayoutObject
+    hide_on_index = QgsProperty.fromExpression(INDEX_SHOWN)
+    show_on_index = QgsProperty.fromExpression(f"NOT ({INDEX_SHOWN})")
+    for item in (mp, north, sb, legend, frame, note, layout.itemById("figures_title")):
+        item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, hide_on_index)
+    for item in (index_frame, index_note):
+        item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, show_on_index)
 
     label("[% @sonae_attribution %]", 10, 261, 400, 30, "attribution", 7)
     layout.saveAsTemplate(path, QgsReadWriteContext())

@@ -80,3 +80,51 @@ def run_alg(qgis_app):
         return result
 
     return _run
+
+
+# --- `make test-current`: only the QGIS-free tests, in a venv without QGIS (SONAE_NO_QGIS=1) -------------------
+NO_QGIS = os.environ.get("SONAE_NO_QGIS") == "1"
+_QGIS_FIXTURES = {"qgis_app", "qapp", "qtbot", "run_alg"}
+
+
+def _imports_qgis_at_top(path) -> bool:
+    import ast
+    try:
+        tree = ast.parse(open(path, encoding="utf-8").read())
+    except (OSError, SyntaxError):
+        return False
+    for node in tree.body:
+        names = []
+        if isinstance(node, ast.Import):
+            names = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0:
+            names = [node.module or ""]
+        if any(n.split(".")[0] in ("qgis", "processing") for n in names):
+            return True
+    return False
+
+
+def pytest_ignore_collect(collection_path, config):  # noqa: D401 — pytest hook
+    if NO_QGIS and collection_path.suffix == ".py" and _imports_qgis_at_top(collection_path):
+        return True
+    return None
+
+
+def pytest_collection_modifyitems(config, items):
+    if not NO_QGIS:
+        return
+    import inspect
+    keep, drop = [], []
+    for item in items:
+        needs = bool(_QGIS_FIXTURES & set(getattr(item, "fixturenames", ())))
+        if not needs and hasattr(item, "function"):
+            try:
+                src = inspect.getsource(item.function)
+            except (OSError, TypeError):
+                src = ""
+            needs = any(s in src for s in ("import qgis", "from qgis", "import processing", "qgis_process(",
+                                           "sonae.processing_algorithms", "sonae.plugin.gui", "sonae.plugin.dock",
+                                           "qgis_env(", "xvfb-run"))
+        (drop if needs else keep).append(item)
+    items[:] = keep
+    config.hook.pytest_deselected(items=drop)

@@ -95,10 +95,15 @@ def test_dock_shows_headline_figures_of_project_layers(qtbot, tmp_path, clean_pr
     _add(clean_project, f"{gpkg}|layername=shelters_energy", "shelters_energy")
     _add(clean_project, f"{gpkg}|layername=stockpile_sufficiency", "stockpile_sufficiency")
     values = list(dock.figure_values().values())
-    # By hand from the six rows of the test table (see test_report_mapbook):
-    # conflicts rows 1 and 4; evacuees 1234+805+2210+76+15; capacity 1000+300+900+1500+80;
-    # lowest days of the receiving shelters 0.75; hours < 72 among receiving shelters: 12.5, 0, 30.
-    assert values == ["6か所", "2か所", "4,340人 / 3,780人", "0.8日", "3か所"]
+    # By hand from the six rows of the test table (see test_report_mapbook): stay shelters rows 1-5 (row 6 is a
+    # park); conflicts rows 1 and 4; evacuees 1234+805+2210+76+15; capacity 1000+300+900+1500+80;
+    # lowest days of the receiving shelters 0.75; hours < 72 among the stay shelters: 12.5, 0, 30.
+    assert values == ["5か所", "2か所", "4,340人 / 3,780人", "0.8日", "3か所"]
+    # The same definitions as the map book (engine.report_figures), label for label.
+    from sonae.engine import report_figures as rf
+    labels = list(dock.figure_values().keys())
+    assert labels[0].endswith(rf.FIGURE_BY_KEY["shelters"].label_ja)
+    assert labels[4].endswith(rf.FIGURE_BY_KEY["under_72h"].label_ja)
     assert "shelters_energy" in dock.source_label.text()
     assert "subsidy_scope" in dock.source_label.text()          # said to be missing, not invented
     clean_project.removeAllMapLayers()
@@ -154,7 +159,8 @@ def test_dock_runs_the_workflow_in_the_background(qtbot, tmp_path, clean_project
     # The results are loaded into the project and the figures follow.
     assert clean_project.mapLayersByName("shelters")
     values = list(dock.figure_values().values())
-    assert values[0] == f"{len(sh):,}か所"
+    stay = int(((sh["designated_shelter"] == 1) | (sh["welfare_shelter"] == 1)).sum())   # stay shelters only
+    assert values[0] == f"{stay:,}か所"
     assert values[2] == f"{int(round(sh['evacuees'].sum())):,}人 / {int(round(sh['capacity_calc'].sum())):,}人"
     dock.cleanup()
 

@@ -108,7 +108,9 @@ def test_network_distances_match_hand_computed_shortest_paths(qgis_app):
                         want_routes=True, warn=warnings.append)
     np.testing.assert_allclose(tm.km * 1000.0, EXPECTED_M, rtol=1e-9, atol=1e-6)
     np.testing.assert_allclose(tm.hours, EXPECTED_M / 1000.0 / 20.0, rtol=1e-9)
-    assert len(warnings) == 1 and "S4" in warnings[0]          # the shelter 3.5 km from any road
+    assert len(warnings) == 2 and "S4" in warnings[0]          # the shelter 3.5 km from any road
+    assert "S3" in warnings[1] and "S4" not in warnings[1]      # the shelter on the disconnected G-H road, named
+    assert tm.unreachable.tolist() == [False, False, True, True]
     route = tm.routes[(0, 0)]                                    # C1 -> S1 along A, B, F
     np.testing.assert_allclose(route, [(0, -50), (0, 0), (1000, 0), (1500, 1500), (1500, 1540)], atol=1e-6)
     assert (0, 2) not in tm.routes and (1, 3) not in tm.routes

@@ -1,9 +1,12 @@
 """Every algorithm of the sonae provider follows the shared contract of processing_algorithms/base.py."""
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
 
 
 def _algorithms():
@@ -61,10 +64,62 @@ def test_progress_maps_sub_ranges_and_raises_on_cancel():
 
 
 def test_missing_dependencies_are_named_with_versions(monkeypatch):
-    from sonae.plugin import environment
-    monkeypatch.setattr(environment, "REQUIRED", {"numpy": "1.0", "shapely": "99.0",
-                                                  "sonae_no_such_module": "1.0"})
-    missing = environment.missing_dependencies()
     import shapely
-    assert missing == [f"shapely>=99.0 (found {shapely.__version__})", "sonae_no_such_module>=1.0"]
-    assert environment._version("2.0.7") > environment._version("2.0") > environment._version("1.8.5")
+    from sonae.plugin import dependencies
+    monkeypatch.setitem(dependencies.PACKAGES, "shapely", ("shapely", "99.0", True))
+    monkeypatch.setitem(dependencies.PACKAGES, "sonae_no_such_module", ("sonae-no-such", "1.0", False))
+    dependencies.refresh()
+    try:
+        missing = dependencies.missing(["numpy", "shapely", "sonae_no_such_module"])
+    finally:
+        dependencies.refresh()
+    assert missing == [f"shapely>=99.0 (found {shapely.__version__})", "sonae-no-such>=1.0"]
+    assert dependencies._version_tuple("2.0.7") > dependencies._version_tuple("2.0") > (1, 8, 5)
+    assert dependencies._version_tuple("2.1.0rc1") == (2, 1, 0)
+
+
+def test_an_algorithm_with_a_missing_package_is_listed_and_says_what_to_install(qgis_app, monkeypatch, tmp_path):
+    import processing
+    from qgis.core import QgsApplication, QgsProcessingException
+    from sonae.plugin import dependencies
+    from sonae.processing_algorithms.stockpile_template import StockpileTemplate
+    monkeypatch.setattr(StockpileTemplate, "REQUIRES", ("numpy", "sonae_no_such_module"))
+    dependencies.refresh()
+    alg = QgsApplication.processingRegistry().createAlgorithmById("sonae:stockpiletemplate")
+    ok, why = alg.canExecute()
+    assert ok is False
+    assert "sonae_no_such_module" in why and "依存パッケージのインストール" in why and "Install dependencies" in why
+    assert "sonae_no_such_module" in alg.shortHelpString()
+    out = tmp_path / "t.xlsx"
+    with pytest.raises(QgsProcessingException, match="sonae_no_such_module"):
+        processing.run("sonae:stockpiletemplate", {"OUTPUT": str(out)})
+    assert not out.exists()
+
+
+def test_loading_the_provider_imports_no_scientific_library(tmp_path):
+    """qgis_process pays nothing for Sonae's libraries: the provider and every algorithm module load with qgis and
+    the standard library only (issue 16.1)."""
+    import json
+    import subprocess
+    import sys
+    code = (
+        "import json, sys\n"
+        "from qgis.core import QgsApplication\n"
+        "app = QgsApplication([], False); app.initQgis()\n"
+        "before = set(sys.modules)\n"
+        "from sonae.processing_algorithms.provider import SonaeProvider\n"
+        "p = SonaeProvider(); assert QgsApplication.processingRegistry().addProvider(p)\n"
+        "for a in p.algorithms(): a.shortHelpString(); a.canExecute()\n"
+        "print(json.dumps({'n': len(p.algorithms()), 'new': sorted(set(sys.modules) - before)}))\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    out = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert out["n"] >= 16
+    heavy = {"numpy", "pandas", "geopandas", "shapely", "pyogrio", "scipy", "rasterio", "pvlib", "exactextract",
+             "jismesh", "openpyxl", "h5py", "pyproj"}
+    loaded = {m.split(".")[0] for m in out["new"]}
+    assert not (heavy & loaded), sorted(heavy & loaded)
+    engine = sorted(m for m in out["new"] if m.startswith("sonae.engine.") and m not in (
+        "sonae.engine.errors", "sonae.engine.progress"))
+    assert engine == [], engine

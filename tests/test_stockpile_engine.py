@@ -215,3 +215,44 @@ def test_district_mode_pools_stock_in_proportion_to_evacuees():
     d = res.districts.set_index("district")
     assert d.loc["d1", "water_days"] == 2.0 and d.loc["d2", "water_days"] == 1.0
     assert d.loc["d1", "water_short"] == (900 - 600) + (450 - 300)
+
+
+# --- dates and numbers through engine.parsing (issue 11 items 3, 8) ---------------------------------------------
+
+def test_month_only_expiry_is_the_end_of_the_month_and_verification_its_start():
+    frame = _items(expiry_date=["2029年3月", "R11.2"], verified_on=["", "2026年1月"])
+    items = sp.normalize_items(frame, "stock.csv", today=dt.date(2026, 4, 1))
+    # 2029-03 -> 31 March; 令和11年 = 2029, February 2029 (not a leap year) -> 28th; 確認 2026年1月 -> 1 January
+    assert items["expiry_date"].tolist() == [dt.date(2029, 3, 31), dt.date(2029, 2, 28)]
+    assert items["verified_on"].tolist() == [None, dt.date(2026, 1, 1)]
+
+
+def test_verification_in_the_future_is_refused_with_the_row():
+    frame = _items(verified_on=["", "2038/1/19"])
+    with pytest.raises(SonaeInputError) as exc:
+        sp.normalize_items(frame, "stock.csv", today=dt.date(2026, 4, 1))
+    assert "stock.csv, line 3" in exc.value.en and "2038-01-19" in exc.value.en and "future" in exc.value.en
+    assert "3行目" in exc.value.ja and "未来" in exc.value.ja
+    # the same date is accepted once it is in the past
+    assert len(sp.normalize_items(frame, "stock.csv", today=dt.date(2038, 1, 19))) == 2
+
+
+def test_manufacture_after_expiry_is_refused():
+    frame = _items(manufactured_on=["2026-01-01", "2026/7/1"])      # row 2 expires 2026-06-01 (R8.6.1)
+    with pytest.raises(SonaeInputError) as exc:
+        sp.normalize_items(frame, "stock.csv", today=dt.date(2026, 8, 1))
+    assert "line 3" in exc.value.en and "2026-07-01" in exc.value.en and "製造日" in exc.value.ja
+
+
+@pytest.mark.parametrize("quantity,unit,expected", [("1,200", "L", 1200.0), ("１２００", "L", 1200.0),
+                                                    ("1,200L", "L", 1200.0), ("3箱", "箱(2L×6本)", 36.0)])
+def test_quantity_written_as_text(quantity, unit, expected):
+    frame = _items(quantity=[quantity, "20"], unit=[unit, "食"])
+    items = sp.normalize_items(frame, "stock.csv", today=dt.date(2026, 4, 1))
+    assert items["quantity_base"].iloc[0] == expected          # 3 boxes x 12 L = 36 L
+
+
+def test_quantity_unit_contradicting_the_unit_column_is_refused():
+    with pytest.raises(SonaeInputError) as exc:
+        sp.normalize_items(_items(quantity=["24本", "20"], unit=["L", "食"]), "stock.csv")
+    assert "line 2" in exc.value.en and "24本" in exc.value.en

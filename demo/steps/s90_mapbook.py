@@ -13,5 +13,7 @@ def run(demo):
     })
     demo.results["council_mapbook"] = pdf
     missing = res.get("MISSING") or ""
-    demo.say(f"map book: {res['PAGE_COUNT']} A3 pages -> {os.path.basename(pdf)} (page areas in "
-             f"{os.path.basename(res['PAGES'])})" + (f"; tables not found, shown as '—': {missing}" if missing else ""))
+    demo.say(f"map book: {res['PAGE_COUNT']} A3 pages -> {os.path.basename(pdf)}: overview, {res['INDEX_PAGES']} "
+             f"index page(s) listing every district, {res['DISTRICT_PAGES']} district pages (most feasible first), "
+             f"{res['LEFT_OUT']} districts listed but not printed"
+             + (f"; tables not found, shown as '—': {missing}" if missing else ""))

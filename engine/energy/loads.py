@@ -10,6 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SonaeInputError
+from ..columns import numbers
 from . import HOURS_PER_YEAR, load_rules
 from .pv import pv_rules, year_index
 
@@ -20,7 +21,7 @@ def load_rules_critical() -> dict:
 
 def check_nonnegative(values, what_en: str, what_ja: str, layer: str, ids=None) -> np.ndarray:
     """Float array; NaN allowed (caller decides); a negative value raises a bilingual error naming the row."""
-    arr = pd.to_numeric(pd.Series(values), errors="coerce").to_numpy(dtype=float)
+    arr = numbers(pd.Series(values), what_en, f"'{layer}'")
     neg = np.nan_to_num(arr, nan=0.0) < 0
     if neg.any():
         i = int(np.flatnonzero(neg)[0])

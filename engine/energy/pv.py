@@ -11,6 +11,8 @@ Or a user-supplied hourly profile: a CSV with 8,760 values of kW per kWp (one nu
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import pandas as pd
 
@@ -113,28 +115,68 @@ def profiles_for_points(lats, lons, region: str | None = None, rules: dict | Non
 
 
 def read_hourly_csv(path: str) -> np.ndarray:
-    """A user-supplied hourly PV profile (kW per kWp, 8,760 values) from a CSV file."""
+    """A user-supplied hourly PV profile (kW per kWp, 8,760 values) from a CSV file.
+
+    The header is optional: a first line whose cells are all numbers is data (8,760 bare values are accepted, not
+    read as a header plus 8,759). Values are read with engine.parsing (full-width digits, a decimal comma when the
+    file is ';'- or tab-separated); any other text is refused naming the line.
+    """
+    import csv
+    import io
+    from ..parsing import parse_numbers
+    name = os.path.basename(path)
     try:
-        frame = pd.read_csv(path)
+        with open(path, "rb") as fh:
+            raw = fh.read()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp932")
+        first = text.splitlines()[0] if text.strip() else ""
+        delim = max((";", "\t", ","), key=first.count) if any(d in first for d in ";\t,") else ","
+        rows = [r for r in csv.reader(io.StringIO(text), delimiter=delim) if any(c.strip() for c in r)]
     except Exception as exc:  # noqa: BLE001
-        raise SonaeInputError(f"Could not read the PV profile CSV '{path}': {exc}",
-                              f"太陽光プロファイルのCSV「{path}」を読めません: {exc}") from None
+        raise SonaeInputError(f"Could not read the PV profile CSV '{name}' ({type(exc).__name__}). Save it as a "
+                              "plain CSV (UTF-8).",
+                              f"太陽光プロファイルのCSV「{name}」を読めません（{type(exc).__name__}）。"
+                              "UTF-8のCSVで保存し直してください。") from None
+    if not rows:
+        raise SonaeInputError(f"PV profile CSV '{name}' is empty.", f"太陽光プロファイルCSV「{name}」が空です。")
+    width = max(len(r) for r in rows)
+    rows = [r + [""] * (width - len(r)) for r in rows]
+    head = parse_numbers(pd.Series(rows[0], dtype=object))
+    has_header = bool((head.bad | head.blank).all())
+    header = [c.strip() for c in rows[0]] if has_header else [f"column{i + 1}" for i in range(width)]
+    body = rows[1:] if has_header else rows
+    frame = pd.DataFrame(body, columns=header, dtype=object)
+    first_line = 2 if has_header else 1
     if "kw_per_kwp" in frame.columns:
         col = frame["kw_per_kwp"]
     else:
-        numeric = [c for c in frame.columns if pd.api.types.is_numeric_dtype(frame[c])]
+        numeric = [c for c in frame.columns
+                   if not (lambda r: (r.bad | r.blank).all())(parse_numbers(frame[c].head(48)))]
         if len(numeric) != 1:
             raise SonaeInputError(
-                f"PV profile CSV '{path}': give one numeric column (or a column named kw_per_kwp) of kW per kWp; "
+                f"PV profile CSV '{name}': give one numeric column (or a column named kw_per_kwp) of kW per kWp; "
                 f"found numeric columns {numeric}.",
-                f"太陽光プロファイルCSV「{path}」: kWp当たりkWの数値列を1列（または列名 kw_per_kwp）にしてください。"
+                f"太陽光プロファイルCSV「{name}」: kWp当たりkWの数値列を1列（または列名 kw_per_kwp）にしてください。"
                 f"数値列: {numeric}")
         col = frame[numeric[0]]
-    values = pd.to_numeric(col, errors="coerce").to_numpy(dtype=float)
+    parsed = parse_numbers(col)
+    if parsed.bad.any():
+        i = int(np.flatnonzero(parsed.bad)[0])
+        raise SonaeInputError(
+            f"PV profile CSV '{name}', line {first_line + i}: '{col.iloc[i]}' is not a number. Give kW per kWp >= 0 "
+            "for every hour.",
+            f"太陽光プロファイルCSV「{name}」{first_line + i}行目: 「{col.iloc[i]}」は数値ではありません。"
+            "毎時0以上のkW/kWpを入れてください。")
+    col = col.reset_index(drop=True)
+    path = name
+    values = parsed.values
     if len(values) != HOURS_PER_YEAR:
         raise SonaeInputError(
             f"PV profile CSV '{path}' has {len(values)} values; it needs 8760 (one per hour of a non-leap year; "
-            "drop 29 February from a leap year).",
+            f"drop 29 February from a leap year){'; its first line was read as a header' if has_header else ''}.",
             f"太陽光プロファイルCSV「{path}」の値は{len(values)}個です。8760個（平年の毎時、うるう年は2月29日を除く）"
             "が必要です。")
     bad = ~np.isfinite(values) | (values < 0)

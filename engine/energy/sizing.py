@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..progress import Progress, ensure
+from ..columns import numbers
 from . import energy_defaults
 from .outage import Assets, Settings, simulate
 
@@ -36,8 +37,8 @@ def normal_use_kwh(normal_kwh_year, facility_types, floor_area_m2, rules: dict |
     """Normal-time annual electricity use: the given figure, else floor area x the type's kWh/m2 (rules)."""
     r = rules or energy_defaults()
     table = r["normal_kwh_per_m2_year"]
-    given = pd.to_numeric(pd.Series(normal_kwh_year), errors="coerce").to_numpy(dtype=float)
-    area = pd.to_numeric(pd.Series(floor_area_m2), errors="coerce").to_numpy(dtype=float)
+    given = numbers(pd.Series(normal_kwh_year), "normal_kwh_year", "FACILITIES")
+    area = numbers(pd.Series(floor_area_m2), "floor_area_m2", "FACILITIES")
     per_m2 = np.array([float(table.get(str(t), table["default"])) for t in facility_types])
     est = area * per_m2
     source = np.where(np.isfinite(given), "given", np.where(np.isfinite(est), "floor_area", "unknown"))

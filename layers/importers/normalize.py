@@ -51,13 +51,6 @@ def parse_flags(values: pd.Series, style: str) -> tuple[pd.Series, pd.Series]:
     return designated, pd.Series(is_cond.values, index=v.index)
 
 
-def parse_number(values: pd.Series) -> pd.Series:
-    """Numbers written as text: full-width digits, thousands separators, units ('238人', '1.7m')."""
-    s = values.fillna("").map(nfkc).str.replace(",", "", regex=False)
-    s = s.str.extract(r"(-?\d+(?:\.\d+)?)", expand=False)
-    return pd.to_numeric(s, errors="coerce")
-
-
 _TYPE_RULES = None
 
 

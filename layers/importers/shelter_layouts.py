@@ -15,7 +15,7 @@ GSI_HAZARD_COLUMNS = {
 }
 DA_HAZARD_COLUMNS = {h: f"災害種別_{c}" for h, c in GSI_HAZARD_COLUMNS.items()}
 TAKAMATSU_HAZARD_COLUMNS = {
-    # flood_L2 = 想定最大規模 (the planning scale of the flood rasters); flood_L1 is kept in notes.
+    # flood_L2 = 想定最大規模 (the planning scale of the flood rasters); flood_L1 is kept in notes (and required).
     "flood": "flood_L2", "landslide": "sedimentDisaster", "storm_surge": "stormSurge", "earthquake": "earthquake",
     "tsunami": "tunami", "fire": "fire", "inland_flood": "inundation",
 }
@@ -37,6 +37,16 @@ class Layout:
     same_address_column: Optional[str] = None
     source: str = ""
     facility_type: Optional[str] = None  # fixed type for the whole layout, else derived from the name
+    id_prefix: str = ""                  # stable id = <id_prefix>:<source id>; never derived from the file name
+
+    @property
+    def all_required(self) -> tuple:
+        """The identifying columns plus every hazard column: a file lacking one is refused, not downgraded."""
+        return tuple(dict.fromkeys(self.required + tuple(self.hazards.values())))
+
+    @property
+    def prefix(self) -> str:
+        return self.id_prefix or f"{self.source}:{self.key}"
 
 
 LAYOUTS = (
@@ -79,23 +89,25 @@ LAYOUTS = (
         same_address_column="指定避難所との住所同一", source="digital_agency"),
     Layout(
         key="takamatsu_evacuation_space", label="高松市 指定緊急避難場所・指定避難所（市独自形式）",
-        required=("name", "flood_l2", "evacuationspace", "sedimentdisaster"),
+        required=("name", "flood_L1", "flood_L2", "evacuationSpace", "sedimentDisaster"),
         columns={"source_id": "#property", "name": "name", "address": "address", "elevation_m": "elevation",
                  "capacity_persons": "capacity", "flood_l1": "flood_L1", "evacuation_space": "evacuationSpace",
                  "association": "residentsAssociation"},
-        hazards=TAKAMATSU_HAZARD_COLUMNS, flag_style="mark", site_kind="city_table", source="takamatsu_city"),
+        hazards=TAKAMATSU_HAZARD_COLUMNS, flag_style="mark", site_kind="city_table", source="takamatsu_city",
+        id_prefix="takamatsu_city:evacuation_space"),
     Layout(
         key="takamatsu_tsunami_building", label="高松市 津波避難ビル",
         required=("name", "address", "shelter", "capacity", "district"),
         columns={"source_id": "#property", "name": "name", "address": "address", "capacity_persons": "capacity",
                  "refuge_floors": "shelter", "district": "district"},
-        site_kind="tsunami_building", source="takamatsu_city", facility_type="tsunami_evacuation_building"),
+        site_kind="tsunami_building", source="takamatsu_city", facility_type="tsunami_evacuation_building",
+        id_prefix="takamatsu_city:tsunami_evacuation_building"),
     Layout(
         key="kumamoto_portal", label="熊本県防災情報ポータル 避難所マスタ（収容人数つき）",
         required=("portal_shelter_id", "shelter_name", "portal_capacity_persons"),
         columns={"source_id": "portal_shelter_id", "municipality_code": "municipality_code", "name": "shelter_name",
                  "address": "address", "capacity_persons": "portal_capacity_persons"},
-        site_kind="listed", source="kumamoto_pref_portal"),
+        site_kind="listed", source="kumamoto_pref_portal", id_prefix="kumamoto_pref_portal"),
     Layout(
         key="ksj_p20", label="国土数値情報 避難施設 P20",
         required=("p20_001", "p20_002", "p20_003", "p20_004"),
@@ -107,5 +119,5 @@ LAYOUTS = (
         required=(),
         columns={"source_id": ("#property", "no", "id", "ID"), "name": ("name", "名称", "施設名", "施設正式名称"),
                  "name_kana": ("名称_カナ",), "address": ("address", "住所", "所在地", "所在地_連結表記")},
-        site_kind="none", source="facility_table"),
+        site_kind="none", source="facility_table", id_prefix="facility_table"),
 )

@@ -7,6 +7,7 @@ per physical place: a GSI emergency site and designated shelter that share name 
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import warnings
 from dataclasses import dataclass, field
@@ -20,8 +21,8 @@ from ...engine.japan import JAPAN_LAT, JAPAN_LON, in_japan
 from ...engine.rules import load_rules
 from ...engine.progress import Progress, ensure
 from ..schemas import FACILITY_FIELD_NAMES, HAZARDS
-from .normalize import (classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, parse_number,
-                        place_key)
+from ...engine.parsing import parse_coordinates, reason_text, require_numbers
+from .normalize import classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, place_key
 from .shelter_layouts import LATLON_CANDIDATES, LAYOUTS, Layout
 from .tables import LAT_COL, LON_COL, RawTable, read_table
 
@@ -46,23 +47,59 @@ class ImportResult:
     merged_pairs: int
 
 
+_GENERIC_COLUMNS = {column_key(c) for c in ("name", "address", "住所", "名称", "緯度", "経度", "capacity", "NO",
+                                                "#property", "latitude", "longitude", "備考")}
+
+
+def layout_accepts(header) -> bool:
+    """True when a header matches one of the specific layouts (used to pick a workbook's sheet)."""
+    cols = {column_key(c) for c in header}
+    return any(all(column_key(r) in cols for r in layout.all_required)
+               for layout in LAYOUTS if layout.key != "facility_table")
+
+
 def detect_layout(table: RawTable) -> tuple[Layout, dict]:
-    """Pick the layout from the header. Returns (layout, {normalised column key: actual column})."""
+    """Pick the layout from the header. Returns (layout, {normalised column key: actual column}).
+
+    A file that carries most of a layout's own columns but lacks some of them (a GSI file without 津波, a
+    Takamatsu table without flood_L2) is refused naming the missing columns: read as a plain facility table it
+    would silently lose its designations, hazard flags and capacity.
+    """
     cols = {column_key(c): c for c in table.frame.columns}
-    for layout in LAYOUTS:
-        if all(column_key(r) in cols for r in layout.required):
-            if layout.key == "facility_table" and not _find(cols, layout.columns["name"]):
-                continue
+    specific = [layout for layout in LAYOUTS if layout.key != "facility_table"]
+    for layout in specific:
+        if all(column_key(r) in cols for r in layout.all_required):
             return layout, cols
     name = os.path.basename(table.path)
+    best = None
+    for layout in specific:
+        own = [c for c in layout.all_required if column_key(c) not in _GENERIC_COLUMNS]
+        present = [c for c in own if column_key(c) in cols]
+        if len(own) >= 2 and len(present) >= 2 and len(present) * 2 >= len(own):
+            missing = [c for c in layout.all_required if column_key(c) not in cols]
+            if best is None or len(present) / len(own) > best[0]:
+                best = (len(present) / len(own), layout, missing)
+    if best is not None:
+        _share, layout, missing = best
+        shown = ", ".join(missing)
+        raise SonaeInputError(
+            f"{name}: looks like {layout.label} but the column(s) {shown} are missing. Without them the "
+            "designations, hazard flags or capacity would be lost. Export the complete file (every column of the "
+            "published layout) and import again.",
+            f"{name}: {layout.label}の形式ですが、列 {'、'.join(missing)} がありません。このままでは指定区分・対象災害・"
+            "収容人数が失われます。公開されている形式のすべての列を含めて書き出し直してから読み込んでください。")
+    layout = LAYOUTS[-1]
+    if _find(cols, layout.columns["name"]):
+        return layout, cols
     shown = ", ".join(list(table.frame.columns)[:12])
     raise SonaeInputError(
         f"{name}: unknown header layout (columns: {shown}). Sonae reads GSI shelter data, the Digital Agency "
-        "standard dataset, Takamatsu's city tables, the Kumamoto portal master and KSJ P20; a facility table needs "
-        "a name column (name/名称) and latitude/longitude (緯度/経度). Rename the columns or export in one of these.",
+        "standard dataset, Takamatsu's city tables (CSV, GeoJSON or the city's data.xlsx), the Kumamoto portal "
+        "master and KSJ P20; a facility table needs a name column (name/名称) and latitude/longitude (緯度/経度). "
+        "Rename the columns or export in one of these.",
         f"{name}: 列の構成を判別できません（列: {shown}）。国土地理院の避難所データ、デジタル庁推奨データセット、"
-        "高松市の表、熊本県ポータルの避難所マスタ、国土数値情報P20に対応しています。施設一覧には名称列（name/名称）と"
-        "緯度・経度列が必要です。列名を直すか、いずれかの形式で書き出してください。")
+        "高松市の表（CSV・GeoJSON・data.xlsx）、熊本県ポータルの避難所マスタ、国土数値情報P20に対応しています。"
+        "施設一覧には名称列（name/名称）と緯度・経度列が必要です。列名を直すか、いずれかの形式で書き出してください。")
 
 
 def _find(cols: dict, candidates) -> str | None:
@@ -97,13 +134,21 @@ def _coordinates(table: RawTable, cols: dict) -> tuple[pd.Series, pd.Series, str
 
 
 def validate_coordinates(table: RawTable, lon_text: pd.Series, lat_text: pd.Series, source: str):
-    """Vectorised check. Returns (lon, lat, ok mask, list of (row label, reason)); raises if no row is usable."""
+    """Vectorised check. Returns (lon, lat, ok mask, list of (row label, reason)); raises if no row is usable.
+
+    Coordinates are read with engine.parsing (decimal degrees, 度分秒, ° ′ ″, N/E, 北緯/東経, full-width).
+    """
     name = os.path.basename(table.path)
-    lon = parse_number(lon_text).to_numpy(dtype=float)
-    lat = parse_number(lat_text).to_numpy(dtype=float)
+    lon_p = parse_coordinates(lon_text, "lon")
+    lat_p = parse_coordinates(lat_text, "lat")
+    lon, lat = lon_p.values, lat_p.values
+    unreadable = lon_p.bad | lat_p.bad
     missing = np.isnan(lon) | np.isnan(lat)
     inside = in_japan(lon, lat)
-    swapped = in_japan(lat, lon)
+    # swapped: the numbers fit Japan the other way round (a hemisphere letter on the wrong axis counts too)
+    lon_as_lat = parse_coordinates(lon_text, "lat").values
+    lat_as_lon = parse_coordinates(lat_text, "lon").values
+    swapped = in_japan(lat_as_lon, lon_as_lat) & ~inside
     ok = ~missing & inside
     n = len(lon)
     if swapped.sum() > n / 2:
@@ -113,29 +158,55 @@ def validate_coordinates(table: RawTable, lon_text: pd.Series, lat_text: pd.Seri
             f"{name}: 緯度と経度が入れ替わっているようです（{n}行中{int(swapped.sum())}行、座標の列: {source}）。"
             "2つの列を入れ替えてから読み込んでください。")
     if not ok.any():
+        if unreadable.all():
+            i = 0
+            code = lat_p.codes[i] or lon_p.codes[i]
+            en_r, ja_r = reason_text(code)
+            raise SonaeInputError(
+                f"{name}: no row has readable coordinates (first row, {table.row_label(i)}: latitude "
+                f"'{lat_text.iloc[i]}', longitude '{lon_text.iloc[i]}': {en_r}; coordinates from {source}). Write "
+                "decimal degrees (34.3908) or 度分秒 (34度23分26.9秒).",
+                f"{name}: 座標を読める行がありません（{table.row_label_ja(i)} 緯度「{lat_text.iloc[i]}」経度"
+                f"「{lon_text.iloc[i]}」: {ja_r}。座標の列: {source}）。10進の度（34.3908）か度分秒（34度23分26.9秒）で"
+                "書いてください。")
         raise SonaeInputError(
-            f"{name}: no row has usable coordinates inside Japan (longitude {JAPAN_LON[0]}–{JAPAN_LON[1]}, latitude "
-            f"{JAPAN_LAT[0]}–{JAPAN_LAT[1]}; coordinates from {source}). Check the coordinate columns: they must be "
-            "decimal degrees (not projected metres, not degrees-minutes-seconds).",
-            f"{name}: 日本国内の座標を持つ行がありません（座標の列: {source}）。"
-            "座標が10進の度（平面直角座標や度分秒ではない）であることを確認してください。")
+            f"{name}: no row has coordinates inside Japan (longitude {JAPAN_LON[0]}–{JAPAN_LON[1]}, latitude "
+            f"{JAPAN_LAT[0]}–{JAPAN_LAT[1]}; coordinates from {source}; first row: latitude '{lat_text.iloc[0]}', "
+            f"longitude '{lon_text.iloc[0]}'). Check the coordinate columns: they must be longitude/latitude "
+            "degrees (JGD2011/WGS84), not projected metres.",
+            f"{name}: 日本国内の座標を持つ行がありません（座標の列: {source}、1行目 緯度「{lat_text.iloc[0]}」経度"
+            f"「{lon_text.iloc[0]}」）。座標が経緯度（JGD2011/WGS84の度）で、平面直角座標（メートル）でないことを"
+            "確認してください。")
     skipped = []
     for i in np.flatnonzero(~ok):
-        if missing[i]:
-            reason = f"missing or unreadable coordinates / 座標がない・読めない ({lon_text.iloc[i]!r}, {lat_text.iloc[i]!r})"
-        elif swapped[i]:
-            reason = f"latitude and longitude swapped / 緯度経度が逆 (lon={lon[i]}, lat={lat[i]})"
+        if swapped[i]:
+            reason = (f"latitude and longitude swapped / 緯度経度が逆 (lon={lon_text.iloc[i]}, "
+                      f"lat={lat_text.iloc[i]})")
+        elif unreadable[i] and "out_of_range" not in (lat_p.codes[i], lon_p.codes[i]):
+            en_r, ja_r = reason_text(lat_p.codes[i] or lon_p.codes[i])
+            reason = (f"unreadable coordinates ({lon_text.iloc[i]!r}, {lat_text.iloc[i]!r}): {en_r} / "
+                      f"座標を読めません: {ja_r}")
+        elif missing[i] and not unreadable[i]:
+            reason = f"missing coordinates / 座標がありません ({lon_text.iloc[i]!r}, {lat_text.iloc[i]!r})"
         else:
-            reason = f"outside Japan / 日本国外 (lon={lon[i]}, lat={lat[i]})"
+            reason = f"outside Japan / 日本国外 (lon={lon_text.iloc[i]}, lat={lat_text.iloc[i]})"
         skipped.append((f"{table.row_label(i)} ({table.row_label_ja(i)})", reason))
     return lon, lat, ok, skipped
+
+
+def _numbers(table: RawTable, values: pd.Series, field: str, column, family: str, warn) -> np.ndarray:
+    """A numeric column parsed with engine.parsing; an unreadable value is refused naming the row."""
+    label = os.path.basename(table.path)
+    shown = column if isinstance(column, str) else (column[0] if column else field)
+    return require_numbers(values, shown, label, rows=lambda i: (table.row_label(i), table.row_label_ja(i)),
+                           family=family, warn=warn)
 
 
 def _bool_series(values, index) -> pd.Series:
     return pd.Series(values, index=index, dtype=object)
 
 
-def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileReport]:
+def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout, FileReport]:
     """Canonical records (DataFrame with lon/lat and helper columns) from one raw table."""
     layout, cols = detect_layout(table)
     lon_text, lat_text, coord_source = _coordinates(table, cols)
@@ -160,9 +231,11 @@ def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileRepor
     else:
         muni = muni.map(lambda c: jis_check_digit(c) if c.isdigit() and len(c) == 5 else c)
     out["municipality_code"] = muni
-    capacity = parse_number(get("capacity_persons"))
+    capacity = pd.Series(_numbers(table, get("capacity_persons"), "capacity_persons",
+                                  layout.columns.get("capacity_persons"), "persons", warn), index=idx)
     out["capacity_persons"] = capacity.where(capacity > 0)        # 0 / -1 mean "unknown" in these sources
-    out["elevation_m"] = parse_number(get("elevation_m"))
+    out["elevation_m"] = _numbers(table, get("elevation_m"), "elevation_m", layout.columns.get("elevation_m"),
+                                  "length_m", warn)
     out["floor_area_m2"] = np.nan
     out["floors"] = np.nan
 
@@ -236,6 +309,8 @@ def records_from_table(table: RawTable) -> tuple[pd.DataFrame, Layout, FileRepor
         pd.Series([""] * n, index=idx)
     out["_same_address"] = same.isin(["1", "○", "〇", "有"]).to_numpy()
     out["_site"] = kind
+    out["_prefix"] = layout.prefix
+    out["_layout"] = layout.key
     out["lon"], out["lat"] = lon, lat
     report = FileReport(table.path, layout.key, table.encoding, n, int(ok.sum()), skipped)
     return out[ok].reset_index(drop=True), layout, report
@@ -304,6 +379,51 @@ def _either(a, b):
     return None
 
 
+def _same_place_pairs(recs: pd.DataFrame, key: pd.Series, layout: pd.Series, cand, radius: float) -> list:
+    """Pairs (i, j) of records with the same place key from different layouts within ``radius`` metres, chosen
+    greedily in input order (for each record, its first unused partner after it).
+
+    Candidates come from a KD-tree on the sphere (a radius slightly wider than the rule's), then the rule's own
+    distance (equirectangular at the mean latitude) decides, so the result equals the pairwise double loop it
+    replaces while costing O(n log n) instead of O(sum of group size squared).
+    """
+    from scipy.spatial import cKDTree
+    if len(cand) < 2:
+        return []
+    lat = recs.loc[cand, "lat"].to_numpy(dtype=float)
+    lon = recs.loc[cand, "lon"].to_numpy(dtype=float)
+    ok = np.isfinite(lat) & np.isfinite(lon)
+    pos = np.flatnonzero(ok)
+    if len(pos) < 2:
+        return []
+    r_earth = 6371008.8
+    phi, lam = np.radians(lat[pos]), np.radians(lon[pos])
+    xyz = np.column_stack([np.cos(phi) * np.cos(lam), np.cos(phi) * np.sin(lam), np.sin(phi)]) * r_earth
+    close = cKDTree(xyz).query_pairs(radius * 1.05 + 1.0, output_type="ndarray")
+    if len(close) == 0:
+        return []
+    a, b = pos[np.minimum(close[:, 0], close[:, 1])], pos[np.maximum(close[:, 0], close[:, 1])]
+    codes = pd.factorize(key[cand])[0]
+    lay = layout[cand].to_numpy(dtype=object)
+    gsi = np.isin(lay, ["gsi_emergency", "gsi_evacuation"])
+    keep = (codes[a] == codes[b]) & (lay[a] != lay[b]) & ~(gsi[a] & gsi[b])
+    a, b = a[keep], b[keep]
+    mid = np.radians((lat[a] + lat[b]) / 2)
+    dx = np.radians(lon[b] - lon[a]) * np.cos(mid) * r_earth
+    dy = np.radians(lat[b] - lat[a]) * r_earth
+    keep = np.hypot(dx, dy) <= radius
+    a, b = a[keep], b[keep]
+    order = np.lexsort((b, a))              # the double loop's order: by first record, then by partner
+    used, pairs = set(), []
+    labels = np.asarray(cand)
+    for i, j in zip(a[order].tolist(), b[order].tolist()):
+        if i in used or j in used:
+            continue
+        pairs.append((labels[i], labels[j]))
+        used.update((i, j))
+    return pairs
+
+
 def merge_across_tables(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """One feature per place when two different table layouts list it (same name, within the rule's radius).
 
@@ -317,21 +437,7 @@ def merge_across_tables(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     layout = recs["source"].str.split("+").str[0].str.split(":").str[-1]
     multi = key.groupby(key).transform("size") > 1
     cand = recs.index[multi & (key != "")]
-    used, pairs = set(), []
-    for _k, idx in key[cand].groupby(key[cand]).groups.items():
-        idx = list(idx)
-        for i_pos, i in enumerate(idx):
-            for j in idx[i_pos + 1:]:
-                if i in used or j in used or layout[i] == layout[j]:
-                    continue
-                if {layout[i], layout[j]} <= {"gsi_emergency", "gsi_evacuation"}:
-                    continue
-                lat = np.radians((recs.at[i, "lat"] + recs.at[j, "lat"]) / 2)
-                dx = np.radians(recs.at[j, "lon"] - recs.at[i, "lon"]) * np.cos(lat) * 6371008.8
-                dy = np.radians(recs.at[j, "lat"] - recs.at[i, "lat"]) * 6371008.8
-                if np.hypot(dx, dy) <= radius:
-                    pairs.append((i, j))
-                    used.update((i, j))
+    pairs = _same_place_pairs(recs, key, layout, cand, radius)
     for i, j in pairs:
         for col in [f"ok_{h}" for h in HAZARDS] + ["emergency_site", "designated_shelter", "welfare_shelter",
                                                     "in_disaster_plan"]:
@@ -354,16 +460,64 @@ def merge_across_tables(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     return recs.drop(index=[j for _i, j in pairs]).reset_index(drop=True), len(pairs)
 
 
+def _content_key(recs: pd.DataFrame) -> pd.Series:
+    """A short hash of name, address and position (6 decimals, ~0.1 m): the same place gives the same key in
+    any file, whatever the file's name or row order."""
+    text = (place_key(recs["name"]) + "|" + place_key(recs["address"]) + "|"
+            + recs["lat"].map(lambda v: f"{v:.6f}") + "|" + recs["lon"].map(lambda v: f"{v:.6f}"))
+    return text.map(lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest()[:10])
+
+
 def _assign_ids(recs: pd.DataFrame) -> pd.Series:
+    """Stable ids: the GSI 共通ID, else <layout prefix>:<the publisher's own id>, else <prefix>:h<content hash>.
+    Never the file name or the position in the file list; ids that still collide get '#<content hash>'."""
     primary = recs["source_id"].str.split("|").str[-1]
-    ids = np.where(recs["source"].str.startswith("gsi"), primary,
-                   recs["source"].str.split(":").str[0] + ":" + recs["source_file"].str.rsplit(".", n=1).str[0]
-                   + ":" + np.where(primary != "", primary, recs.index.astype(str)))
+    prefix = recs["_prefix"] if "_prefix" in recs.columns else recs["source"].str.split("+").str[-1]
+    content = _content_key(recs)
+    ids = np.where(recs["source"].str.startswith("gsi") & (primary != ""), primary,
+                   prefix + ":" + np.where(primary != "", primary, "h" + content))
     ids = pd.Series(ids, index=recs.index)
     dup = ids.duplicated(keep=False)
     if dup.any():
-        ids[dup] = ids[dup] + "#" + ids[dup].groupby(ids[dup]).cumcount().add(1).astype(str)
+        ids[dup] = ids[dup] + "#" + content[dup]
+        still = ids.duplicated(keep=False)
+        if still.any():
+            ids[still] = ids[still] + "-" + ids[still].groupby(ids[still]).cumcount().add(1).astype(str)
     return ids
+
+
+def _refuse_repeated_ids(frames: list, reports: list) -> None:
+    """The same publisher id in two different files of the same layout (the city's CSV and its GeoJSON, or two
+    versions of one list): importing both would duplicate every shelter. Refuse naming the id and both files."""
+    seen = {}
+    for recs, report in zip(frames, reports):
+        name = os.path.basename(report.path)
+        if not len(recs):
+            continue
+        # publisher ids identify places except in a plain facility table (there they are row numbers)
+        keys = np.where((recs["source_id"] != "") & (report.layout != "facility_table"),
+                        "id " + recs["source_id"], "place " + _content_key(recs))
+        for key_, row, sid in zip(keys, recs["source_row"], recs["source_id"]):
+            key = (report.layout, key_)
+            if key in seen and seen[key][0] != name:
+                other, other_row = seen[key]
+                what_en = f"id {sid}" if key_.startswith("id ") else "the same place (name, address, position)"
+                what_ja = f"ID {sid}" if key_.startswith("id ") else "同じ場所（名称・住所・位置）"
+                raise SonaeInputError(
+                    f"{name}, {row}: {what_en} is also in {other} ({other_row}); both files list the same places "
+                    f"(layout {report.layout}), so the shelters would be imported twice. Give only one of the two "
+                    "files (the newer one).",
+                    f"{name} {row}: {what_ja}が {other}（{other_row}）にもあります。2つのファイルが同じ場所を載せている"
+                    "ため、避難所が二重になります。どちらか一方（新しい方）だけを指定してください。")
+            seen.setdefault(key, (name, row))
+
+
+def _digest(path: str) -> str | None:
+    try:
+        with open(path, "rb") as fh:
+            return hashlib.sha256(fh.read()).hexdigest()
+    except OSError:
+        return None         # read_table reports the missing file
 
 
 def import_shelter_files(paths, progress: Progress | None = None) -> ImportResult:
@@ -372,20 +526,29 @@ def import_shelter_files(paths, progress: Progress | None = None) -> ImportResul
     if not paths:
         raise SonaeInputError("No input files were given. Choose one or more shelter files (CSV or GeoJSON).",
                               "入力ファイルが指定されていません。避難所ファイル（CSVまたはGeoJSON）を選んでください。")
-    frames, reports = [], []
+    frames, reports, digests = [], [], {}
     for i, path in enumerate(paths):
-        table = read_table(path)
-        recs, layout, report = records_from_table(table)
+        name = os.path.basename(path)
+        digest = _digest(path)
+        if digest is not None and digest in digests:
+            progress.warn(f"{name}: the same content as {os.path.basename(digests[digest])}; read once, not twice. / "
+                          f"{name}: {os.path.basename(digests[digest])} と同じ内容のため、1回だけ読み込みました。")
+            continue
+        if digest is not None:
+            digests[digest] = path
+        table = read_table(path, choose_sheet=layout_accepts)
+        recs, layout, report = records_from_table(table, warn=progress.warn)
         frames.append(recs)
         reports.append(report)
-        progress.info(f"{os.path.basename(path)}: {layout.label} / encoding {table.encoding} / "
+        progress.info(f"{name}: {layout.label} / encoding {table.encoding} / "
                       f"{report.imported} of {report.rows} rows")
         for label, reason in report.skipped:
-            progress.warn(f"{os.path.basename(path)} {label}: skipped / 読み込みませんでした — {reason}")
+            progress.warn(f"{name} {label}: skipped / 読み込みませんでした — {reason}")
         if report.skipped:
-            progress.warn(f"{os.path.basename(path)}: {len(report.skipped)} row(s) skipped for bad coordinates / "
+            progress.warn(f"{name}: {len(report.skipped)} row(s) skipped for bad coordinates / "
                           f"座標不良で{len(report.skipped)}行を除外")
         progress.update((i + 1) / (len(paths) + 1))
+    _refuse_repeated_ids(frames, reports)
     records = pd.concat(frames, ignore_index=True)
     records, merged_pairs = merge_same_places(records)
     records["id"] = _assign_ids(records)           # before the cross-table merge: a merged place keeps its first id

@@ -19,7 +19,8 @@ from ...engine import stockpile as sp
 from ...engine.errors import SonaeInputError
 from ...engine.japan import in_japan
 from .normalize import column_key
-from .tables import read_table
+from ...engine.parsing import parse_coordinates, reason_text
+from .tables import read_table, read_xlsx_sheets
 
 ITEM_HEADERS = {
     "site_id": ["site_id", "拠点ID", "拠点番号", "拠点コード", "備蓄拠点ID", "保管場所ID", "倉庫ID", "店舗ID"],
@@ -32,6 +33,7 @@ ITEM_HEADERS = {
                     "使用期限", "有効期限", "期限"],
     "committed_quantity": ["committed_quantity", "協定数量", "確保数量", "約束数量", "協定在庫数"],
     "verified_on": ["verified_on", "確認日", "最終確認日", "棚卸日", "在庫確認日"],
+    "manufactured_on": ["manufactured_on", "製造日", "製造年月日", "製造年月"],
     "note": ["note", "備考"],
 }
 SITE_HEADERS = {
@@ -71,27 +73,7 @@ def _map_headers(columns, spec) -> dict:
 
 def _xlsx_sheets(path: str) -> list[tuple[str, list, list]]:
     """[(sheet name, header, rows with their 1-based row numbers)] of an XLSX workbook."""
-    import openpyxl
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — openpyxl raises many kinds
-        name = os.path.basename(path)
-        raise SonaeInputError(f"{name}: not a readable XLSX workbook ({exc}). Save it again as .xlsx.",
-                              f"{name}: XLSXとして読めません（{exc}）。.xlsx で保存し直してください。") from None
-    out = []
-    for ws in wb.worksheets:
-        header, rows = None, []
-        for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if values is None or all(v is None or str(v).strip() == "" for v in values):
-                continue
-            if header is None:
-                header = (r, [("" if v is None else str(v).strip()) for v in values])
-                continue
-            rows.append((r, list(values)))
-        if header is not None:
-            out.append((ws.title, header, rows))
-    wb.close()
-    return out
+    return read_xlsx_sheets(path)
 
 
 def read_sheet(path: str, kind: str) -> Sheet:
@@ -156,32 +138,25 @@ def read_sheet(path: str, kind: str) -> Sheet:
     return Sheet(canon, label, rows_en, rows_ja)
 
 
-def _coordinate(value):
-    if value is None:
-        return np.nan
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        return float(value)
-    try:
-        import unicodedata
-        return float(unicodedata.normalize("NFKC", str(value)).strip())
-    except ValueError:
-        return np.nan
-
-
 def sites_from_sheet(sheet: Sheet) -> gpd.GeoDataFrame:
-    """stock_sites (EPSG:6668 points) from a sites sheet; a site without valid coordinates is an error."""
+    """stock_sites (EPSG:6668 points) from a sites sheet; a site without valid coordinates is an error.
+    Coordinates may be decimal degrees or 度分秒 (engine.parsing)."""
     f = sheet.frame
-    lat = np.array([_coordinate(v) for v in f["latitude"]], dtype=float)
-    lon = np.array([_coordinate(v) for v in f["longitude"]], dtype=float)
+    lat_p = parse_coordinates(pd.Series(f["latitude"].tolist(), dtype=object), "lat")
+    lon_p = parse_coordinates(pd.Series(f["longitude"].tolist(), dtype=object), "lon")
+    lat, lon = lat_p.values, lon_p.values
     bad = ~in_japan(lon, lat)
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
+        code = lat_p.codes[i] or lon_p.codes[i]
+        why_en, why_ja = reason_text(code) if code else (
+            ("empty", "空欄です") if np.isnan(lat[i]) or np.isnan(lon[i]) else ("outside Japan", "日本国外です"))
         raise SonaeInputError(
             f"{sheet.label}, {sheet.rows_en[i]}: site {f['site_id'].iloc[i]} has no valid location (latitude "
-            f"'{f['latitude'].iloc[i]}', longitude '{f['longitude'].iloc[i]}'). Enter decimal degrees within Japan, "
-            "e.g. 34.34, 134.05.",
+            f"'{f['latitude'].iloc[i]}', longitude '{f['longitude'].iloc[i]}': {why_en}). Enter decimal degrees "
+            "within Japan (e.g. 34.34, 134.05) or 度分秒 (34度20分24秒).",
             f"{sheet.label} {sheet.rows_ja[i]}: 拠点 {f['site_id'].iloc[i]} の位置が正しくありません（緯度「{f['latitude'].iloc[i]}」"
-            f"経度「{f['longitude'].iloc[i]}」）。日本国内の10進の度（例: 34.34, 134.05）で入力してください。")
+            f"経度「{f['longitude'].iloc[i]}」: {why_ja}）。日本国内の10進の度（例: 34.34, 134.05）または度分秒で入力してください。")
     out = pd.DataFrame({c: f[c].to_numpy() if c in f.columns else [None] * len(f) for c in sp.SITE_COLUMNS})
     out["source_row"] = sheet.rows_en
     out = sp.normalize_sites(out, sheet.label)
@@ -264,6 +239,8 @@ def write_template(path: str) -> list[str]:
 def items_for_layer(items: pd.DataFrame) -> pd.DataFrame:
     """The canonical stock_items columns as written to a layer (dates as dates)."""
     cols = sp.ITEM_COLUMNS + ["quantity_base", "base_unit", "committed_base", "source_file", "source_row"]
+    if "manufactured_on" in items.columns and items["manufactured_on"].notna().any():
+        cols.append("manufactured_on")
     return items[[c for c in cols if c in items.columns]].reset_index(drop=True)
 
 

@@ -1,0 +1,119 @@
+"""Raster checks in one place: readable, NoData known (tagged, given, or a detected common fill value), overlap.
+
+Every raster reader opens through :func:`open_checked` and :func:`effective_nodata` (engine.hazard's
+``open_hazard_raster`` does). An untagged raster filled with -9999 would otherwise make flooded facilities "safe"
+and count people as "dry": the common fill values of rules/raster_nodata.json are taken as NoData, with a
+warning, when the raster has no NoData tag; the user may give the NoData value explicitly instead. A file that
+GDAL cannot open or read (a text file named .tif, a truncated download) is refused with a bilingual message.
+"""
+from __future__ import annotations
+
+import math
+import os
+
+import numpy as np
+
+from .errors import SonaeInputError
+from .rules import load_rules
+
+
+def _rules() -> dict:
+    return load_rules("raster_nodata.json")
+
+
+def unreadable(path: str, name: str) -> SonaeInputError:
+    base = os.path.basename(path)
+    return SonaeInputError(
+        f"Raster '{base}' ({name}) cannot be read as a raster: it is not a raster file or it is incomplete "
+        "(e.g. a truncated download or a text/HTML page saved as .tif). Download or export it again and check "
+        "that it opens in QGIS.",
+        f"ラスタ「{base}」（{name}）をラスタとして読めません。ラスタ形式でないか、ファイルが途中で切れています"
+        "（ダウンロードの中断、.tifとして保存されたテキストやHTMLなど）。再度ダウンロードまたは書き出しを行い、"
+        "QGISで開けることを確認してください。")
+
+
+def open_checked(path: str, name: str):
+    """rasterio dataset of ``path``, or a bilingual refusal when GDAL cannot open it."""
+    import rasterio
+    from rasterio.errors import RasterioError
+    if not os.path.exists(path):
+        raise SonaeInputError(f"Raster file '{path}' ({name}) does not exist. Check the path.",
+                              f"ラスタファイル「{path}」（{name}）がありません。パスを確認してください。")
+    try:
+        return rasterio.open(path)
+    except (RasterioError, OSError):
+        raise unreadable(path, name) from None
+
+
+def sample(ds, band: int = 1) -> np.ndarray:
+    """A decimated read of the whole band (<= sample_max_pixels); reading it also proves every part is readable
+    at that resolution (a truncated file fails here, not half-way through the analysis)."""
+    from rasterio.enums import Resampling
+    limit = int(_rules()["sample_max_pixels"])
+    scale = max(1.0, math.sqrt(ds.width * ds.height / limit))
+    shape = (max(1, int(ds.height / scale)), max(1, int(ds.width / scale)))
+    return ds.read(band, out_shape=shape, resampling=Resampling.nearest, masked=False)
+
+
+def detect_fill(values: np.ndarray, dtype: str) -> float | None:
+    """The common fill value present at the extreme of ``values`` (a raster without a NoData tag), else None."""
+    rules = _rules()
+    v = np.asarray(values).ravel()
+    if np.issubdtype(v.dtype, np.floating):
+        v = v[np.isfinite(v)]
+    if not v.size:
+        return None
+    lo, hi = v.min(), v.max()
+    if np.issubdtype(v.dtype, np.floating) and lo <= float(rules["float32_min_threshold"]):
+        return float(lo)
+    for fill in rules["fills"]:
+        if (fill < 0 and lo == fill) or (fill > 0 and hi == fill):
+            return float(fill)
+    if str(dtype) == "uint8" and hi == rules["uint8_fill"]:
+        others = v[v != rules["uint8_fill"]]
+        if others.size and others.max() < rules["uint8_fill_max_other"]:
+            return float(rules["uint8_fill"])
+    return None
+
+
+def effective_nodata(ds, path: str, name: str, nodata: float | None = None, warn=None) -> float | None:
+    """NoData for band 1: the given value, else the tag, else a detected fill value (with a warning)."""
+    from rasterio.errors import RasterioError
+    try:
+        values = sample(ds)
+    except (RasterioError, OSError, ValueError):
+        raise unreadable(path, name) from None
+    if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+        return float(nodata)
+    if ds.nodata is not None:
+        return ds.nodata
+    fill = detect_fill(values, ds.dtypes[0])
+    if fill is not None and warn is not None:
+        base = os.path.basename(path)
+        warn(f"Raster '{base}' ({name}) has no NoData tag; its cells of {fill:g} are treated as NoData (a common fill "
+             f"value). If {fill:g} is a real value, set NODATA to the raster's true NoData value. / ラスタ「{base}」"
+             f"（{name}）にNoData値の設定がないため、値 {fill:g} のセルをNoData（欠測の埋め値）として扱いました。"
+             f"{fill:g} が実際の値なら、NODATA に正しいNoData値を指定してください。")
+    return fill
+
+
+def check_overlap(bounds_raster: tuple, crs_raster, frame, layer_name: str, raster_name: str, path: str):
+    """Refuse when no feature of ``frame`` (a GeoDataFrame) overlaps the raster's extent."""
+    import shapely
+    from pyproj import CRS
+    geoms = frame.geometry
+    geoms = geoms[~(geoms.isna() | geoms.is_empty)]
+    if not len(geoms):
+        return
+    if frame.crs is not None:
+        geoms = geoms.to_crs(CRS.from_wkt(crs_raster.to_wkt()))
+    box = shapely.box(*bounds_raster)
+    if not shapely.intersects(np.asarray(geoms.values), box).any():
+        left, bottom, right, top = bounds_raster
+        base = os.path.basename(path)
+        raise SonaeInputError(
+            f"None of the {len(frame)} features of {layer_name} overlaps the raster '{base}' ({raster_name}; extent "
+            f"{left:.5f}, {bottom:.5f} - {right:.5f}, {top:.5f} in {crs_raster.to_string()}). Choose the raster that "
+            "covers this area, or check the layer's CRS.",
+            f"{layer_name}の{len(frame)}地物はいずれもラスタ「{base}」（{raster_name}）の範囲と重なりません。"
+            "この地域を覆うラスタを選ぶか、レイヤの座標参照系を確認してください。")

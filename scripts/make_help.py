@@ -1,0 +1,122 @@
+"""Generate help/<lang>/<alg_id>.html for every Sonae algorithm from the strings in the code (run once per new
+algorithm; the pages are then edited as text, so existing pages are kept unless --force).
+
+English: the English half of SHORT_HELP / parameter help / labels. Japanese: the finished translation of the
+same string in i18n/sonae_ja.ts, else the Japanese half of the bilingual string. The page format is read back by
+processing_algorithms/base.read_help: keep ``<div class="description">`` and the ``<dt id="NAME">``/``<dd>`` pairs.
+
+    cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_help [--force] [--check]
+"""
+from __future__ import annotations
+
+import argparse
+import html
+import importlib.util
+import os
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HELP = os.path.join(ROOT, "help")
+
+TEXT = {
+    "en": {"parameters": "Parameters", "outputs": "Outputs", "other": "日本語"},
+    "ja": {"parameters": "パラメータ", "outputs": "出力", "other": "English"},
+}
+
+
+def _fill():
+    spec = importlib.util.spec_from_file_location("i18n_fill", os.path.join(ROOT, "scripts", "i18n_fill.py"))
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def halves(text: str, ts: dict, fill) -> tuple[str, str]:
+    """(English, Japanese) of a bilingual string."""
+    ja = ts.get(text) or fill.japanese_part(text) or text
+    en = text
+    if ja != text and text.rstrip().endswith(ja.strip()):
+        en = text.rstrip()[: -len(ja.strip())].rstrip()
+        en = en[:-1].rstrip() if en.endswith("/") else en
+    elif fill.japanese_part(text):
+        part = fill.japanese_part(text)
+        en = text[: text.rfind(part)].rstrip().rstrip("/").rstrip()
+    return en.strip() or text, ja.strip()
+
+
+def paragraphs(text: str) -> str:
+    return "\n".join(f"<p>{html.escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
+
+
+def page(alg, params, lang: str, ts: dict, fill) -> str:
+    t = TEXT[lang]
+    pick = 0 if lang == "en" else 1
+    title = halves(alg.DISPLAY_NAME, ts, fill)[pick]
+    description = halves(alg.SHORT_HELP, ts, fill)[pick]
+    other = "ja" if lang == "en" else "en"
+    out = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang}">',
+        f'<head><meta charset="utf-8"><title>{html.escape(title)} (sonae:{alg.ALG_ID})</title>',
+        '<link rel="stylesheet" href="../help.css"></head>',
+        "<body>",
+        f'<p class="nav"><a href="../{other}/{alg.ALG_ID}.html">{t["other"]}</a></p>',
+        f"<h1>{html.escape(title)}</h1>",
+        '<div class="description">',
+        paragraphs(description),
+        "</div>",
+        f'<h2>{t["parameters"]}</h2>',
+        '<dl class="parameters">',
+    ]
+    for name, label, help_text in params:
+        out.append(f'<dt id="{name}"><b>{html.escape(halves(label, ts, fill)[pick])}</b> (<code>{name}</code>)</dt>')
+        out.append(f"<dd>{html.escape(halves(help_text, ts, fill)[pick])}</dd>")
+    out.append("</dl>")
+    outputs = [o for o in alg.outputDefinitions()]
+    if outputs:
+        out.append(f'<h2>{t["outputs"]}</h2>')
+        out.append('<ul class="outputs">')
+        for o in outputs:
+            out.append(f"<li><code>{o.name()}</code>: {html.escape(halves(o.description(), ts, fill)[pick])}</li>")
+        out.append("</ul>")
+    out.append(f'<p class="id">id: <code>sonae:{alg.ALG_ID}</code></p>')
+    out.append("</body>")
+    out.append("</html>")
+    return "\n".join(out) + "\n"
+
+
+def generate(force: bool = False) -> list[str]:
+    """Write the missing pages (all with ``force``); returns the paths written. Needs a QgsApplication."""
+    from sonae.processing_algorithms.provider import algorithm_classes
+    fill = _fill()
+    ts = fill.read_ts()
+    written = []
+    for cls in algorithm_classes():
+        alg = cls()
+        alg.initAlgorithm()
+        params = list(alg._param_help)      # (name, label, help) as the code gives them (English UI: bilingual)
+        for lang in ("en", "ja"):
+            path = os.path.join(HELP, lang, f"{cls.ALG_ID}.html")
+            if os.path.exists(path) and not force:
+                continue
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(page(alg, params, lang, ts, fill))
+            written.append(path)
+    return written
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--force", action="store_true", help="rewrite existing pages too")
+    args = ap.parse_args(argv)
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    for path in generate(args.force):
+        print(os.path.relpath(path, ROOT))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,7 +8,7 @@ import re
 from qgis.core import QgsDataSourceUri, QgsProcessingParameterString, QgsProviderRegistry
 
 from ..engine.errors import SonaeInputError
-from ..engine.platform import connection as pgc
+from ..engine.platform_db import connection as pgc
 
 CONNECTION_HELP = (
     "The platform database: a PostgreSQL URI (postgresql://host/dbname), libpq key=value pairs "
@@ -65,7 +65,7 @@ def layer_uri(conninfo: str, schema: str, table: str, geometry: str | None = Non
 
 def write_stock(alg, parameters, name, context, sites, items, feedback):
     """importstockpile's hook: write the imported sites and items to the platform in one transaction."""
-    from ..engine.platform.stock import write_stock as _write
+    from ..engine.platform_db.stock import write_stock as _write
     con, label = connect(alg, parameters, name, context)
     try:
         counts = _write(con, sites, items)

@@ -104,6 +104,11 @@ class DeliveryPlan(SonaeAlgorithm):
         id_f = self.parameterAsString(parameters, self.SHELTER_ID_FIELD, context) or "shelter_id"
         p_f = self.parameterAsString(parameters, self.PERSONS_FIELD, context) or "evacuees"
         name_f = self.parameterAsString(parameters, self.NAME_FIELD, context)
+        src = self.parameterAsSource(parameters, self.SHELTERS, context)
+        if name_f and src is not None and src.fields().indexOf(name_f) < 0:
+            feedback.pushInfo(f"no field {name_f} on the shelters: names not copied / 名称項目 {name_f} がないため名称は"
+                              "写しません")
+            name_f = ""
         shelters = read_source(self, parameters, self.SHELTERS, context,
                                attributes=[a for a in dict.fromkeys([id_f, p_f, name_f]) if a])
         ids = shelters[id_f].astype(str)

@@ -6,7 +6,7 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, Qgs
                        QgsVectorLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.platform import migrations
+from ..engine.platform_db import migrations
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connect, connection_parameter, layer_uri, resolve
 from .styles import apply_style

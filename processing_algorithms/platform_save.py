@@ -4,7 +4,7 @@ from __future__ import annotations
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
-from ..engine.platform.results import save_table
+from ..engine.platform_db.results import save_table
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connect, connection_parameter
 from .qgis_io import read_source

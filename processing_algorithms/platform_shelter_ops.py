@@ -92,7 +92,7 @@ class ImportShelterOps(SonaeAlgorithm):
                               f"座標のない避難所 {int((~located).sum())}件")
         progress.update(0.6)
         if parameters.get(self.PLATFORM):
-            from ..engine.platform.shelter_store import write_shelter_ops
+            from ..engine.platform_db.shelter_store import write_shelter_ops
             con, label = connect(self, parameters, self.PLATFORM, context)
             try:
                 counts = write_shelter_ops(con, shelters, status)

@@ -16,7 +16,7 @@ STATE = os.path.join(ROOT, "build", "platform", "current")
 
 def start():
     sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
-    from sonae.engine.platform.cluster import Cluster, missing_reason
+    from sonae.engine.platform_db.cluster import Cluster, missing_reason
     reason = missing_reason()
     if reason:
         print(f"make platform: {reason}")
@@ -69,11 +69,11 @@ def stop():
         print("No trial platform running.")
         return 0
     sys.path.insert(0, os.path.join(ROOT, "build", "plugins"))
-    from sonae.engine.platform.cluster import Cluster
+    from sonae.engine.platform_db.cluster import Cluster
     base = open(STATE).read().strip()
     c = Cluster.__new__(Cluster)
     c.base, c.data, c.keep, c.running = base, os.path.join(base, "data"), False, True
-    from sonae.engine.platform.cluster import find_bindir
+    from sonae.engine.platform_db.cluster import find_bindir
     c.bindir = find_bindir()
     c._as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
     c.stop()

@@ -45,7 +45,7 @@ class Platform:
 
 @pytest.fixture(scope="session")
 def pg_cluster():
-    from sonae.engine.platform import cluster
+    from sonae.engine.platform_db import cluster
     reason = cluster.missing_reason()
     if reason:
         pytest.skip(reason)

@@ -23,7 +23,7 @@ def test_migrations_recorded_and_idempotent(platform, run_alg):
 
 def test_edited_migration_refused(platform, tmp_path):
     from sonae.engine.errors import SonaeInputError
-    from sonae.engine.platform import migrations
+    from sonae.engine.platform_db import migrations
     d = tmp_path / "migrations"
     shutil.copytree(migrations.MIGRATIONS_DIR, d)
     p = d / "001_core.sql"
@@ -39,7 +39,7 @@ def test_edited_migration_refused(platform, tmp_path):
 def test_new_migration_applied_in_one_transaction(platform, tmp_path):
     """A failing new migration leaves nothing behind (not even its first statement)."""
     from sonae.engine.errors import SonaeInputError
-    from sonae.engine.platform import migrations
+    from sonae.engine.platform_db import migrations
     d = tmp_path / "migrations"
     shutil.copytree(migrations.MIGRATIONS_DIR, d)
     n = len(os.listdir(d)) + 1

@@ -14,7 +14,7 @@ def run(demo):
     import geopandas as gpd
     import pandas as pd
 
-    from sonae.engine.platform.cluster import Cluster, missing_reason
+    from sonae.engine.platform_db.cluster import Cluster, missing_reason
     from sonae.engine import stockpile as sp
 
     reason = missing_reason()

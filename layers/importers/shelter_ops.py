@@ -24,7 +24,7 @@ import unicodedata
 import numpy as np
 import pandas as pd
 
-from ...engine.dates import parse_date
+from ...engine.dates import DateError, parse_date
 from ...engine.errors import SonaeInputError
 from ...engine.japan import in_japan
 from ...engine.rules import load_rules
@@ -44,6 +44,14 @@ def rules() -> dict:
 
 # --- cells ----------------------------------------------------------------------------------------------------
 
+class CellError(ValueError):
+    """A bad cell, with separate English (.en) and Japanese (.ja) reasons."""
+
+    def __init__(self, value, en: str, ja: str):
+        super().__init__(f"{ja} / {en}")
+        self.en, self.ja = f"'{value}': {en}", f"「{value}」: {ja}"
+
+
 _JP_TIME = re.compile(r"^(?P<date>.+?日)\s*(?:(?P<noon>正午)|(?P<ampm>午前|午後)?\s*(?P<h>\d{1,2})\s*(?:時|:)"
                       r"\s*(?:(?P<m>\d{1,2})\s*分?)?)?\s*$")
 _FILE_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(\d{2})(\d{2})")
@@ -62,26 +70,28 @@ def parse_observed(value) -> pd.Timestamp | None:
         try:
             ts = pd.Timestamp(text)
         except ValueError:
-            raise ValueError(f"'{value}': 日時として読めません / not a date-time") from None
+            raise CellError(value, "not a date-time", "日時として読めません") from None
         return ts.tz_localize(TZ) if ts.tzinfo is None else ts.tz_convert(TZ)
     m = _JP_TIME.match(text)
     if not m:
-        raise ValueError(f"'{value}': 日時として読めません（例: 令和6年3月20日午前6時） / not a date-time "
-                         "(e.g. 令和6年3月20日午前6時)")
-    day = parse_date(m.group("date"))
+        raise CellError(value, "not a date-time (e.g. 令和6年3月20日午前6時)", "日時として読めません（例: 令和6年3月20日午前6時）")
+    try:
+        day = parse_date(m.group("date"))
+    except DateError as exc:
+        raise CellError(value, exc.en, exc.ja) from None
     hour, minute = 0, int(m.group("m") or 0)
     if m.group("noon"):
         hour = 12
     elif m.group("h") is not None:
         hour = int(m.group("h"))
         if m.group("ampm") and hour > 12:
-            raise ValueError(f"'{value}': {m.group('ampm')}{hour}時は存在しません / no such hour")
+            raise CellError(value, f"no such hour ({m.group('ampm')}{hour}時)", f"{m.group('ampm')}{hour}時は存在しません")
         if m.group("ampm") == "午前" and hour == 12:
             hour = 0
         elif m.group("ampm") == "午後" and hour < 12:
             hour += 12
     if hour > 23 or minute > 59:
-        raise ValueError(f"'{value}': 存在しない時刻です / no such time")
+        raise CellError(value, "no such time", "存在しない時刻です")
     return pd.Timestamp(dt.datetime(day.year, day.month, day.day, hour, minute)).tz_localize(TZ)
 
 
@@ -93,12 +103,12 @@ def parse_count(value) -> float:
     if text.lower() in {m.lower() for m in r["missing_counts"]}:
         return np.nan
     if any(mark in text for mark in r["approximate_markers"]):
-        raise ValueError(f"'{value}': 概数は人数として使えません。数えた人数を書くか空欄にしてください / an approximate "
-                         "figure is not a count: write the counted number or leave it empty")
+        raise CellError(value, "an approximate figure is not a count: write the counted number or leave it empty",
+                        "概数は人数として使えません。数えた人数を書くか空欄にしてください")
     digits = re.sub(r"[,\s]", "", text)
     digits = re.sub(r"(人|名)$", "", digits)
     if not re.fullmatch(r"\d+(\.0+)?", digits):
-        raise ValueError(f"'{value}': 人数が数値ではありません / the count is not a number")
+        raise CellError(value, "the count is not a number", "人数が数値ではありません")
     return float(digits)
 
 
@@ -176,7 +186,7 @@ def read_snapshot(path: str) -> pd.DataFrame:
             cols["evacuees"] = pref[0]
             try:
                 header_time = parse_observed(re.split(r"[_＿]", unicodedata.normalize("NFKC", pref[0]), 1)[1])
-            except ValueError:
+            except CellError:
                 header_time = None
     if "latitude" not in cols and LAT_COL in frame.columns:
         cols["latitude"], cols["longitude"] = LAT_COL, LON_COL
@@ -207,9 +217,9 @@ def read_snapshot(path: str) -> pd.DataFrame:
             return frame[c].iloc[i] if c is not None else ""
         try:
             when = parse_observed(cell("observed_at")) if "observed_at" in cols else None
-        except ValueError as exc:
-            raise SonaeInputError(f"{row_en}: time {exc}. Correct the 時点 cell.",
-                                  f"{row_ja}: 時点 {exc}。時点を修正してください。") from None
+        except CellError as exc:
+            raise SonaeInputError(f"{row_en}: time {exc.en}. Correct the observation time in the 時点 column.",
+                                  f"{row_ja}: 時点{exc.ja}。時点を修正してください。") from None
         when = when or header_time or file_time
         if when is None:
             raise SonaeInputError(f"{row_en}: no observation time (時点 column, a time in the 人数 header or a "
@@ -220,10 +230,10 @@ def read_snapshot(path: str) -> pd.DataFrame:
         for key, spec in (("evacuees", cols), *((k, needs) for k in NEEDS)):
             try:
                 counts[key] = parse_count(cell(key, spec)) if key in spec else np.nan
-            except ValueError as exc:
+            except CellError as exc:
                 label = spec.get(key)
-                raise SonaeInputError(f"{row_en}, column {label}: {exc}. Nothing was imported.",
-                                      f"{row_ja} 列「{label}」: {exc}。何も取り込んでいません。") from None
+                raise SonaeInputError(f"{row_en}, column {label}: {exc.en}. Nothing was imported.",
+                                      f"{row_ja} 列「{label}」: {exc.ja}。何も取り込んでいません。") from None
         sid = unicodedata.normalize("NFKC", str(cell("shelter_id"))).strip()
         sname = unicodedata.normalize("NFKC", str(cell("name"))).strip()
         if not sid and not sname:
@@ -278,11 +288,11 @@ def _read_wide(table, name, cols, dates) -> pd.DataFrame:
             when = parse_observed(d)
             try:
                 count, status = parse_count(raw), None
-            except ValueError as exc:
+            except CellError as exc:
                 status = status_of(raw, False)
                 if status == "unknown" and not raw.startswith("開設"):
-                    raise SonaeInputError(f"{name}, {table.row_label(i)}, column {d}: {exc}.",
-                                          f"{name} {table.row_label_ja(i)} 列「{d}」: {exc}。") from None
+                    raise SonaeInputError(f"{name}, {table.row_label(i)}, column {d}: {exc.en}.",
+                                          f"{name} {table.row_label_ja(i)} 列「{d}」: {exc.ja}。") from None
                 count = np.nan
             rows.append({**base, "observed_at": when, "evacuees": count,
                          "status": status or ("open" if not np.isnan(count) else "unknown"),

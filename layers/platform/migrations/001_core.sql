@@ -1,5 +1,5 @@
 -- 001 core: partners, stock sites, lots, commitments, verification history, battery readings, audit,
--- the three group roles and row-level security. Applied once by engine/platform/migrations.py inside one
+-- the three group roles and row-level security. Applied once by engine/platform_db/migrations.py inside one
 -- transaction, as the platform's owner (the admin who runs sonae:platforminit); recorded in
 -- sonae.schema_migrations. Never edit an applied file: add NNN_next.sql.
 CREATE EXTENSION IF NOT EXISTS postgis;

@@ -3,12 +3,34 @@ libpq connection string, PostGIS layer URIs, and the small hooks other algorithm
 platform, observed occupancy instead of modelled evacuees)."""
 from __future__ import annotations
 
+import json
+import os
 import re
 
 from qgis.core import QgsDataSourceUri, QgsProcessingParameterString, QgsProviderRegistry
 
 from ..engine.errors import SonaeInputError
-from ..engine.platform_db import connection as pgc
+
+RULES_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "rules"))
+
+
+def rule(name: str) -> dict:
+    """A rules/ JSON file read with the standard library only (parameter defaults at provider load time, which
+    must not import the engine or numpy/pandas)."""
+    with open(os.path.join(RULES_DIR, name), encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def profile_choice() -> tuple[list, int]:
+    """(needs profile names, index of the default) from rules/needs_profiles.json."""
+    r = rule("needs_profiles.json")
+    names = list(r["profiles"])
+    return names, names.index(r["default_profile"])
+
+
+def _pgc():
+    from ..engine.platform_db import connection
+    return connection
 
 CONNECTION_HELP = (
     "The platform database: a PostgreSQL URI (postgresql://host/dbname), libpq key=value pairs "
@@ -33,10 +55,10 @@ def resolve(text: str) -> tuple[str, str]:
                               "QGIS PostgreSQL connection.",
                               "プラットフォームの接続先がありません。PostgreSQLのURI、service=名前、またはQGISの接続名を"
                               "入力してください。")
-    if pgc.looks_like_conninfo(t):
+    if _pgc().looks_like_conninfo(t):
         if _QGIS_ONLY.search(t):                       # a QGIS layer source: keep the connection part only
-            return QgsDataSourceUri(t).connectionInfo(True), pgc.redact(t)
-        return t, pgc.redact(t)
+            return QgsDataSourceUri(t).connectionInfo(True), _pgc().redact(t)
+        return t, _pgc().redact(t)
     md = QgsProviderRegistry.instance().providerMetadata("postgres")
     conns = md.connections() if md is not None else {}
     if t not in conns:
@@ -53,7 +75,7 @@ def resolve(text: str) -> tuple[str, str]:
 def connect(alg, parameters, name, context):
     text = alg.parameterAsString(parameters, name, context)
     conninfo, label = resolve(text)
-    return pgc.connect(conninfo, label), label
+    return _pgc().connect(conninfo, label), label
 
 
 def layer_uri(conninfo: str, schema: str, table: str, geometry: str | None = None, key: str | None = None) -> str:

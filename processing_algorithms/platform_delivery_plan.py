@@ -2,20 +2,22 @@
 the delivery date), from observed occupancy where available."""
 from __future__ import annotations
 
-import geopandas as gpd
-import pandas as pd
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..engine import delivery_plan as dp
-from ..engine import stockpile as sp
 from ..engine.errors import SonaeInputError
-from ._stockpile_inputs import date_param, layer_label, metric_crs, read_items, read_sites, xy
 from .base import SonaeAlgorithm
-from .platform_common import observed_evacuees
-from .qgis_io import read_source, write_frame
+from .platform_common import observed_evacuees, profile_choice, rule
+
+
+def _default(name):
+    return rule("delivery_plan.json")[name]["default"]
+
+
+def _horizon():
+    return int(rule("needs_profiles.json")["planning_horizon_days"]["default"])
 
 
 class DeliveryPlan(SonaeAlgorithm):
@@ -68,11 +70,10 @@ class DeliveryPlan(SonaeAlgorithm):
                  "The day the first runs leave (ISO, 2026/3/31 or 令和8年3月31日); stock expired then is excluded. "
                  "Empty: today. / 最初の便が出る日（和暦可、空欄は今日）。")
         self.add(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
-                                            options=sp.profile_names(),
-                                            defaultValue=sp.profile_names().index(sp.needs_rules()["default_profile"])),
+                                            options=profile_choice()[0], defaultValue=profile_choice()[1]),
                  "Per-person needs (rules/needs_profiles.json). / 1人あたりの必要量。")
         self.add(QgsProcessingParameterNumber(self.HORIZON_DAYS, self.tr("Days to supply / 供給日数"),
-                                              QgsProcessingParameterNumber.Double, sp.default_horizon(), minValue=0.1),
+                                              QgsProcessingParameterNumber.Double, _horizon(), minValue=0.1),
                  "Days of supply to deliver (default 3). / 届ける日数分（既定3日）。")
         self.add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, self.tr("Maximum distance (m) / 最大距離（m）"),
                                               QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
@@ -80,13 +81,13 @@ class DeliveryPlan(SonaeAlgorithm):
                  "（0は無制限）。")
         self.add(QgsProcessingParameterNumber(self.RUNS_PER_DAY, self.tr("Runs per site per day / 1拠点1日の便数"),
                                               QgsProcessingParameterNumber.Integer,
-                                              int(dp.default("runs_per_site_per_day")), minValue=1),
+                                              int(_default("runs_per_site_per_day")), minValue=1),
                  "Loaded runs one site can send a day (assumption, rules/delivery_plan.json). / 1拠点が1日に出せる便数。")
         self.add(QgsProcessingParameterNumber(self.SPEED_KMH, self.tr("Road speed (km/h) / 走行速度（km/h）"),
-                                              QgsProcessingParameterNumber.Double, dp.default("road_speed_kmh"),
+                                              QgsProcessingParameterNumber.Double, float(_default("road_speed_kmh")),
                                               minValue=1.0),
                  "Average speed on damaged roads; road distance = {f} x straight line. / 被災時の平均速度。",
-                 f=dp.default("road_factor"))
+                 f=_default("road_factor"))
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deliveries / 配送便"), QgsProcessing.TypeVector),
                  "One row per run and item: site, shelter, run number, item, units (base unit), departure and "
                  "delivery date, distance. / 便・品目ごとの配送表。")
@@ -101,6 +102,13 @@ class DeliveryPlan(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputString("LAST_DATE", self.tr("Last delivery date / 最後の到着日")))
 
     def compute(self, parameters, context, feedback, progress):
+        import geopandas as gpd
+        import pandas as pd
+
+        from ..engine import delivery_plan as dp
+        from ..engine import stockpile as sp
+        from ._stockpile_inputs import date_param, layer_label, metric_crs, read_items, read_sites, xy
+        from .qgis_io import read_source, write_frame
         id_f = self.parameterAsString(parameters, self.SHELTER_ID_FIELD, context) or "shelter_id"
         p_f = self.parameterAsString(parameters, self.PERSONS_FIELD, context) or "evacuees"
         name_f = self.parameterAsString(parameters, self.NAME_FIELD, context)

@@ -6,7 +6,6 @@ from qgis.core import (QgsProcessingOutputNumber, QgsProcessingOutputString, Qgs
                        QgsVectorLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.platform_db import migrations
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connect, connection_parameter, layer_uri, resolve
 from .styles import apply_style
@@ -39,6 +38,7 @@ class PlatformInit(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("VERSION", self.tr("Schema version / スキーマの版")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.platform_db import migrations
         con, label = connect(self, parameters, self.CONNECTION, context)
         try:
             done = migrations.migrate(con, progress=progress.sub(0.0, 0.8))

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from qgis.core import QgsProcessingOutputString, QgsProcessingParameterString
 
-from ..engine.platform_db.partners import add_partner, check_code, check_name
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connect, connection_parameter
 
@@ -34,6 +33,7 @@ class PlatformPartner(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputString("ROLE", self.tr("Login role / ログインロール")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.platform_db.partners import add_partner, check_code, check_name
         code = check_code(self.parameterAsString(parameters, self.CODE, context))   # before any connection
         name = check_name(self.parameterAsString(parameters, self.NAME, context))
         sites = [s for s in self.parameterAsString(parameters, self.SITE_IDS, context).replace("、", ",").split(",")

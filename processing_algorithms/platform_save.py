@@ -4,10 +4,8 @@ from __future__ import annotations
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
-from ..engine.platform_db.results import save_table
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connect, connection_parameter
-from .qgis_io import read_source
 
 
 class PlatformSave(SonaeAlgorithm):
@@ -33,6 +31,8 @@ class PlatformSave(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("ROWS", self.tr("Rows / 行数")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.platform_db.results import save_table
+        from .qgis_io import read_source
         layer = self.parameterAsVectorLayer(parameters, self.INPUT, context)
         geometry = layer is None or layer.isSpatial()
         frame = read_source(self, parameters, self.INPUT, context, geometry=geometry)

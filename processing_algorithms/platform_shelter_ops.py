@@ -3,17 +3,16 @@ as cities publish it during a disaster) -> occupancy against capacity per shelte
 with small-count suppression; into GeoPackage tables and, optionally, the shared platform."""
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile, QgsProcessingParameterNumber)
 
-from ..engine import shelter_ops as so
 from ..engine.errors import SonaeInputError
-from ..layers.importers import shelter_ops as imp
 from .base import SonaeAlgorithm
-from .platform_common import CONNECTION_HELP, connect, connection_parameter
-from .qgis_io import write_frame
+from .platform_common import CONNECTION_HELP, connect, connection_parameter, rule
+
+
+def _default_k() -> int:
+    return int(rule("shelter_ops.json")["suppression_k"]["default"])
 
 
 class ImportShelterOps(SonaeAlgorithm):
@@ -41,10 +40,10 @@ class ImportShelterOps(SonaeAlgorithm):
                                             behavior=QgsProcessingParameterFile.Folder, optional=True),
                  "A folder of snapshot CSVs (every *.csv is read, e.g. the city's history/). / 開設状況CSVのフォルダ。")
         self.add(QgsProcessingParameterNumber(self.SUPPRESSION_K, self.tr("Suppress needs counts under k / 秘匿の閾値 k"),
-                                              QgsProcessingParameterNumber.Integer, so.default_k(), minValue=1),
+                                              QgsProcessingParameterNumber.Integer, _default_k(), minValue=1),
                  "Needs cells (infants, elderly, dietary, medical) with a count under k are blanked in every output "
                  "(default {k}, rules/shelter_ops.json). / 要配慮の内訳で k 未満の値を全出力で秘匿します（既定{k}）。",
-                 k=so.default_k())
+                 k=_default_k())
         self.add(connection_parameter(self.PLATFORM, optional=True),
                  "Optional: also store the snapshots in the shared platform. " + CONNECTION_HELP)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_SHELTERS, self.tr("Latest per shelter / 避難所別の最新"),
@@ -63,6 +62,12 @@ class ImportShelterOps(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputString("LATEST_TIME", self.tr("Latest time / 最新時点")))
 
     def compute(self, parameters, context, feedback, progress):
+        import geopandas as gpd
+        import numpy as np
+
+        from ..engine import shelter_ops as so
+        from ..layers.importers import shelter_ops as imp
+        from .qgis_io import write_frame
         paths = [self.parameterAsFile(parameters, self.INPUT, context),
                  self.parameterAsFile(parameters, self.FOLDER, context)]
         if not any(p.strip() for p in paths):

@@ -35,13 +35,13 @@ def stocked(platform, tmp_path_factory):
     from processing import run as run_alg
     tmp = tmp_path_factory.mktemp("stock")
     sites_csv, items_csv = data.write(tmp)
-    gpkg = str(tmp / "stock.gpkg")
+    # two files: two outputs of one algorithm into one NEW GeoPackage keep only the second (destinations.py)
     res = run_alg("sonae:importstockpile", {
         "ITEMS_FILE": items_csv, "SITES_FILE": sites_csv, "PLATFORM": platform.conninfo(CITY),
-        "OUTPUT_SITES": f"ogr:dbname='{gpkg}' table=\"stock_sites\" (geom)",
-        "OUTPUT_ITEMS": f"ogr:dbname='{gpkg}' table=\"stock_items\" (geom)"})
+        "OUTPUT_SITES": str(tmp / "stock_sites.gpkg"), "OUTPUT_ITEMS": str(tmp / "stock_items.gpkg")})
     assert res["ITEM_COUNT"] == 9
-    return {"gpkg": gpkg, "tmp": tmp, "sites_csv": sites_csv, "items_csv": items_csv}
+    return {"sites": str(tmp / "stock_sites.gpkg"), "items": str(tmp / "stock_items.gpkg"), "tmp": tmp,
+            "sites_csv": sites_csv, "items_csv": items_csv}
 
 
 def pg_layer(platform, role, table, geom=None, key=None):
@@ -208,8 +208,8 @@ def test_partner_audit_through_sonae_on_platform_layers(platform, stocked, run_a
     date = "2026-12-01"
     base = {"AUDIT_DATE": date, "PROFILE": 0, "HORIZON_DAYS": 3, "MAX_AGE_MONTHS": 12}
     out_file = str(tmp_path / "audit_file.gpkg")
-    run_alg("sonae:partneraudit", {**base, "ITEMS": f"{stocked['gpkg']}|layername=stock_items",
-                                   "SITES": f"{stocked['gpkg']}|layername=stock_sites", "OUTPUT": out_file})
+    run_alg("sonae:partneraudit", {**base, "ITEMS": stocked["items"],
+                                   "SITES": stocked["sites"], "OUTPUT": out_file})
     ref = gpd.read_file(out_file).sort_values(["site_id", "item"]).reset_index(drop=True)
     results = {}
     for role in (CITY, ALPHA, BETA):
@@ -247,8 +247,8 @@ def test_sufficiency_and_rotation_from_the_platform_equal_the_files(platform, st
               "NAME_FIELD": "name", "PROFILE": 0, "HORIZON_DAYS": 3, "SCENARIO_DATE": "2026-12-01",
               "ALLOCATION": 0, "MAX_DISTANCE_M": 0}
     outs = {}
-    for tag, sites, items in (("file", f"{stocked['gpkg']}|layername=stock_sites",
-                               f"{stocked['gpkg']}|layername=stock_items"),
+    for tag, sites, items in (("file", stocked["sites"],
+                               stocked["items"]),
                               ("platform", pg_layer(platform, CITY, "sites", "geom", "site_id"),
                                pg_layer(platform, CITY, "stock_items", key="lot_id"))):
         o, d = str(tmp_path / f"suff_{tag}.gpkg"), str(tmp_path / f"dist_{tag}.gpkg")
@@ -316,7 +316,7 @@ def test_sql_metacharacters_are_harmless(platform, stocked, run_alg, tmp_path):
     # a result table whose name is an injection attempt is stored under that literal name
     evil_table = 'r"; DROP TABLE sonae.lots; --'
     res = run_alg("sonae:platformsave", {"CONNECTION": platform.conninfo(CITY),
-                                         "INPUT": f"{stocked['gpkg']}|layername=stock_items", "TABLE": evil_table})
+                                         "INPUT": stocked["items"], "TABLE": evil_table})
     assert res["ROWS"] == 9
     assert platform.sql("SELECT table_name FROM information_schema.tables WHERE table_schema = 'sonae_results'") == \
         [(evil_table,)]
@@ -330,7 +330,7 @@ def test_sql_metacharacters_are_harmless(platform, stocked, run_alg, tmp_path):
 
 def test_platformsave_is_all_or_nothing_and_staff_only(platform, stocked, run_alg):
     from qgis.core import QgsProcessingException
-    src = f"{stocked['gpkg']}|layername=stock_sites"
+    src = stocked["sites"]
     run_alg("sonae:platformsave", {"CONNECTION": platform.conninfo(CITY), "INPUT": src, "TABLE": "sites_copy"})
     n = platform.sql('SELECT count(*), min(ST_SRID(geom)) FROM sonae_results."sites_copy"')[0]
     assert n == (5, 6668)
@@ -343,4 +343,36 @@ def test_platformsave_is_all_or_nothing_and_staff_only(platform, stocked, run_al
     assert "mine" not in tables and not any(t.startswith(("tmp_", "xxx")) for t in tables)
     with pytest.raises(psycopg2.errors.InsufficientPrivilege):
         platform.sql('SELECT * FROM sonae_results."sites_copy"', role=ALPHA)
-    assert os.path.exists(stocked["gpkg"])
+    assert os.path.exists(stocked["sites"])
+
+
+def test_battery_charge_as_a_stockpile(platform, stocked, run_alg, tmp_path):
+    """Battery readings written by staff; the latest state of charge per battery (a view everyone may read) is
+    the ENERGY input of stockpilesufficiency: kWh now = battery kWh x latest SoC, by hand."""
+    import geopandas as gpd
+    from shapely.geometry import Point
+    platform.sql("INSERT INTO sonae.battery_readings (facility_id, read_at, soc, battery_kwh) VALUES "
+                 "('S1', '2026-11-30 06:00+09', 0.9, 11.2), ('S1', '2026-12-01 06:00+09', 0.6, 11.2), "
+                 "('S2', '2026-12-01 05:00+09', 0.25, 67.6)", role=CITY, fetch=False)
+    with pytest.raises(psycopg2.Error):
+        platform.sql("INSERT INTO sonae.battery_readings VALUES ('S1', now(), 1.0, 10, '')", role=ALPHA, fetch=False)
+    latest = dict(platform.sql("SELECT facility_id, battery_soc FROM sonae.v_battery_latest", role=VIEWER))
+    assert latest == {"S1": 0.6, "S2": 0.25}
+    shelters = gpd.GeoDataFrame({"id": ["S1", "S2", "S3"], "name": ["A", "B", "C"], "evacuees": [400, 250, 90]},
+                                geometry=[Point(134.045, 34.341), Point(134.052, 34.322), Point(134.068, 34.349)],
+                                crs="EPSG:6668")
+    sh = str(tmp_path / "shelters.gpkg")
+    shelters.to_file(sh, layer="shelters")
+    energy = pg_layer(platform, CITY, "v_battery_latest", key="facility_id")
+    out = str(tmp_path / "suff.gpkg")
+    run_alg("sonae:stockpilesufficiency", {
+        "SHELTERS": f"{sh}|layername=shelters", "SHELTER_ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
+        "NAME_FIELD": "name", "SITES": stocked["sites"],
+        "ITEMS": stocked["items"], "PROFILE": 0, "HORIZON_DAYS": 3,
+        "SCENARIO_DATE": "2026-12-01", "ALLOCATION": 0, "MAX_DISTANCE_M": 0, "ENERGY": energy,
+        "ENERGY_ID_FIELD": "facility_id", "OUTPUT": out, "OUTPUT_DISTRICT": "TEMPORARY_OUTPUT"})
+    del energy
+    got = gpd.read_file(out).set_index("shelter_id")
+    assert got.loc["S1", "kwh_now"] == pytest.approx(11.2 * 0.6)
+    assert got.loc["S2", "kwh_now"] == pytest.approx(67.6 * 0.25)
+    assert got.loc["S3", "kwh_now"] != got.loc["S3", "kwh_now"]          # no battery reading: unknown, not 0

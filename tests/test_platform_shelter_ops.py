@@ -43,11 +43,10 @@ def _by_hand():
 def nanao(qgis_app, tmp_path_factory):
     from processing import run
     tmp = tmp_path_factory.mktemp("nanao")
-    gpkg = str(tmp / "ops.gpkg")
+    latest, occ = str(tmp / "latest.gpkg"), str(tmp / "occupancy.gpkg")
     res = run("sonae:importshelterops", {"FOLDER": shared_data(*NANAO, "history"), "SUPPRESSION_K": 5,
-                                         "OUTPUT_SHELTERS": f"ogr:dbname='{gpkg}' table=\"latest\" (geom)",
-                                         "OUTPUT_OCCUPANCY": f"ogr:dbname='{gpkg}' table=\"occupancy\" (geom)"})
-    return res, gpd.read_file(gpkg, layer="occupancy"), gpd.read_file(gpkg, layer="latest"), gpkg
+                                         "OUTPUT_SHELTERS": latest, "OUTPUT_OCCUPANCY": occ})
+    return res, gpd.read_file(occ), gpd.read_file(latest), latest
 
 
 def test_nanao_totals_over_time_match_the_files(nanao):
@@ -136,12 +135,11 @@ def _with_needs(tmp_path, name="needs.csv"):
 @pytest.mark.parametrize("k", [5, 3])
 def test_needs_suppressed_under_k_in_every_output(run_alg, tmp_path, k):
     path, frame = _with_needs(tmp_path)
-    gpkg = str(tmp_path / "out.gpkg")
-    run_alg("sonae:importshelterops", {"INPUT": path, "SUPPRESSION_K": k,
-                                       "OUTPUT_SHELTERS": f"ogr:dbname='{gpkg}' table=\"latest\" (geom)",
-                                       "OUTPUT_OCCUPANCY": f"ogr:dbname='{gpkg}' table=\"occupancy\" (geom)"})
+    files = {"latest": str(tmp_path / "latest.gpkg"), "occupancy": str(tmp_path / "occupancy.gpkg")}
+    run_alg("sonae:importshelterops", {"INPUT": path, "SUPPRESSION_K": k, "OUTPUT_SHELTERS": files["latest"],
+                                       "OUTPUT_OCCUPANCY": files["occupancy"]})
     for layer in ("latest", "occupancy"):
-        out = gpd.read_file(gpkg, layer=layer).set_index("shelter_id")
+        out = gpd.read_file(files[layer]).set_index("shelter_id")
         for col, ja in zip(["infants", "elderly", "dietary", "medical"], ["乳幼児", "高齢者", "食事配慮", "要医療"]):
             raw = frame.set_index("ID")[ja].astype(int)
             shown = out[col].reindex(raw.index)
@@ -223,19 +221,17 @@ def _nanao_stock(tmp_path):
              "N2,市,飲料水,L,1500,2030-01-01\nN2,市,毛布,枚,300,\n")
     (tmp_path / "sites.csv").write_text(sites, encoding="utf-8")
     (tmp_path / "items.csv").write_text(items, encoding="utf-8")
-    gpkg = str(tmp_path / "stock.gpkg")
     from processing import run
     run("sonae:importstockpile", {"ITEMS_FILE": str(tmp_path / "items.csv"), "SITES_FILE": str(tmp_path / "sites.csv"),
-                                  "OUTPUT_SITES": f"ogr:dbname='{gpkg}' table=\"stock_sites\" (geom)",
-                                  "OUTPUT_ITEMS": f"ogr:dbname='{gpkg}' table=\"stock_items\" (geom)"})
-    return gpkg
+                                  "OUTPUT_SITES": str(tmp_path / "stock_sites.gpkg"),
+                                  "OUTPUT_ITEMS": str(tmp_path / "stock_items.gpkg")})
+    return {"sites": str(tmp_path / "stock_sites.gpkg"), "items": str(tmp_path / "stock_items.gpkg")}
 
 
 def _snapshot_latest(run_alg, tmp_path, index=40):
     src = _nanao_files()[index]
-    gpkg = str(tmp_path / "snap.gpkg")
-    run_alg("sonae:importshelterops", {"INPUT": src, "OUTPUT_SHELTERS": f"ogr:dbname='{gpkg}' table=\"latest\" (geom)",
-                                       "OUTPUT_OCCUPANCY": "TEMPORARY_OUTPUT"})
+    gpkg = str(tmp_path / "latest.gpkg")
+    run_alg("sonae:importshelterops", {"INPUT": src, "OUTPUT_SHELTERS": gpkg, "OUTPUT_OCCUPANCY": "TEMPORARY_OUTPUT"})
     with open(src, encoding="utf-8-sig", newline="") as fh:
         hand = {r["ID"]: int(r["人数"]) for r in csv.DictReader(fh)}
     return gpkg, hand
@@ -244,11 +240,11 @@ def _snapshot_latest(run_alg, tmp_path, index=40):
 def test_observed_occupancy_replaces_modelled_evacuees(run_alg, tmp_path):
     gpkg, hand = _snapshot_latest(run_alg, tmp_path)
     stock = _nanao_stock(tmp_path)
-    lyr = f"{gpkg}|layername=latest"
+    lyr = gpkg
     out = str(tmp_path / "suff.gpkg")
     run_alg("sonae:stockpilesufficiency", {
         "SHELTERS": lyr, "SHELTER_ID_FIELD": "shelter_id", "EVACUEES_FIELD": "capacity_persons", "NAME_FIELD": "name",
-        "SITES": f"{stock}|layername=stock_sites", "ITEMS": f"{stock}|layername=stock_items", "PROFILE": 0,
+        "SITES": stock["sites"], "ITEMS": stock["items"], "PROFILE": 0,
         "HORIZON_DAYS": 3, "SCENARIO_DATE": "2024-03-01", "ALLOCATION": 0, "MAX_DISTANCE_M": 0,
         "OBSERVED": lyr, "OUTPUT": out, "OUTPUT_DISTRICT": "TEMPORARY_OUTPUT"})
     got = gpd.read_file(out).set_index("shelter_id")["evacuees"]
@@ -257,7 +253,7 @@ def test_observed_occupancy_replaces_modelled_evacuees(run_alg, tmp_path):
     out2 = str(tmp_path / "suff2.gpkg")
     run_alg("sonae:stockpilesufficiency", {
         "SHELTERS": lyr, "SHELTER_ID_FIELD": "shelter_id", "EVACUEES_FIELD": "capacity_persons",
-        "SITES": f"{stock}|layername=stock_sites", "ITEMS": f"{stock}|layername=stock_items", "PROFILE": 0,
+        "SITES": stock["sites"], "ITEMS": stock["items"], "PROFILE": 0,
         "HORIZON_DAYS": 3, "SCENARIO_DATE": "2024-03-01", "ALLOCATION": 0, "MAX_DISTANCE_M": 0,
         "OUTPUT": out2, "OUTPUT_DISTRICT": "TEMPORARY_OUTPUT"})
     assert gpd.read_file(out2)["evacuees"].sum() != sum(hand.values())
@@ -267,11 +263,11 @@ def test_delivery_plan_dates_and_quantities_by_hand(run_alg, tmp_path):
     from sonae.engine import stockpile as sp
     gpkg, hand = _snapshot_latest(run_alg, tmp_path)
     stock = _nanao_stock(tmp_path)
-    lyr = f"{gpkg}|layername=latest"
+    lyr = gpkg
     dl, per = str(tmp_path / "deliveries.gpkg"), str(tmp_path / "per_shelter.gpkg")
     res = run_alg("sonae:deliveryplan", {
         "SHELTERS": lyr, "SHELTER_ID_FIELD": "shelter_id", "PERSONS_FIELD": "evacuees", "NAME_FIELD": "name",
-        "SITES": f"{stock}|layername=stock_sites", "ITEMS": f"{stock}|layername=stock_items",
+        "SITES": stock["sites"], "ITEMS": stock["items"],
         "PLAN_DATE": "令和6年3月1日", "PROFILE": 0, "HORIZON_DAYS": 3, "MAX_DISTANCE_M": 0, "RUNS_PER_DAY": 2,
         "SPEED_KMH": 20, "OUTPUT": dl, "OUTPUT_SHELTERS": per})
     d = gpd.read_file(dl)

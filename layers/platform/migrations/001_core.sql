@@ -248,8 +248,11 @@ SELECT p.item, i.base_unit, p.owner_type, count(DISTINCT p.site_id) AS sites, su
   LEFT JOIN sonae.commitments c ON c.site_id = p.site_id AND c.item = p.item
  GROUP BY p.item, i.base_unit, p.owner_type;
 
+-- Latest state of charge per battery, in the columns the ENERGY input of sonae:stockpilesufficiency reads
+-- (id field facility_id): the battery's charge managed as a stockpile (seed 000).
 CREATE VIEW sonae.v_battery_latest WITH (security_barrier = true) AS
-SELECT DISTINCT ON (facility_id) facility_id, read_at, soc, battery_kwh, soc * battery_kwh AS kwh_now
+SELECT DISTINCT ON (facility_id) facility_id, read_at, soc AS battery_soc, battery_kwh,
+       soc * battery_kwh AS kwh_now
   FROM sonae.battery_readings ORDER BY facility_id, read_at DESC;
 
 -- Privileges. The owner (the admin) keeps ownership: only the owner may ALTER a table, so no partner or

@@ -11,7 +11,8 @@ from .platform_common import CONNECTION_HELP, connect, connection_parameter, lay
 from .styles import apply_style
 
 # (schema, table, geometry column, key, style in layers/styles)
-STYLED = [("sonae", "sites", "geom", "site_id", "stock_sites")]
+STYLED = [("sonae", "sites", "geom", "site_id", "stock_sites"),
+          ("sonae", "v_shelter_occupancy", "geom", "shelter_id,observed_at", "shelter_occupancy")]
 
 
 class PlatformInit(SonaeAlgorithm):

@@ -107,7 +107,8 @@ class ImportShelterOps(SonaeAlgorithm):
                               "stored / プラットフォームに保存しました")
         kinds = {"observed_at": "datetime", "over_capacity": "bool", "needs_suppressed": "bool",
                  "id_from_name": "bool"}
-        dest_s = write_frame(self, parameters, self.OUTPUT_SHELTERS, context, geo, feedback, kinds=kinds)
+        dest_s = write_frame(self, parameters, self.OUTPUT_SHELTERS, context, geo, feedback, kinds=kinds,
+                             style="shelter_occupancy")
         dest_o = write_frame(self, parameters, self.OUTPUT_OCCUPANCY, context, occ_out, feedback, kinds=kinds)
         latest_time = totals["observed_at"].max()
         latest_total = float(totals.loc[totals["observed_at"] == latest_time, "evacuees"].sum())

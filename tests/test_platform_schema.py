@@ -70,6 +70,14 @@ def test_layer_style_stored_in_database(platform, qgis_app):
     assert layer.renderer().type() == ref.renderer().type()
     assert layer.renderer().dump() == ref.renderer().dump()
     del layer
+    # the occupancy view (composite key) opens graduated by occupancy, with the Japanese aliases
+    assert ("sonae", "v_shelter_occupancy", "shelter_occupancy", True) in rows
+    view = QgsVectorLayer(layer_uri(platform.conninfo("viewer_sato"), "sonae", "v_shelter_occupancy", "geom",
+                                    "shelter_id,observed_at"), "occ", "postgres")
+    assert view.isValid()
+    assert view.renderer().type() == "graduatedSymbol" and view.renderer().classAttribute() == "occupancy"
+    assert view.attributeAlias(view.fields().indexOf("infants")) == "乳幼児（k未満は秘匿）"
+    del view
 
 
 def test_connection_by_qgis_name_and_bad_uri(platform, run_alg):

@@ -74,7 +74,7 @@ class ImportShelterOps(SonaeAlgorithm):
             raise SonaeInputError("Give a snapshot file (INPUT) or a folder of snapshots (FOLDER).",
                                   "開設状況のファイル（INPUT）またはフォルダ（FOLDER）を指定してください。")
         k = self.parameterAsInt(parameters, self.SUPPRESSION_K, context)
-        status = imp.read_snapshots(paths)
+        status = imp.read_snapshots(paths, progress.sub(0.0, 0.4))
         progress.update(0.4)
         shelters = imp.shelters_of(status)
         occ = so.occupancy(status, shelters)

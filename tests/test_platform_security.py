@@ -376,3 +376,45 @@ def test_battery_charge_as_a_stockpile(platform, stocked, run_alg, tmp_path):
     assert got.loc["S1", "kwh_now"] == pytest.approx(11.2 * 0.6)
     assert got.loc["S2", "kwh_now"] == pytest.approx(67.6 * 0.25)
     assert got.loc["S3", "kwh_now"] != got.loc["S3", "kwh_now"]          # no battery reading: unknown, not 0
+
+
+def test_stock_write_is_all_or_nothing(platform, stocked, run_alg, tmp_path):
+    """A staff import whose last site conflicts with the platform (P3 is beta's site, the file calls it the
+    city's) is refused by the database: the new site C9 and its lot, written in the same transaction, are not
+    there afterwards."""
+    from qgis.core import QgsProcessingException
+    before = _all_stock(platform)
+    sites = data.SITES.replace("P3,ベータフーズ倉庫,協定事業者", "P3,ベータフーズ倉庫,市") + "C9,新備蓄庫,市,高松市,34.3600,134.0800\n"
+    items = data.ITEMS + "C9,市,飲料水,保存水,L,100,2030-01-01,,,\n"
+    items = items.replace("P3,協定事業者,", "P3,市,").replace(",2000,2026-03-01,", ",,,").replace(",600,2026-03-01,", ",,,")
+    sites_csv, items_csv = data.write(tmp_path, items, sites)
+    with pytest.raises(QgsProcessingException, match="sites_owner_partner"):
+        run_alg("sonae:importstockpile", {"ITEMS_FILE": items_csv, "SITES_FILE": sites_csv,
+                                          "PLATFORM": platform.conninfo(CITY), "OUTPUT_SITES": "TEMPORARY_OUTPUT",
+                                          "OUTPUT_ITEMS": "TEMPORARY_OUTPUT"})
+    assert platform.sql("SELECT count(*) FROM sonae.sites WHERE site_id = 'C9'") == [(0,)]
+    assert _all_stock(platform) == before
+
+
+def test_stock_write_rolls_back_earlier_statements(platform, stocked):
+    """engine.platform_db.stock.write_stock: the sites are upserted first, then the lots; a lot the database
+    refuses (an infinite quantity slipped past validation) rolls back the new site written before it."""
+    import geopandas as gpd
+    import pandas as pd
+    from shapely.geometry import Point
+    from sonae.engine.errors import SonaeInputError
+    from sonae.engine.platform_db.stock import write_stock
+    before = _all_stock(platform)
+    sites = gpd.GeoDataFrame({"site_id": ["C8"], "name": ["x"], "owner_type": ["city"], "address": [""]},
+                             geometry=[Point(134.08, 34.36)], crs="EPSG:6668")
+    items = pd.DataFrame({"site_id": ["C8"], "owner_type": ["city"], "item": ["water"], "product": [""],
+                          "unit": ["L"], "quantity": [float("inf")], "expiry_date": [None],
+                          "committed_quantity": [float("nan")], "verified_on": [None], "note": [""]})
+    con = platform.connect(CITY)
+    try:
+        with pytest.raises(SonaeInputError, match="23514"):           # check_violation on lots.quantity
+            write_stock(con, sites, items)
+    finally:
+        con.close()
+    assert platform.sql("SELECT count(*) FROM sonae.sites WHERE site_id = 'C8'") == [(0,)]
+    assert _all_stock(platform) == before

@@ -42,6 +42,10 @@ def missing_reason() -> str | None:
     if not postgis_available(bindir):
         return ("PostGIS is not installed for this PostgreSQL: install postgresql-15-postgis-3 / "
                 "PostGIS が入っていません（postgresql-15-postgis-3 を入れてください）")
+    try:
+        import psycopg2  # noqa: F401
+    except ImportError:
+        return "the Python module psycopg2 is missing: install python3-psycopg2 / psycopg2 がありません"
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         return "running as root without runuser: cannot start the server as the postgres user"
     return None

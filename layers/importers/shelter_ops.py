@@ -318,7 +318,7 @@ def _refuse_repeats(frame: pd.DataFrame, name: str) -> None:
             "避難所・時点ごとに集計してください（重複行なら削除）。何も取り込んでいません。")
 
 
-def read_snapshots(paths) -> pd.DataFrame:
+def read_snapshots(paths, progress=None) -> pd.DataFrame:
     """Several files (or folders of *.csv) -> one table sorted by time and shelter. The same shelter and time
     in two files must carry the same count (then kept once); different counts are refused."""
     files = []
@@ -332,7 +332,11 @@ def read_snapshots(paths) -> pd.DataFrame:
             files.append(p)
     if not files:
         raise SonaeInputError("No shelter operations file given.", "避難所の開設状況ファイルが指定されていません。")
-    frames = [read_snapshot(f) for f in files]
+    frames = []
+    for i, f in enumerate(files):
+        frames.append(read_snapshot(f))
+        if progress is not None:
+            progress.update((i + 1) / len(files))
     allrows = pd.concat(frames, ignore_index=True)
     if len(frames) > 1 and all(f["observed_at"].nunique() == 1 for f in frames):
         allrows = pd.concat([allrows, _closures(frames, files)], ignore_index=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import atexit
 import os
 
-from .framework import BadCase, refused, succeeds
+from .framework import BadCase, cancelled, refused, succeeds
 
 OPS = "sonae:importshelterops"
 HEAD = "ID,地区,名称,人数,時点,緯度,経度,想定収容人数\n"
@@ -207,6 +207,12 @@ CASES = [
                                           {"FOLDER": str(d), "OUTPUT_SHELTERS": str(tmp / "latest.gpkg"),
                                            "OUTPUT_OCCUPANCY": str(tmp / "occupancy.gpkg")})[-1])(tmp / "snaps"),
             expect=refused("CC0000000504", "a.csv", "b.csv")),
+    BadCase(id="importshelterops-cancel-while-reading", alg=OPS,
+            what="cancelled while reading a folder of 17 snapshots (demo/data/nanao_shelter_ops)",
+            build=lambda tmp: {"FOLDER": os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+                os.path.realpath(__file__)))), "demo", "data", "nanao_shelter_ops"),
+                "OUTPUT_SHELTERS": str(tmp / "latest.gpkg"), "OUTPUT_OCCUPANCY": str(tmp / "occupancy.gpkg")},
+            expect=cancelled(after=3)),
     BadCase(id="importshelterops-no-input", alg=OPS, what="neither a snapshot file nor a folder given",
             build=lambda tmp: {"OUTPUT_SHELTERS": str(tmp / "latest.gpkg"),
                                "OUTPUT_OCCUPANCY": str(tmp / "occupancy.gpkg")},

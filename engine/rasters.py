@@ -32,11 +32,18 @@ def unreadable(path: str, name: str) -> SonaeInputError:
         "QGISで開けることを確認してください。")
 
 
+def is_gdal_connection(path: str) -> bool:
+    """A GDAL source that is not a plain file: /vsi paths (/vsicurl/ COGs, /vsizip/) and driver-prefixed
+    connection strings such as ``GPKG:/data/hazard.gpkg:depth`` (a Windows drive letter is not a prefix)."""
+    import re
+    return str(path).startswith("/vsi") or re.match(r"^[A-Za-z][A-Za-z0-9_]+:", str(path)) is not None
+
+
 def open_checked(path: str, name: str):
     """rasterio dataset of ``path``, or a bilingual refusal when GDAL cannot open it."""
     import rasterio
     from rasterio.errors import RasterioError
-    if not os.path.exists(path):
+    if not os.path.exists(path) and not is_gdal_connection(path):
         raise SonaeInputError(f"Raster file '{path}' ({name}) does not exist. Check the path.",
                               f"ラスタファイル「{path}」（{name}）がありません。パスを確認してください。")
     try:

@@ -11,7 +11,8 @@ from ..engine.errors import SonaeInputError
 from ..engine.rasters import check_overlap
 from ..engine.hazard import VALUE_KINDS, exposed_population, mesh_polygons, open_hazard_raster
 from .base import SonaeAlgorithm
-from .hazard_exposure import add_nodata_parameter, nodata_parameter, raster_path
+from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
+from .hazard_exposure import add_nodata_parameter, nodata_parameter
 from .qgis_io import read_source, write_frame
 
 
@@ -56,13 +57,15 @@ class ExposedPopulation(SonaeAlgorithm):
         self.add(QgsProcessingParameterField(self.ZONE_ID_FIELD, self.tr("Zone id field / 区域IDの項目"),
                                              parentLayerParameterName=self.POPULATION, optional=True),
                  "Optional: a field naming the zone (town name, mesh id), copied to the output. / 任意。区域名・ID。")
-        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ")),
+        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ"),
+                                                   optional=True),
                  "One-band raster of inundation depth (m) or depth-rank codes, any CRS. / 浸水深またはランクのラスタ。")
         self.add(QgsProcessingParameterEnum(self.VALUE_KIND, self.tr("Raster values / ラスタの値"),
                                             options=list(VALUE_KINDS), defaultValue=1),
                  "depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / "
                  "depth_m＝浸水深（m）、rank＝浸水深ランクコード。")
         add_nodata_parameter(self)
+        add_polygon_hazard_parameters(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Exposed population / 曝露人口"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "One feature per zone with population, people_rank_1..6, people_dry, people_no_data, "
@@ -75,7 +78,7 @@ class ExposedPopulation(SonaeAlgorithm):
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         mesh_field = self.parameterAsString(parameters, self.MESH_CODE_FIELD, context)
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD,
+        info = open_hazard_raster(hazard_raster_source(self, parameters, context, feedback, self.HAZARD), self.HAZARD,
                                   nodata_parameter(self, parameters, context), feedback.pushWarning)
         source = self.parameterAsSource(parameters, self.POPULATION, context)
         name = source.sourceName() if source is not None else self.POPULATION

@@ -11,6 +11,7 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 from ..engine.errors import SonaeInputError
 from ..engine.hazard import HAZARD_TYPES, VALUE_KINDS, facility_exposure, open_hazard_raster
 from .base import SonaeAlgorithm
+from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
 from .qgis_io import read_source, write_frame
 
 
@@ -90,9 +91,12 @@ class HazardExposure(SonaeAlgorithm):
                  "Facilities, normally the canonical layer from sonae:importshelters (ok_<type>, floors, "
                  "conditional_hazards are used when present). Polygons are sampled at a point on their surface. / "
                  "施設レイヤ（通常は sonae:importshelters の出力）。")
-        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ")),
-                 "One-band raster file of inundation depth (m) or depth-rank codes, any CRS; NoData respected. "
-                 "Multi-band rasters are refused. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。")
+        self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ"),
+                                                   optional=True),
+                 "One-band raster of inundation depth (m) or depth-rank codes, any CRS, from any GDAL source QGIS opens "
+                 "(GeoTIFF, GeoPackage raster, /vsicurl/ COG); NoData respected. Multi-band rasters are refused. "
+                 "Leave empty when HAZARD_POLYGONS are given. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は"
+                 "任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。")
         self.add(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard type / 災害種別"),
                                             options=list(HAZARD_TYPES), defaultValue=0),
                  "Which hazard the raster shows; names the output fields (<type>_value ...) and the designation "
@@ -106,6 +110,7 @@ class HazardExposure(SonaeAlgorithm):
                  "Also take the highest value of the cells whose centres lie within this many metres of the "
                  "facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。")
         add_nodata_parameter(self)
+        add_polygon_hazard_parameters(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities with hazard / 施設（ハザード付き）"),
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "The facilities with the hazard fields added (the input layer is not changed). / "
@@ -117,7 +122,7 @@ class HazardExposure(SonaeAlgorithm):
         hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
-        info = open_hazard_raster(raster_path(self, parameters, self.HAZARD, context), self.HAZARD,
+        info = open_hazard_raster(hazard_raster_source(self, parameters, context, feedback, self.HAZARD), self.HAZARD,
                                   nodata_parameter(self, parameters, context), feedback.pushWarning)
         facilities = read_source(self, parameters, self.FACILITIES, context)
         layer_name = self.parameterAsSource(parameters, self.FACILITIES, context).sourceName() or self.FACILITIES

@@ -46,6 +46,12 @@ def missing_reason() -> str | None:
         import psycopg2  # noqa: F401
     except ImportError:
         return "the Python module psycopg2 is missing: install python3-psycopg2 / psycopg2 がありません"
+    if os.geteuid() == 0:
+        import pwd
+        try:
+            pwd.getpwnam("postgres")
+        except KeyError:
+            return "running as root and there is no postgres user to run the server as (install postgresql)"
     if os.geteuid() == 0 and shutil.which("runuser") is None:
         return "running as root without runuser: cannot start the server as the postgres user"
     return None
@@ -83,19 +89,26 @@ class Cluster:
         self.keep = keep
         self.bindir = find_bindir()
         self.running = False
-        self.log = os.path.join(self.base, "server.log")
-        open(os.path.join(self.base, ".sonae-cluster"), "w").close()
-        if os.geteuid() == 0:
+        if os.geteuid() == 0 and missing_reason() is None:
             import pwd
             self._as = ["runuser", "-u", "postgres", "--"]
             pw = pwd.getpwnam("postgres")
             os.chown(self.base, pw.pw_uid, pw.pw_gid)
             os.chmod(self.base, 0o755)
+            # a checkout under /root (mode 700) is not reachable by the postgres user: use the temp folder then
+            if subprocess.run(self._as + ["test", "-w", self.base], capture_output=True).returncode != 0:
+                shutil.rmtree(self.base, ignore_errors=True)
+                self.base = tempfile.mkdtemp(prefix="sonae-pg", dir=tempfile.gettempdir())
+                self.data, self.socket_dir = os.path.join(self.base, "data"), self.base
+                os.chown(self.base, pw.pw_uid, pw.pw_gid)
+                os.chmod(self.base, 0o755)
             self.superuser = "postgres"
         else:
             import getpass
             self._as = []
-            self.superuser = getpass.getuser()
+            self.superuser = getpass.getuser() if os.geteuid() != 0 else "postgres"
+        self.log = os.path.join(self.base, "server.log")
+        open(os.path.join(self.base, ".sonae-cluster"), "w").close()
 
     # --- running commands -----------------------------------------------------------------------------------
     def _run(self, *args, check=True):

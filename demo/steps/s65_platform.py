@@ -81,9 +81,21 @@ def run(demo):
                                               "HORIZON_DAYS": sp.default_horizon(), "MAX_AGE_MONTHS": 12,
                                               "OUTPUT": demo.output("platform_partner_audit_own")})
         own_sites = set(gpd.read_file(demo.gpkg, layer="platform_partner_audit_own")["site_id"])
+        con = psycopg2.connect(c.conninfo("demo_council"))
+        try:
+            with con.cursor() as cur:
+                cur.execute("SELECT count(*) FROM sonae.v_stock_by_item")
+                n_totals = cur.fetchone()[0]
+                try:
+                    cur.execute("SELECT count(*) FROM sonae.lots")
+                    council_lots = f"{cur.fetchone()[0]} lots (!)"
+                except psycopg2.errors.InsufficientPrivilege:
+                    council_lots = "no lot (permission denied)"
+        finally:
+            con.close()
         demo.say(f"platform: partner login {role} runs the same audit ({own['UNDER_COMMITTED']} under-committed) and "
-                 f"sees only {sorted(own_sites)} "
-                 f"(row-level security); the council login sees totals only (v_stock_by_item)")
+                 f"sees only {sorted(own_sites)} (row-level security); the council login reads {n_totals} city-wide "
+                 f"totals (v_stock_by_item) and {council_lots}")
         del ps, pi
         # sufficiency from the platform
         lyrs = {n for n, _ in __import__("pyogrio").list_layers(demo.gpkg)}
@@ -101,6 +113,20 @@ def run(demo):
                                                     "TABLE": "stockpile_sufficiency"})
             demo.say(f"platform: sufficiency read from the database: {res['SHELTERS_SHORT']} shelters below the "
                      f"horizon, {same}; written back to {saved['TABLE_NAME']} ({saved['ROWS']} rows, atomically)")
+            plan = demo.run("sonae:deliveryplan", {
+                "SHELTERS": demo.layer_uri("shelters"), "SHELTER_ID_FIELD": "id", "PERSONS_FIELD": "evacuees",
+                "NAME_FIELD": "name", "SITES": s_layer, "ITEMS": i_layer, "PLAN_DATE": SCENARIO_DATE,
+                "PROFILE": sp.profile_names().index("japan"), "HORIZON_DAYS": sp.default_horizon(),
+                "MAX_DISTANCE_M": 5000.0, "OUTPUT": demo.output("delivery_plan"),
+                "OUTPUT_SHELTERS": demo.output("delivery_dates")})
+            dates = gpd.read_file(demo.gpkg, layer="delivery_dates")
+            served = dates[dates["runs"] > 0]
+            occupied = dates[dates["persons"] > 0]
+            short = int((~occupied["fully_supplied"].astype(bool)).sum())
+            demo.say(f"delivery plan from the platform's stock (SCENARIO; {plan['RUNS']} runs, 2 a day per site, "
+                     f"20 km/h, sites within 5 km): {len(served)} shelters told their delivery date, the last on "
+                     f"{plan['LAST_DATE']}; {short} of the {len(occupied)} shelters with evacuees not fully supplied "
+                     f"for {sp.default_horizon()} days from local stock")
         del s_layer, i_layer
         # shelter operations: the real Nanao snapshots
         folder = os.path.join(os.path.dirname(demo.data), "nanao_shelter_ops")
@@ -116,5 +142,6 @@ def run(demo):
                  f"{ops['SHELTERS']} shelters, {ops['OBSERVATIONS']} observations, peak {ops['PEAK_TOTAL']:,.0f} "
                  f"evacuees, {ops['OVER_CAPACITY']} observations over the indoor capacity (highest occupancy "
                  f"{peak_occ:.0%}, as the council login sees it); the server was a throwaway on a Unix socket")
-        for name in ("platform_partner_audit", "shelter_ops_latest", "shelter_ops_occupancy"):
+        for name in ("platform_partner_audit", "shelter_ops_latest", "shelter_ops_occupancy", "delivery_plan",
+                     "delivery_dates"):
             demo.results[name] = demo.layer_uri(name)

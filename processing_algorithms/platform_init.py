@@ -18,6 +18,7 @@ STYLED = [("sonae", "sites", "geom", "site_id", "stock_sites"),
 class PlatformInit(SonaeAlgorithm):
     ALG_ID = "platforminit"
     GROUP = "platform"
+    REQUIRES = ("numpy", "pandas", "shapely", "pyogrio", "geopandas", "psycopg2")
     DISPLAY_NAME = "Create or upgrade the shared platform / 共有基盤の作成・更新"
     SHORT_HELP = (
         "Creates the shared PostGIS platform in a PostgreSQL database, or upgrades it: the SQL migrations in "

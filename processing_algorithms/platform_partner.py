@@ -10,6 +10,7 @@ from .platform_common import CONNECTION_HELP, connect, connection_parameter
 class PlatformPartner(SonaeAlgorithm):
     ALG_ID = "platformpartner"
     GROUP = "platform"
+    REQUIRES = ("numpy", "pandas", "shapely", "pyogrio", "geopandas", "psycopg2")
     DISPLAY_NAME = "Add a platform partner / 協定事業者の登録"
     SHORT_HELP = (
         "Adds a retail partner to the shared platform with its login role sonae_p_<code> (member of sonae_partner: "

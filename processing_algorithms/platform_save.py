@@ -11,6 +11,7 @@ from .platform_common import CONNECTION_HELP, connect, connection_parameter
 class PlatformSave(SonaeAlgorithm):
     ALG_ID = "platformsave"
     GROUP = "platform"
+    REQUIRES = ("numpy", "pandas", "shapely", "pyogrio", "geopandas", "psycopg2")
     DISPLAY_NAME = "Save a result to the platform / 結果を共有基盤に保存"
     SHORT_HELP = (
         "Writes a result layer or table (e.g. stockpile sufficiency, partner audit, delivery plan) to the shared "

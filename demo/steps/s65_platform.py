@@ -46,13 +46,12 @@ def run(demo):
         imp = demo.run("sonae:importstockpile", {"ITEMS_FILE": items_csv, "SITES_FILE": sites_csv, "PLATFORM": staff,
                                                  "OUTPUT_SITES": "TEMPORARY_OUTPUT", "OUTPUT_ITEMS": "TEMPORARY_OUTPUT"})
 
-        from qgis.core import QgsVectorLayer
         from sonae.processing_algorithms.platform_common import layer_uri
 
         def layers(conninfo):
-            s = QgsVectorLayer(layer_uri(conninfo, "sonae", "sites", "geom", "site_id"), "sites", "postgres")
-            i = QgsVectorLayer(layer_uri(conninfo, "sonae", "stock_items", None, "lot_id"), "stock_items", "postgres")
-            return s, i
+            """Layer sources as strings ('postgres://' + the QGIS URI): what a model or qgis_process passes."""
+            return ("postgres://" + layer_uri(conninfo, "sonae", "sites", "geom", "site_id"),
+                    "postgres://" + layer_uri(conninfo, "sonae", "stock_items", None, "lot_id"))
 
         s_layer, i_layer = layers(staff)
         audit = demo.run("sonae:partneraudit", {"ITEMS": i_layer, "SITES": s_layer, "AUDIT_DATE": SCENARIO_DATE,
@@ -96,7 +95,6 @@ def run(demo):
         demo.say(f"platform: partner login {role} runs the same audit ({own['UNDER_COMMITTED']} under-committed) and "
                  f"sees only {sorted(own_sites)} (row-level security); the council login reads {n_totals} city-wide "
                  f"totals (v_stock_by_item) and {council_lots}")
-        del ps, pi
         # sufficiency from the platform
         lyrs = {n for n, _ in __import__("pyogrio").list_layers(demo.gpkg)}
         if "shelters" in lyrs:
@@ -127,7 +125,6 @@ def run(demo):
                      f"20 km/h, sites within 5 km): {len(served)} shelters told their delivery date, the last on "
                      f"{plan['LAST_DATE']}; {short} of the {len(occupied)} shelters with evacuees not fully supplied "
                      f"for {sp.default_horizon()} days from local stock")
-        del s_layer, i_layer
         # shelter operations: the real Nanao snapshots
         folder = os.path.join(os.path.dirname(demo.data), "nanao_shelter_ops")
         ops = demo.run("sonae:importshelterops", {"FOLDER": folder, "PLATFORM": staff,

@@ -12,7 +12,7 @@ export SONAE_SHARED := $(SHARED)
 export PATH := $(ROOT)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench i18n package deploy qgis-list desktop-check screenshot clean platform platform-stop
+.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench bench-national batch i18n package deploy qgis-list desktop-check screenshot clean platform platform-stop
 
 setup:
 	@./scripts/setup.sh
@@ -63,6 +63,18 @@ build/wheelhouse/.stamp: requirements.txt
 
 bench: setup
 	cd build/plugins && $(PY) -m sonae.benchmarks.run_all $(BENCH_ARGS)
+
+# The national chain (issue 16): seeded workload (benchmarks/national_data.py, built once under build/bench_data),
+# import -> hazard -> exposed -> catchments through qgis_process, outage through the engine; wall time and peak RSS
+# per step. BENCH_ARGS=--small for a quick check.
+bench-national: setup
+	cd build/plugins && $(PY) -m sonae.benchmarks.bench_national $(BENCH_ARGS)
+
+# The QGIS-free batch runner on Dask distributed (batch/): every shared city (BATCH=cities) or the national
+# workload (BATCH=national), a 2-worker LocalCluster unless BATCH_ARGS names --scheduler tcp://host:8786 or --serial.
+BATCH ?= cities
+batch: setup
+	cd build/plugins && $(PY) -m sonae.batch $(BATCH) --data $(SHARED)/data --out $(ROOT)/build/batch_$(BATCH) $(BATCH_ARGS)
 
 # scripts/i18n_fill.py replaces pylupdate5 (which files module-level tr() under class names/"@default" and cannot
 # see DISPLAY_NAME/SHORT_HELP/GROUPS/help texts): it extracts every string into the "Sonae" context, fills the

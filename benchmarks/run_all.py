@@ -36,6 +36,9 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--small", action="store_true", help="small data sizes for a quick check")
     parser.add_argument("--only", nargs="*", help="run only bench_<name> modules whose name starts with these")
+    parser.add_argument("--repeat", type=int, default=3, help="native and Sonae interleaved, best of N (default 3)")
+    parser.add_argument("--national", action="store_true",
+                        help="also run the national chain (make bench-national; builds the national data once)")
     args = parser.parse_args(argv)
     names = sorted(m.name for m in pkgutil.iter_modules([HERE]) if m.name.startswith("bench_"))
     rows = []

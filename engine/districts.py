@@ -8,9 +8,6 @@ five axes of seed 004 with the inputs of every score written beside it.
 """
 from __future__ import annotations
 
-import json
-import os
-
 import geopandas as gpd
 import numpy as np
 import pandas as pd
@@ -21,58 +18,11 @@ from scipy.sparse.csgraph import connected_components, minimum_spanning_tree
 from scipy.spatial import cKDTree
 from scipy.spatial.distance import pdist, squareform
 
+from .district_types import (city_measures, classify, district_measures, facility_type_rules,  # noqa: F401
+                             load_district_rules, public_mask, type_from_text, type_spec)
 from .errors import SonaeInputError
 from .columns import numeric
 from .progress import ensure
-
-from .rules import RULES_DIR, load_rules  # noqa: E402
-
-
-def _unwrap(v):
-    return v["value"] if isinstance(v, dict) and "value" in v else v
-
-
-def load_district_rules(path: str | None = None) -> dict:
-    path = path or os.path.join(RULES_DIR, "district_types.json")
-    with open(path, encoding="utf-8") as fh:
-        raw = json.load(fh)
-    missing = [t for t in raw["priority"] if t not in raw["types"]]
-    if missing or set(raw["types"]) - set(raw["priority"]):
-        raise SonaeInputError(f"rules/district_types.json: 'priority' and 'types' must list the same types "
-                              f"(differ in {missing or sorted(set(raw['types']) - set(raw['priority']))}).",
-                              "rules/district_types.json: priority と types の型が一致しません。")
-    out = {k: _unwrap(v) for k, v in raw.items()}
-    out["_sources"] = {k: v["_source"] for k, v in raw.items() if isinstance(v, dict) and "_source" in v}
-    return out
-
-
-def facility_type_rules() -> dict:
-    return load_rules("facility_types.json")
-
-
-def type_from_text(values, ft_rules: dict | None = None) -> np.ndarray:
-    """A facility type for free-text classes (buildings / land use): a known type as is, else the first keyword
-    rule of rules/facility_types.json that matches (NFKC), else the default type."""
-    import unicodedata
-    ft = ft_rules or facility_type_rules()
-    known = {r["type"] for r in ft["rules"]}
-    out = []
-    for v in values:
-        s = "" if v is None or (isinstance(v, float) and np.isnan(v)) else unicodedata.normalize("NFKC", str(v))
-        if s in known:
-            out.append(s)
-            continue
-        hit = next((r["type"] for r in ft["rules"] if any(k in s for k in r["keywords"])), None)
-        out.append(hit or ft["default"]["type"])
-    return np.array(out, dtype=object)
-
-
-def public_mask(facility_type, owner, ft_rules: dict | None = None) -> np.ndarray:
-    """Public when owner == 'public', or owner missing and the type's default owner is public."""
-    ft = ft_rules or facility_type_rules()
-    default = {r["type"]: r.get("owner") for r in ft["rules"]}
-    return np.array([(o == "public") if o in ("public", "private") else default.get(t) == "public"
-                     for t, o in zip(facility_type, owner)], dtype=bool)
 
 
 # --- clustering ----------------------------------------------------------------------------------------------
@@ -120,32 +70,6 @@ def mst_length(xy: np.ndarray) -> float:
     return float(minimum_spanning_tree(squareform(pdist(xy))).sum())
 
 
-# --- classification -----------------------------------------------------------------------------------------
-
-def _holds(cond: dict, counts: dict, n_members: int, n_public: int, has_chargers: bool) -> bool:
-    if "types_any" in cond:
-        return sum(counts.get(t, 0) for t in cond["types_any"]) >= cond.get("min", 1)
-    if "members_min" in cond:
-        return n_members >= cond["members_min"]
-    if "distinct_types_min" in cond:
-        return len([t for t, c in counts.items() if c > 0]) >= cond["distinct_types_min"]
-    if "public_members_min" in cond:
-        return n_public >= cond["public_members_min"]
-    if "public_share_min" in cond:
-        return n_members > 0 and n_public / n_members >= cond["public_share_min"]
-    if "has_chargers" in cond:
-        return bool(has_chargers) == bool(cond["has_chargers"])
-    raise SonaeInputError(f"rules/district_types.json: unknown condition {cond}.",
-                          f"rules/district_types.json: 不明な条件 {cond} です。")
-
-
-def classify(counts: dict, n_members: int, n_public: int, has_chargers: bool, rules: dict) -> tuple[str, list]:
-    """(primary type id, [all matching type ids in priority order])."""
-    matches = [t for t in rules["priority"]
-               if all(_holds(c, counts, n_members, n_public, has_chargers) for c in rules["types"][t]["conditions"])]
-    return matches[0], matches
-
-
 # --- layout ----------------------------------------------------------------------------------------------------
 
 def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
@@ -153,7 +77,7 @@ def _metric(gdf: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         raise SonaeInputError("Layer FACILITIES has no CRS. Set the layer's CRS (e.g. EPSG:6668).",
                               "施設レイヤに座標参照系がありません。CRS（例 EPSG:6668）を設定してください。")
     from .metric import to_metric
-    return to_metric(gdf)                   # never the input CRS itself (EPSG:3857 stretches distances x1.2)
+    return to_metric(gdf)                   # a local metric CRS (EPSG:3857 stretches distances x1.2: never that)
 
 
 def _col(frame, name, default=np.nan):
@@ -200,6 +124,12 @@ def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, r
     sizes = np.bincount(labels)
     keep = np.flatnonzero(sizes >= min_members)
     ftype = fac["facility_type"].where(fac["facility_type"].notna(), ft_rules["default"]["type"]).astype(str).to_numpy()
+    # a type that names a role, not a use (tsunami evacuation building: a hotel, a shop, a condominium...) is
+    # replaced by the use read from the name (rules/district_types.json typed_by_name)
+    by_name = np.isin(ftype, list(rules.get("typed_by_name", [])))
+    if by_name.any() and "name" in fac.columns:
+        ftype = ftype.copy()
+        ftype[by_name] = type_from_text(fac["name"].to_numpy()[by_name], ft_rules)
     owner = fac["owner"].to_numpy(dtype=object) if "owner" in fac.columns else np.full(len(fac), None, object)
     public = public_mask(ftype, owner, ft_rules)
     ids = fac["id"].astype(str).to_numpy()
@@ -240,10 +170,14 @@ def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, r
         has_ch = bool(c_m is not None and c_m.intersects(poly).any())
         n_pub = int(public[idx].sum())
         primary, matches = classify(counts, len(idx), n_pub, has_ch, rules)
-        spec = rules["types"][primary]
+        spec = type_spec(primary, rules)
+        measures = district_measures(primary, counts, rules)
         line_m = mst_length(xy[idx])
         diameter = float(pdist(xy[idx]).max()) if len(idx) > 1 else 0.0
-        line_cost = int(np.floor(line_m * line_unit + 0.5))
+        # a self-owned line only where the type's scheme interchanges energy between facilities (seed 004 表5.2-5.11,
+        # rules/district_types.json interchange); 表5.7 public facilities each sell on their own: no line
+        interchange = bool(spec.get("interchange"))
+        line_cost = int(np.floor(line_m * line_unit + 0.5)) if interchange else 0
         pv = float(np.nansum(num["pv_kw"][idx]))
         batt = float(np.nansum(num["battery_kwh"][idx]))
         crit = float(np.nansum(num["critical_load_kw"][idx]))
@@ -283,16 +217,21 @@ def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, r
         oper_in = f"{n_pub} public of {len(idx)} members"
         mean_link = line_m / (len(idx) - 1) if len(idx) > 1 else 0.0
         system = float(1.0 - min(1.0, mean_link / span))
-        system_in = f"self-owned line {line_m:,.0f} m over {len(idx) - 1} links, mean {mean_link:,.0f} m / span {span:,.0f} m"
-        if n_pub < len(idx):
+        system_in = (f"self-owned line {line_m:,.0f} m over {len(idx) - 1} links, mean {mean_link:,.0f} m / span {span:,.0f} m"
+                     if interchange else
+                     f"no self-owned line in this type's scheme ({spec['table']}); member spacing {line_m:,.0f} m "
+                     f"(minimum spanning tree), mean link {mean_link:,.0f} m / span {span:,.0f} m")
+        if n_pub < len(idx) and interchange:
             system_in += "; private members: supplying several facilities may need a special-zone application (seed 004 表5.2)"
         scores = {"technical": tech, "market": market, "economic": econ, "operational": oper, "system": system}
         wsum = sum(weights.values())
         feasibility = sum(scores[a] * weights[a] for a in scores) / wsum
         lo, hi = spec.get("investment_min_yen"), spec.get("investment_max_yen")
+        if batt > 0 and "investment_with_storage_min_yen" in spec:   # 表5.7: 蓄エネ導入の場合は数億円規模
+            lo, hi = spec["investment_with_storage_min_yen"], spec["investment_with_storage_max_yen"]
         scale_n = len(idx) if spec.get("investment_per_facility") else 1
-        within = None if investment == 0 else bool((lo is None or investment >= lo * scale_n) and
-                                                   (hi is None or investment <= hi * scale_n))
+        within = None if investment == 0 or (lo is None and hi is None) else bool(
+            (lo is None or investment >= lo * scale_n) and (hi is None or investment < hi * scale_n))
         rows.append({
             "district_id": did, "type_no": int(spec["no"]), "type_id": primary, "type_ja": spec["name_ja"],
             "type_en": spec["name_en"], "type_table": spec["table"],
@@ -302,10 +241,14 @@ def district_layout(facilities: gpd.GeoDataFrame, span_m: float | None = None, r
             "n_public": n_pub, "has_chargers": has_ch,
             "pv_kw": pv, "battery_kwh": batt, "critical_load_kw": crit,
             "min_autonomy_h": float(np.nanmin(hours)) if known_h.any() else np.nan,
-            "diameter_m": diameter, "line_m": line_m, "line_cost_yen": line_cost,
+            "diameter_m": diameter, "line_m": line_m, "interchange": interchange, "line_cost_yen": line_cost,
             "investment_yen": investment, "eligible_cost_yen": eligible, "subsidy_yen": subsidy,
             "allocation_tax_yen": tax, "effective_burden_yen": burden,
             "investment_scale_ja": spec["investment_ja"], "within_type_scale": within,
+            "scale_min_yen": float(lo * scale_n) if lo is not None else np.nan,
+            "scale_max_yen": float(hi * scale_n) if hi is not None else np.nan,
+            "measures": ", ".join(measures),
+            "measures_ja": "、".join(rules["measures"][m]["name_ja"] for m in measures),
             "score_technical": tech, "inputs_technical": tech_in, "score_market": market, "inputs_market": market_in,
             "score_economic": econ, "inputs_economic": econ_in, "score_operational": oper,
             "inputs_operational": oper_in, "score_system": system, "inputs_system": system_in,

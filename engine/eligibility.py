@@ -25,13 +25,10 @@ else unknown: counted as 0 and flagged (``capacity_source = unknown``).
 """
 from __future__ import annotations
 
-import math
-import re
-
 import numpy as np
 import pandas as pd
 
-from .columns import as_bool
+from .columns import as_bool, numbers
 from .errors import SonaeInputError
 from .roles import facility_roles, is_stay, role_rules
 from .rules import load_rules
@@ -43,26 +40,10 @@ REFUGE_ROLES = ("immediate_refuge", "tsunami_building")
 ELIGIBLE_CODES = ("eligible", "eligible_no_hazard_data", "upper_floors_only")
 
 
-def _number(values) -> np.ndarray:
-    """Numbers from a column that may hold text such as '1,200' or '104人' (None where no number)."""
-    try:
-        from .parsing import parse_number_series  # the shared parser (issue 11), when present
-        return np.asarray(parse_number_series(pd.Series(values, dtype=object)), dtype=float)
-    except Exception:  # noqa: BLE001 - fall back to a strict local reading
-        pass
-    s = pd.Series(values, dtype=object)
-
-    def one(v):
-        if v is None or (isinstance(v, float) and math.isnan(v)):
-            return np.nan
-        if isinstance(v, (int, float, np.integer, np.floating)):
-            return float(v)
-        t = str(v).strip().translate(str.maketrans("０１２３４５６７８９．，", "0123456789.,"))
-        m = re.fullmatch(r"([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(\.[0-9]+)?\s*(人|名|m2|㎡|m²)?", t)
-        if not m:
-            return np.nan
-        return float(m.group(1).replace(",", "") + (m.group(2) or ""))
-    return s.map(one).to_numpy(dtype=float)
+def _number(values, field: str = "value", layer: str = "FACILITIES") -> np.ndarray:
+    """Numbers from a column that may hold text such as '1,200' or '104人' (engine.parsing, NaN where empty);
+    unreadable text ('多数') is refused naming the layer, field and feature, never read as unknown."""
+    return numbers(pd.Series(values, dtype=object), field, layer)
 
 
 def capacity_persons(capacity, floor_area_m2, m2_per_person: float):
@@ -73,8 +54,8 @@ def capacity_persons(capacity, floor_area_m2, m2_per_person: float):
     if not m2_per_person or m2_per_person <= 0:
         raise SonaeInputError(f"M2_PER_PERSON must be positive (got {m2_per_person}).",
                               f"M2_PER_PERSON は正の値にしてください（{m2_per_person}）。")
-    cap = _number(capacity)
-    area = _number(floor_area_m2)
+    cap = _number(capacity, "capacity_persons")
+    area = _number(floor_area_m2, "floor_area_m2")
     cap = np.where(cap > 0, np.floor(cap + 1e-9), np.nan)
     with np.errstate(invalid="ignore"):
         from_area = np.where(area > 0, np.floor(area / m2_per_person + 1e-9), np.nan)
@@ -140,12 +121,12 @@ def shelter_eligibility(facilities: pd.DataFrame, hazard: str, m2_per_person: fl
         conflict_raw = pd.Series(facilities[conf_col], dtype=object)
         conflict_known = conflict_raw.notna().to_numpy()
         conflict = as_bool(conflict_raw, unknown=False)
-        rank = pd.to_numeric(facilities[rank_col], errors="coerce").to_numpy(dtype=float)
+        rank = _number(facilities[rank_col], rank_col, layer_name)
         dc = depth_classes()
         ve = load_rules("vertical_evacuation.json")
         flooded = np.isfinite(rank) & (rank >= dc["conflict_min_rank"])
         depth = class_upper_m(rank, dc)
-        fl = _number(_column(facilities, "floors"))
+        fl = _number(_column(facilities, "floors"), "floors", layer_name)
         fl = np.where(fl >= 1, np.floor(fl), np.nan)
         code = np.where(~stay, "not_stay_role",
                np.where(~ok_known, "designation_unknown",

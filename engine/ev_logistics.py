@@ -219,13 +219,34 @@ def prepare_fleet(frame: pd.DataFrame, charger_ids, settings: PlanSettings, laye
     return out.reset_index(drop=True)
 
 
-def shelter_needs(frame: pd.DataFrame, id_field: str, shortfall_field: str, layer: str = "shelters") -> pd.DataFrame:
-    """Shelter ids and their unmet kWh (NULL = 0); bilingual errors for missing fields or negative values."""
+def ev_roles(frame: pd.DataFrame, layer: str = "shelters", warn=None):
+    """(role per row, True where the role receives EV deliveries, True where it counts in the days target).
+
+    Roles: engine/roles.py, rules/facility_roles.json (``ev_delivery``: stay/welfare shelters and disaster bases;
+    never open spaces, tsunami buildings or other facilities). Same resolution as the energy model
+    (engine/energy/targets.py: a ``role`` field, else the designation fields, else every row a stay shelter).
+    """
+    from .energy import energy_defaults
+    from .energy.targets import roles_for_energy
+    from .progress import Progress
+    from .roles import role_property
+    roles = roles_for_energy(frame, layer, Progress(warn=warn))
+    ev = role_property(roles, "ev_delivery").astype(bool)
+    t = np.array([float(x or 0) for x in role_property(roles, "autonomy_target_h")])
+    return roles, ev, t >= float(energy_defaults()["days_role_min_target_h"])
+
+
+def shelter_needs(frame: pd.DataFrame, id_field: str, shortfall_field: str, layer: str = "shelters",
+                  warn=None) -> pd.DataFrame:
+    """Shelter ids and their unmet kWh (NULL = 0); bilingual errors for missing fields or negative values.
+    Rows whose role receives no EV delivery (rules/facility_roles.json ev_delivery) get a need of 0."""
     _require(frame, (id_field, shortfall_field), layer, "避難所")
     ids = frame[id_field].astype(str)
     need = _num(frame, shortfall_field, layer).fillna(0.0)
     _nonneg(need, shortfall_field, layer, ids)
-    return pd.DataFrame({"shelter_id": ids.to_numpy(), "need_kwh": need.to_numpy()})
+    roles, ev, _days = ev_roles(frame, layer, warn)
+    return pd.DataFrame({"shelter_id": ids.to_numpy(), "need_kwh": np.where(ev, need.to_numpy(), 0.0),
+                         "role": roles, "ev_delivery": ev})
 
 
 # --- the optimiser ---------------------------------------------------------------------------------------------
@@ -404,7 +425,7 @@ def _empty_plan(fleet, chargers, needs, n_pairs) -> Plan:
 
 def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: str,
                    hours_field: str | None = None, load_field: str | None = None,
-                   target_h: float = 72.0) -> tuple[pd.DataFrame, dict]:
+                   target_h: float = 72.0, counted=None) -> tuple[pd.DataFrame, dict]:
     """The shelters with ``ev_kwh_delivered``, ``shortfall_after_kwh``, ``hours_after_ev`` and ``reaches_target``.
 
     ``shortfall_after_kwh = max(shortfall - delivered, 0)``; ``reaches_target``: no shortfall left (the energy
@@ -414,7 +435,12 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
     ``hours_after_ev = hours_now + ev_kwh_delivered / critical_load_kw`` (mean critical load: an estimate, as the
     real load varies by hour and PV during the extension is not counted); a shelter whose shortfall is fully
     delivered shows at least the target. Without hours/load fields it is NULL and the counts use the shortfall.
+    ``counted``: rows that count in the before/after figures (roles with the days target, rules/facility_roles.json);
+    None = the roles resolved by :func:`ev_roles`.
     """
+    if counted is None:
+        counted = ev_roles(frame)[2]
+    counted = np.asarray(counted, dtype=bool)
     out = frame.copy()
     delivered = np.asarray(delivered, dtype=float)
     need = np.nan_to_num(numeric(frame, shortfall_field, "SHELTERS", missing_ok=False), nan=0.0)
@@ -441,7 +467,9 @@ def shelters_after(frame: pd.DataFrame, delivered: np.ndarray, shortfall_field: 
         reaches = left <= tol
         basis = f"{shortfall_field} > 0"
     out["reaches_target"] = reaches
-    counts = {"below_before": int(below_before.sum()), "below_after": int((~reaches).sum()), "basis": basis,
+    out["counts_in_target"] = counted
+    counts = {"below_before": int((below_before & counted).sum()), "below_after": int((~reaches & counted).sum()),
+              "basis": basis + " (roles with a 72 h target, rules/facility_roles.json)",
               "need_kwh": float(need.sum()), "delivered_kwh": float(delivered.sum())}
     return out, counts
 

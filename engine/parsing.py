@@ -3,7 +3,8 @@ what it refuses. One place for every importer and every numeric field read by th
 
 Numbers: full-width digits and punctuation (``０．８５``), thousands separators (``2,041人``, ``1,234``), unit
 suffixes of the expected kind (``人`` ``kWh`` ``kW`` ``m2`` ``㎡`` ``L`` ``個``; rules/number_units.json),
-approximations (``約100人`` -> 100, flagged so the caller warns), a decimal comma only where it cannot be a
+approximations (``約100人`` -> 100, flagged: read with a warning where the caller passes ``warn``,
+refused where nobody would be told), a decimal comma only where it cannot be a
 thousands separator (``0,85`` ``1,5``; ``1,234`` is one thousand two hundred and thirty-four as Japanese tables
 write it), negative forms (``-5`` ``−5`` ``▲5`` ``△5``), 万/億 multipliers, blank marks (``-`` ``不明``) -> missing.
 Anything else (``多数``, ``100~200``, ``なし``, ``12.5kWh`` in a kW field) is *refused*, never 0.
@@ -31,13 +32,10 @@ import pandas as pd
 from .dates import (month_end, parse_date, parse_date_column, parse_dates,  # noqa: F401 (re-exported)
                     DateError)
 from .errors import SonaeInputError
+from .parse_common import _DASHES, BLANKS, REASONS, NumberError, _k, reason_text  # noqa: F401 (re-exported)
 from .rules import load_rules
 
 _RULES = load_rules("number_units.json")
-
-
-def _k(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text).lower())
 
 
 FAMILIES = {fam: {_k(u): float(f) for u, f in units.items()} for fam, units in _RULES["families"].items()}
@@ -46,39 +44,12 @@ for _fam, _units in FAMILIES.items():
     for _u in _units:
         ALL_UNITS.setdefault(_u, _fam)
 MULTIPLIERS = {m: float(v) for m, v in _RULES["multipliers"].items()}
-BLANKS = {_k(b) for b in _RULES["blank_marks"]}
 _APPROX_PRE = sorted((_k(p) for p in _RULES["approximate_prefixes"]), key=len, reverse=True)
 _APPROX_SUF = sorted((_k(p) for p in _RULES["approximate_suffixes"]), key=len, reverse=True)
 
-# --- reasons (bilingual, never mixed inside one sentence) ---------------------------------------------------
-
-REASONS = {
-    "not_number": ("not a number", "数値として読めません"),
-    "range": ("more than one number (a range or a note); write one value", "数値が複数あります（範囲や注記）。1つの値にしてください"),
-    "separators": ("digit grouping cannot be read (use 1,234 or 1234.5)", "桁区切りが読めません（1,234 や 1234.5 の形にしてください）"),
-    "unit": ("unit not allowed here", "この項目では使えない単位です"),
-    "percent": ("a percentage is not expected here; write the value itself", "ここでは百分率は使えません。値そのものを書いてください"),
-    "not_finite": ("infinite or undefined value", "無限大または未定義の値です"),
-    "double_sign": ("two signs (minus and S/W)", "符号が二重です（マイナスとS/W）"),
-    "axis": ("a longitude written in the latitude column or the reverse (N/S vs E/W)", "緯度の列に経度（またはその逆）が書かれています（N/SとE/W）"),
-    "minutes": ("minutes or seconds of 60 or more", "分または秒が60以上です"),
-    "out_of_range": ("outside -90..90 (latitude) or -180..180 (longitude)", "緯度は-90〜90、経度は-180〜180の範囲外です"),
-    "not_coordinate": ("not a coordinate (decimal degrees or 度分秒)", "座標として読めません（10進の度または度分秒）"),
-}
-
-
-def reason_text(code: str) -> tuple[str, str]:
-    """(English, Japanese) for a reason code; unit codes look like 'unit:kwh'."""
-    base, _, extra = code.partition(":")
-    en, ja = REASONS.get(base, REASONS["not_number"])
-    if extra:
-        en, ja = f"{en} ({extra})", f"{ja}（{extra}）"
-    return en, ja
-
-
 # --- numbers ------------------------------------------------------------------------------------------------
 
-_DASHES = str.maketrans({"−": "-", "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "﹣": "-", "－": "-"})
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")        # '238', '-1.7', '34.3475': no grammar needed
 _NUM_RE = re.compile(
     r"^(?P<sign>[-+▲△])?\s*(?P<body>\d[\d,.]*\d|\d|\.\d+)(?P<exp>e[-+]?\d+)?\s*(?P<mult>万|億)?\s*(?P<unit>.*?)$",
     re.IGNORECASE)
@@ -110,6 +81,8 @@ def _body_value(body: str):
 @lru_cache(maxsize=200_000)
 def _parse_one(text: str, family: str | None, percent: str | None):
     """(value, approx, unit, code) for one text; value None = blank when code == '', bad otherwise."""
+    if _PLAIN.fullmatch(text):
+        return float(text), False, "", ""
     t = _normalise(text)
     k = re.sub(r"\s+", "", t.lower())
     if k in BLANKS:
@@ -213,6 +186,7 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
         codes[np.flatnonzero(is_num)[inf]] = "not_finite"
     text_mask = ~missing & ~is_num
     if text_mask.any():
+
         texts = obj[text_mask].map(str)
         uniq = pd.unique(texts.to_numpy(dtype=object))
         parsed = {u: _parse_one(u, family, percent) for u in uniq}
@@ -230,18 +204,15 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
     return Numbers(out, blank, bad, approx, units, codes)
 
 
-class NumberError(ValueError):
-    def __init__(self, text, code):
-        en, ja = reason_text(code)
-        super().__init__(f"'{text}': {en}")
-        self.text, self.code, self.en, self.ja = text, code, en, ja
-
-
-def parse_number(value, family: str | None = None, percent: str | None = None) -> float | None:
-    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read."""
+def parse_number(value, family: str | None = None, percent: str | None = None,
+                 approx_ok: bool = False) -> float | None:
+    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read, and for an
+    approximation (約100) unless ``approx_ok`` (the caller then tells the user it read one)."""
     r = parse_numbers(pd.Series([value], dtype=object), family, percent)
     if r.bad[0]:
         raise NumberError(value, r.codes[0])
+    if r.approx[0] and not approx_ok:
+        raise NumberError(value, "approximate")
     return None if r.blank[0] else float(r.values[0])
 
 
@@ -284,7 +255,8 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
                     percent: str | None = None, required: bool = False, minimum: float | None = None,
                     maximum: float | None = None, warn=None) -> np.ndarray:
     """Parse a column; refuse (SonaeInputError) the first unreadable, missing-when-required or out-of-range value
-    naming ``label`` (file or layer), ``field`` and the row; warn (``warn(text)``) about approximate values.
+    naming ``label`` (file or layer), ``field`` and the row. Approximate values (約100人) are read and reported
+    through ``warn(text)``; without ``warn`` they are refused (no silent approximation).
     Returns float values with NaN for blanks. ``family='auto'`` infers the unit family from the field name.
     """
     if family == "auto":
@@ -321,6 +293,15 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
             raise SonaeInputError(
                 f"{label}, {row_en}, field '{field}': {v[i]:g} is {en_word} {limit:g}. Correct the value.",
                 f"{label} {row_ja}「{field}」: {v[i]:g} は{ja_word}（{limit:g}）を超えています。値を修正してください。")
+    if warn is None and r.approx.any():
+        # nobody would be told that 約100人 was read as 100: refuse rather than approximate silently
+        i = int(np.flatnonzero(r.approx)[0])
+        row_en, row_ja = _row_names(rows, i)
+        en_reason, ja_reason = reason_text("approximate")
+        raise SonaeInputError(
+            f"{label}, {row_en}, field '{field}': value '{src[i]}' is {en_reason}. Write the number itself "
+            f"(e.g. {v[i]:g}).",
+            f"{label} {row_ja}「{field}」: 値「{src[i]}」は{ja_reason}。数値そのもの（例: {v[i]:g}）を入力してください。")
     if warn is not None and r.approx.any():
         idx = np.flatnonzero(r.approx)
         shown_en = ", ".join(_row_names(rows, int(i))[0] for i in idx[:5])
@@ -331,114 +312,6 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
     return v
 
 
-# --- coordinates --------------------------------------------------------------------------------------------
-
-_COORD_MAP = str.maketrans({"º": "°", "˚": "°", "゜": "°", "°": "°", "′": "'", "’": "'", "‘": "'", "´": "'",
-                            "`": "'", "″": '"', "”": '"', "“": '"', "〃": '"'})
-_HEMI = {"北緯": "N", "南緯": "S", "東経": "E", "西経": "W"}
-_DMS_RE = re.compile(r"^(?P<d>\d+(?:\.\d+)?)\s*(?:度|°|d)\s*(?:(?P<m>\d+(?:\.\d+)?)\s*(?:分|'|m)\s*"
-                     r"(?:(?P<s>\d+(?:\.\d+)?)\s*(?:秒|\"|''|s)?\s*)?)?$", re.IGNORECASE)
-_SEP_RE = re.compile(r"^(?P<d>\d+)[:\s]+(?P<m>\d+(?:\.\d+)?)(?:[:\s]+(?P<s>\d+(?:\.\d+)?))?$")
-
-
-@lru_cache(maxsize=200_000)
-def _coord_one(text: str, axis: str):
-    """(value, dms, code): degrees, whether it was written as 度分秒/DM, reason code when bad."""
-    t = unicodedata.normalize("NFKC", text.translate(_COORD_MAP)).translate(_DASHES).strip()
-    t = t.translate(_COORD_MAP)                  # NFKC turns ″ into ′′
-    t = t.replace("''", '"')
-    if t.lower() in BLANKS:
-        return None, False, ""
-    hemi = None
-    for word, h in _HEMI.items():
-        if t.startswith(word):
-            hemi, t = h, t[len(word):].strip()
-            break
-    if hemi is None and t[:1].upper() in "NSEW" and len(t) > 1 and (t[1].isdigit() or t[1] in " .-+"):
-        hemi, t = t[0].upper(), t[1:].strip()
-    if hemi is None and t[-1:].upper() in "NSEW" and len(t) > 1 and not t[-2:-1].isalpha():
-        hemi, t = t[-1].upper(), t[:-1].strip()
-    sign = 1.0
-    if t[:1] in "-+":
-        sign, t = (-1.0 if t[0] == "-" else 1.0), t[1:].strip()
-        if hemi is None and t[:1].upper() in "NSEW" and len(t) > 1 and (t[1].isdigit() or t[1] in " ."):
-            hemi, t = t[0].upper(), t[1:].strip()
-    if hemi is not None:
-        if (hemi in "NS") != (axis == "lat"):
-            return None, False, "axis"
-        if hemi in "SW":
-            if sign < 0:
-                return None, False, "double_sign"
-            sign = -1.0
-    dms = False
-    if re.fullmatch(r"\d+(\.\d+)?|\.\d+", t):
-        value = float(t)
-    else:
-        m = _DMS_RE.match(t) or _SEP_RE.match(t)
-        if not m:
-            return None, False, "not_coordinate"
-        d, mi, se = m.group("d"), m.group("m"), m.group("s")
-        if (mi is not None and "." in d) or (se is not None and "." in (mi or "")):
-            return None, False, "not_coordinate"
-        mv, sv = float(mi or 0), float(se or 0)
-        if mv >= 60 or sv >= 60:
-            return None, False, "minutes"
-        value = float(d) + mv / 60.0 + sv / 3600.0
-        dms = mi is not None
-    value *= sign
-    if abs(value) > (90.0 if axis == "lat" else 180.0):
-        return None, dms, "out_of_range"
-    return value, dms, ""
-
-
-@dataclass
-class Coordinates:
-    values: np.ndarray
-    blank: np.ndarray
-    bad: np.ndarray
-    dms: np.ndarray        # written as 度分秒 / degrees-minutes
-    codes: np.ndarray
-
-
-def parse_coordinates(values, axis: str) -> Coordinates:
-    """Vectorised: latitude (axis='lat') or longitude ('lon') in decimal degrees from numbers or text."""
-    if axis not in ("lat", "lon"):
-        raise ValueError(axis)
-    s = values if isinstance(values, pd.Series) else pd.Series(list(values), dtype=object)
-    n = len(s)
-    out = np.full(n, np.nan)
-    blank = np.zeros(n, bool)
-    bad = np.zeros(n, bool)
-    dms = np.zeros(n, bool)
-    codes = np.full(n, "", dtype=object)
-    limit = 90.0 if axis == "lat" else 180.0
-    if n and pd.api.types.is_numeric_dtype(s.dtype) and not pd.api.types.is_bool_dtype(s.dtype):
-        arr = s.to_numpy(dtype=float, na_value=np.nan)
-        blank = np.isnan(arr)
-        bad = ~blank & ~(np.abs(arr) <= limit)
-        codes[bad] = "out_of_range"
-        return Coordinates(np.where(bad, np.nan, arr), blank, bad, dms, codes)
-    obj = s.astype(object)
-    missing = obj.isna().to_numpy()
-    blank |= missing
-    pos = np.flatnonzero(~missing)
-    if len(pos):
-        texts = obj.iloc[pos].map(str).to_numpy(dtype=object)
-        parsed = {u: _coord_one(u, axis) for u in pd.unique(texts)}
-        res = [parsed[t] for t in texts]
-        out[pos] = np.array([r[0] if r[0] is not None else np.nan for r in res], dtype=float)
-        c = np.array([r[2] for r in res], dtype=object)
-        none = np.array([r[0] is None for r in res], dtype=bool)
-        blank[pos] = none & (c == "")
-        bad[pos] = c != ""
-        codes[pos] = c
-        dms[pos] = np.array([r[1] for r in res], dtype=bool)
-    return Coordinates(out, blank, bad, dms, codes)
-
-
-def parse_coordinate(value, axis: str) -> float | None:
-    """One coordinate; None when blank; raises NumberError when unreadable."""
-    r = parse_coordinates(pd.Series([value], dtype=object), axis)
-    if r.bad[0]:
-        raise NumberError(value, r.codes[0])
-    return None if r.blank[0] else float(r.values[0])
+# Coordinates (decimal degrees, 度分秒, ° ′ ″, N/E, 北緯/東経) live in engine.coordinates; re-exported here so
+# importers have one module to import.
+from .coordinates import Coordinates, parse_coordinate, parse_coordinates  # noqa: E402,F401

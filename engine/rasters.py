@@ -83,6 +83,23 @@ def detect_fill(values: np.ndarray, dtype: str) -> float | None:
     return None
 
 
+_SAMPLES: dict = {}                      # (path, mtime, size) -> decimated band 1, for the value checks
+
+
+def _key(path):
+    """Cache key of a raster: the file's identity, or the connection string itself for a GDAL source that is not
+    a plain file (``GPKG:file.gpkg:table`` keys on the GeoPackage file when it exists)."""
+    file = path
+    if not os.path.exists(file) and is_gdal_connection(path):
+        parts = str(path).split(":")
+        file = next((":".join(parts[1:i]) for i in range(len(parts), 1, -1)
+                     if os.path.exists(":".join(parts[1:i]))), None)
+        if file is None:
+            return (str(path), None, None)
+    st = os.stat(file)
+    return (str(path), os.path.realpath(file), st.st_mtime_ns, st.st_size)
+
+
 def effective_nodata(ds, path: str, name: str, nodata: float | None = None, warn=None) -> float | None:
     """NoData for band 1: the given value, else the tag, else a detected fill value (with a warning)."""
     from rasterio.errors import RasterioError
@@ -90,6 +107,8 @@ def effective_nodata(ds, path: str, name: str, nodata: float | None = None, warn
         values = sample(ds)
     except (RasterioError, OSError, ValueError):
         raise unreadable(path, name) from None
+    _SAMPLES.clear()
+    _SAMPLES[_key(path)] = values
     if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
         return float(nodata)
     if ds.nodata is not None:
@@ -124,3 +143,37 @@ def check_overlap(bounds_raster: tuple, crs_raster, frame, layer_name: str, rast
             "covers this area, or check the layer's CRS.",
             f"{layer_name}の{len(frame)}地物はいずれもラスタ「{base}」（{raster_name}）の範囲と重なりません。"
             "この地域を覆うラスタを選ぶか、レイヤの座標参照系を確認してください。")
+
+
+def check_depths(path: str, nodata, name: str, values=None) -> None:
+    """Refuse a depth raster (metres) with negative values that are not NoData.
+
+    Sonae does not guess what a negative depth means (dry ground, a datum offset, an unmarked fill value): read
+    as depths they would become "dry" (rank 0), a silent wrong answer. Checked on the decimated sample of the whole
+    raster and, when given, on the sampled ``values`` (e.g. at the facilities).
+    """
+    sample_values = _SAMPLES.get(_key(path))
+    if sample_values is None:
+        import rasterio
+        with rasterio.open(path) as ds:
+            sample_values = sample(ds)
+    found = []
+    for v in (sample_values, values):
+        if v is None:
+            continue
+        v = np.asarray(v, dtype=float).ravel()
+        v = v[np.isfinite(v)]
+        if nodata is not None and not (isinstance(nodata, float) and math.isnan(nodata)):
+            v = v[v != float(nodata)]
+        if (v < 0).any():
+            found.append(v[v < 0])
+    if found:
+        neg = np.concatenate(found)
+        base = os.path.basename(path)
+        raise SonaeInputError(
+            f"Depth raster '{base}' ({name}) has negative depths (down to {neg.min():g} m). Sonae does not guess what "
+            "they mean: if they are fill values, give their value as NODATA; if they mean dry ground, set them to 0 "
+            "first (Raster calculator: max(A, 0)); if the raster holds ranks, set VALUE_KIND to rank.",
+            f"浸水深ラスタ「{base}」（{name}）に負の浸水深（最小 {neg.min():g} m）があります。意味を推測しません。"
+            "埋め値であれば NODATA にその値を指定し、浸水なしを意味するなら先に0に置き換え（ラスタ計算機で max(A, 0)）、"
+            "ランクのラスタなら VALUE_KIND をランクにしてください。")

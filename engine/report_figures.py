@@ -22,75 +22,16 @@ import numpy as np
 import pandas as pd
 
 from .errors import SonaeInputError
+from .jp_format import (DASH, _missing, fmt_count, fmt_days, fmt_hours, fmt_number,  # noqa: F401 (re-exported)
+                        fmt_percent, fmt_persons, fmt_thousand_yen)
 from .rules import load_rules
 
-DASH = "—"
 _RULES = load_rules("mapbook.json", unwrap=True)
 TARGET_HOURS = float(_RULES["target_hours"])   # FDMA 72 h backup power (rules/mapbook.json)
 TARGET_DAYS = float(_RULES["target_days"])     # first 3 days from local stock (rules/mapbook.json)
 
 # The points table, best first: each later contract table carries the fields of the earlier ones.
 POINT_TABLES = ("shelters_after_ev", "shelters_energy", "shelters", "facilities_hazard", "facilities")
-
-
-# --- Japanese number formatting -----------------------------------------------------------------------------
-
-def _missing(value) -> bool:
-    if value is None or value is pd.NA:
-        return True
-    try:
-        return bool(isinstance(value, float) and math.isnan(value)) or (np.ndim(value) == 0 and pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def fmt_number(value, decimals: int = 0) -> str:
-    """1234 -> '1,234'; 12.345 (decimals=1) -> '12.3'; None/NaN -> '—'. Half away from zero."""
-    if _missing(value):
-        return DASH
-    q = 10 ** decimals
-    v = float(value)
-    rounded = math.floor(abs(v) * q + 0.5) / q
-    rounded = math.copysign(rounded, v) if rounded else 0.0
-    return f"{rounded:,.{decimals}f}"
-
-
-def fmt_persons(value) -> str:
-    """'1,234人'."""
-    s = fmt_number(value, 0)
-    return s if s == DASH else s + "人"
-
-
-def fmt_count(value, unit: str = "か所") -> str:
-    """'12か所'."""
-    s = fmt_number(value, 0)
-    return s if s == DASH else s + unit
-
-
-def fmt_hours(value, decimals: int = 1) -> str:
-    """'12.5時間'."""
-    s = fmt_number(value, decimals)
-    return s if s == DASH else s + "時間"
-
-
-def fmt_days(value, decimals: int = 1) -> str:
-    """'2.5日'."""
-    s = fmt_number(value, decimals)
-    return s if s == DASH else s + "日"
-
-
-def fmt_thousand_yen(yen) -> str:
-    """Yen -> thousand yen, rounded: 2,801,235,000 -> '2,801,235千円'."""
-    if _missing(yen):
-        return DASH
-    return fmt_number(float(yen) / 1000.0, 0) + "千円"
-
-
-def fmt_percent(value, decimals: int = 0) -> str:
-    """A share in [0, 1] -> '112%'."""
-    if _missing(value):
-        return DASH
-    return fmt_number(100.0 * float(value), decimals) + "%"
 
 
 # --- the figures: one definition each -------------------------------------------------------------------------
@@ -215,6 +156,23 @@ def pick_points(tables: dict) -> tuple[str, pd.DataFrame]:
         "を実行するか、施設レイヤを指定してください。")
 
 
+def prepare(tables: dict) -> dict:
+    """The tables ready for many :func:`page_figures` calls: the points without geometry (subsetting a
+    GeoDataFrame 80 times costs seconds), the stay-shelter mask and the district members computed once."""
+    if tables.get("_prepared"):
+        return tables
+    out = dict(tables)
+    name, points = pick_points(tables)
+    geom = getattr(points, "_geometry_column_name", None)
+    plain = pd.DataFrame(points.drop(columns=[geom])) if geom in getattr(points, "columns", []) else points
+    out[name] = plain
+    out["_stay"] = stay_mask(plain)
+    dist = tables.get("districts")
+    out["_members"] = district_members(dist) if dist is not None and "member_ids" in dist.columns else {}
+    out["_prepared"] = True
+    return out
+
+
 def stay_mask(points: pd.DataFrame) -> np.ndarray | None:
     """True for stay shelters (designated or welfare), from the ``role`` column when the table has one, else from
     the designation columns through engine.roles. None when the table carries no designation at all (the counts
@@ -232,7 +190,8 @@ def missing_tables(tables: dict) -> list[str]:
     points_name = next((n for n in POINT_TABLES if tables.get(n) is not None), None)
     points = tables.get(points_name) if points_name else None
     need = []
-    if points is None or stay_mask(points) is None:
+    stay = tables["_stay"] if tables.get("_prepared") else (stay_mask(points) if points is not None else None)
+    if points is None or stay is None:
         need.append("facilities")
     if points is None or "flood_conflict" not in points.columns:
         need.append("facilities_hazard")
@@ -252,7 +211,7 @@ def _money(tables: dict, sel_ids: set, district_ids) -> tuple[float | None, floa
     included), every other facility of the page from its subsidy_scope facility row. None when no table has it."""
     dist = tables.get("districts")
     sub = tables.get("subsidy_scope")
-    members = district_members(dist) if dist is not None and "member_ids" in dist.columns else {}
+    members = tables["_members"]
     cost = subsidy = None
     covered = set()
     for did in [str(d) for d in (district_ids or [])]:
@@ -305,12 +264,14 @@ def page_figures(tables: dict, ids=None, key: str = "all", name: str = "", distr
     if "id" not in points.columns:
         raise SonaeInputError("The facilities table has no 'id' field. Use a layer written by Sonae.",
                               "施設テーブルに項目「id」がありません。Sonaeが出力したレイヤを使ってください。")
+    tables = prepare(tables)
+    _, points = pick_points(tables)
     pid = points["id"].astype(str)
     keep = np.ones(len(points), dtype=bool) if ids is None else pid.isin({str(i) for i in ids}).to_numpy()
     sel = points[keep]
     fig = PageFigures(key=str(key), name=name or str(key), facilities=int(len(sel)))
     fig.missing = missing_tables(tables)
-    stay_all = stay_mask(points)
+    stay_all = tables["_stay"]
     stay = None if stay_all is None else stay_all[keep]
     if stay is not None:
         fig.shelters = int(stay.sum())

@@ -192,13 +192,17 @@ def _check_dates(label, row, dates, today: dt.date) -> None:
               "日付を修正してください。")
 
 
-def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.date | None = None) -> pd.DataFrame:
+def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.date | None = None,
+                    require_expiry: bool = False) -> pd.DataFrame:
     """Validate a stock_items frame with canonical column names; returns it with parsed values and
     ``quantity_base``, ``committed_base`` (base units of the item) and ``base_unit`` added.
 
     Raises SonaeInputError naming the file/layer ``label`` and the row for: a missing column, an unknown item or
     unit, an unknown owner type, a quantity that is not a number or is negative, a partner row without a
-    committed quantity, conflicting commitments, an unparseable or impossible date, duplicate rows.
+    committed quantity, conflicting commitments, an unparseable or impossible date, duplicate rows, a verification
+    or manufacture date in the future, a manufacture date after the expiry date, and (``require_expiry``, as the
+    importer asks) a perishable item (rules/needs_profiles.json) without an expiry date, which would otherwise count
+    as usable forever.
     """
     missing = [c for c in ("site_id", "item", "unit", "quantity") if c not in frame.columns]
     if missing:
@@ -273,6 +277,13 @@ def normalize_items(frame: pd.DataFrame, label: str = "stock_items", today: dt.d
             except DateError as exc:
                 _fail(label, row, f"column {c}: {exc.en}. Correct the date.", f"「{ja}」{exc.ja}。日付を修正してください。")
         _check_dates(label, row, dates, today or dt.date.today())
+        if require_expiry and dates["expiry_date"] is None and needs_rules()["items"][item].get("perishable"):
+            _fail(label, row, f"{item} is perishable (rules/needs_profiles.json) but this row has no expiry date, so "
+                  "it would count as usable forever (a cut-off or incomplete row?). Fill in the expiry date "
+                  "(消費期限/賞味期限; a month such as 2029年3月 is enough).",
+                  f"{needs_rules()['items'][item]['name_ja']}は期限のある品目ですが、この行には消費期限/賞味期限がありません。"
+                  "このままでは無期限に使える在庫として数えられます（行が途中で切れていませんか）。期限を入力してください"
+                  "（2029年3月のような年月でも可）。")
         product = col["product"][i]
         product = "" if product is None or (isinstance(product, float) and np.isnan(product)) else str(product)
         note = col["note"][i]
@@ -709,7 +720,8 @@ def partner_audit(items: pd.DataFrame, audit_date: dt.date, profile: str | None 
     for (site, item), g in partner.groupby(["site_id", "item"], sort=True):
         reported = float(g["reported"].sum())
         committed = float(g["committed_base"].iloc[0])
-        verified = [v for v in g["verified_on"] if v is not None]
+        # a verification after the audit date did not exist on that date: the lot counts as unverified (stale)
+        verified = [v for v in g["verified_on"] if v is not None and v <= audit_date]
         oldest = min(verified) if len(verified) == len(g) and verified else None
         age = months_between(oldest, audit_date) if oldest else np.nan
         counted = min(reported, committed)

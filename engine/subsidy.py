@@ -4,210 +4,26 @@ QGIS-free and vectorised over facilities (one pass per equipment item). Every fi
 file (rules/subsidy/*.json, validated against rules/subsidy/schema.json) and a unit-cost file (rules/unit_costs.json),
 both replaceable by the user; a new programme or fiscal year is a new rule file, no code change.
 
-Money is integer yen:
-- equipment cost = quantity x yen_per_unit, rounded to the nearest yen (half up);
-- subsidy = floor(eligible cost x rate / rounding.subsidy_floor_yen) x subsidy_floor_yen (exact integer arithmetic
-  with the rate as a fraction; FY2019 file: floor to 1,000 yen);
-- local bond = floor(remainder x coverage) for applicants that can issue it (FY2019: 100 % of the remainder);
-- allocation-tax coverage = floor(bond x allocation_tax_share) (FY2019: 50 %);
-- effective burden = remainder - allocation-tax coverage (1/8, 1/6, 1/4 of the cost for rates 3/4, 2/3, 1/2).
+Modules: engine/subsidy_rules.py (rule files, rates, financing), engine/subsidy_equipment.py (per-item
+eligibility: category conditions, caps, FIT), this module (facility scope, plan join, summaries). The facility's
+role (engine/roles.py, rules/facility_roles.json ``subsidy_facility``) decides whether it is a shelter or disaster
+base the programme can fund.
 """
 from __future__ import annotations
-
-import json
-import os
-from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
-from .columns import as_bool
 from .errors import SonaeInputError
-from .columns import numeric
 from .progress import ensure
+from .roles import facility_roles, role_rules
+from .rules import load_rules
+from .subsidy_equipment import _bool_col, _num, equipment_eligibility, self_consumption_cap_kw  # noqa: F401
 
-from .rules import RULES_DIR, load_rules  # noqa: E402
-SUBSIDY_DIR = os.path.join(RULES_DIR, "subsidy")
-DEFAULT_RULES = os.path.join(SUBSIDY_DIR, "moe_fy2019_shelter_energy.json")
-SCHEMA_PATH = os.path.join(SUBSIDY_DIR, "schema.json")
-DEFAULT_UNIT_COSTS = os.path.join(RULES_DIR, "unit_costs.json")
-
-UNIT_COSTS_SCHEMA = {
-    "type": "object",
-    "required": ["_version", "_source", "items"],
-    "properties": {
-        "_version": {"type": "string"},
-        "_source": {"type": "array", "items": {"type": "string"}},
-        "items": {
-            "type": "object", "minProperties": 1,
-            "additionalProperties": {
-                "type": "object",
-                "required": ["unit", "quantity_field", "yen_per_unit", "_source"],
-                "properties": {"unit": {"type": "string"}, "quantity_field": {"type": "string", "minLength": 1},
-                               "yen_per_unit": {"type": "integer", "minimum": 0}, "_source": {"type": "string"},
-                               "label_ja": {"type": "string"}, "label_en": {"type": "string"}},
-            },
-        },
-    },
-}
-
-
-# --- loading and validating rule files -------------------------------------------------------------------------
-
-def _read_json(path: str, what_en: str, what_ja: str) -> dict:
-    if not path or not os.path.isfile(path):
-        raise SonaeInputError(f"{what_en} '{path}' does not exist. Choose an existing JSON file.",
-                              f"{what_ja}「{path}」がありません。存在するJSONファイルを選んでください。")
-    try:
-        with open(path, encoding="utf-8") as fh:
-            return json.load(fh)
-    except json.JSONDecodeError as exc:
-        raise SonaeInputError(f"{what_en} '{path}' is not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                              f"{exc.msg}). Fix the syntax.",
-                              f"{what_ja}「{path}」はJSONとして読めません（{exc.lineno}行{exc.colno}列）。"
-                              "書式を直してください。") from None
-
-
-def _validate(data: dict, schema: dict, path: str, what_en: str, what_ja: str) -> None:
-    import jsonschema
-    validator = jsonschema.Draft7Validator(schema)
-    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
-    if not errors:
-        return
-    err = errors[0]
-    key = ".".join(str(p) for p in err.absolute_path) or "(top level)"
-    if err.validator == "required":
-        missing = [k for k in err.validator_value if isinstance(err.instance, dict) and k not in err.instance]
-        if missing:
-            key = (key + "." if key != "(top level)" else "") + missing[0]
-    raise SonaeInputError(
-        f"{what_en} '{os.path.basename(path)}' fails its schema at key '{key}': {err.message}. Correct that key "
-        f"({len(errors)} problem(s) in all).",
-        f"{what_ja}「{os.path.basename(path)}」のキー「{key}」がスキーマに合いません（値の型・必須項目・範囲）。"
-        f"このキーを直してください（問題は全部で{len(errors)}件）。")
-
-
-def _bad_rule(path: str, key: str, en: str, ja: str):
-    return SonaeInputError(f"Rule file '{os.path.basename(path)}', key '{key}': {en}",
-                           f"ルールファイル「{os.path.basename(path)}」のキー「{key}」: {ja}")
-
-
-def load_programme(path: str | None = None) -> dict:
-    """A programme rule file, validated against rules/subsidy/schema.json and checked for consistency."""
-    path = path or DEFAULT_RULES
-    data = _read_json(path, "Subsidy rule file", "補助金ルールファイル")
-    with open(SCHEMA_PATH, encoding="utf-8") as fh:
-        schema = json.load(fh)
-    _validate(data, schema, path, "Subsidy rule file", "補助金ルールファイル")
-    types = data["applicant_types"]
-    covered = set()
-    for i, r in enumerate(data["rates"]):
-        for t in r["applicant_types"]:
-            if t not in types:
-                raise _bad_rule(path, f"rates.{i}.applicant_types", f"unknown applicant type '{t}'. Define it under "
-                                "applicant_types or correct the name.",
-                                f"申請者区分「{t}」が applicant_types にありません。定義するか名前を直してください。")
-            covered.add(t)
-        if r["rate"][1] == 0 or r["rate"][0] > r["rate"][1]:
-            raise _bad_rule(path, f"rates.{i}.rate", "a rate must be [numerator, denominator] with 0 <= n <= d, d > 0.",
-                            "補助率は [分子, 分母]（0 ≤ 分子 ≤ 分母、分母 > 0）で書いてください。")
-    for t in types:
-        if t not in covered:
-            raise _bad_rule(path, f"applicant_types.{t}", "no entry of 'rates' gives this applicant type a rate.",
-                            "この申請者区分の補助率が rates にありません。")
-    for key in ("coverage_of_remainder", "allocation_tax_share"):
-        n, d = data["local_bond"][key]
-        if d == 0 or n > d:
-            raise _bad_rule(path, f"local_bond.{key}", "must be [n, d] with 0 <= n <= d, d > 0.",
-                            "[分子, 分母]（0 ≤ 分子 ≤ 分母、分母 > 0）で書いてください。")
-    equipment = data["equipment"]
-    for item, spec in equipment.items():
-        for req in spec.get("requires_any", []):
-            if req not in equipment:
-                raise _bad_rule(path, f"equipment.{item}.requires_any", f"unknown equipment '{req}'.",
-                                f"設備「{req}」が equipment にありません。")
-    for req in data["renewable_equipment"]:
-        if req not in equipment:
-            raise _bad_rule(path, "renewable_equipment", f"unknown equipment '{req}'.", f"設備「{req}」が equipment にありません。")
-    data["_path"] = path
-    return data
-
-
-def load_unit_costs(path: str | None = None) -> dict:
-    path = path or DEFAULT_UNIT_COSTS
-    data = _read_json(path, "Unit-cost file", "単価ファイル")
-    _validate(data, UNIT_COSTS_SCHEMA, path, "Unit-cost file", "単価ファイル")
-    data["_path"] = path
-    return data
-
-
-def applicant_types(rules: dict) -> list[str]:
-    return list(rules["applicant_types"])
-
-
-# --- rates and financing ---------------------------------------------------------------------------------------
-
-def check_applicant(rules: dict, applicant_type: str, fiscal_index: float | None, where_en: str = "APPLICANT_TYPE",
-                    where_ja: str = "申請者区分") -> None:
-    types = rules["applicant_types"]
-    if applicant_type not in types:
-        known = ", ".join(types)
-        raise SonaeInputError(
-            f"{where_en}: unknown applicant type '{applicant_type}' for programme {rules['programme']['id']}. "
-            f"Use one of: {known}.",
-            f"{where_ja}: 申請者区分「{applicant_type}」はこの事業（{rules['programme']['id']}）にありません。"
-            f"次のいずれかを指定してください: {known}。")
-    lo, hi = rules["fiscal_index_range"]["min"], rules["fiscal_index_range"]["max"]
-    if fiscal_index is not None and not (isinstance(fiscal_index, float) and np.isnan(fiscal_index)):
-        if not lo <= float(fiscal_index) <= hi:
-            raise SonaeInputError(
-                f"FISCAL_INDEX: the fiscal capability index {fiscal_index} is outside {lo}-{hi}. Enter the "
-                "municipality's 財政力指数 (three-year average, e.g. 0.78).",
-                f"FISCAL_INDEX: 財政力指数 {fiscal_index} が {lo}～{hi} の範囲外です。市区町村の財政力指数"
-                "（3か年平均、例 0.78）を入力してください。")
-    elif types[applicant_type]["fiscal_index_required"]:
-        raise SonaeInputError(
-            f"FISCAL_INDEX: applicant type '{applicant_type}' needs the fiscal capability index (財政力指数) to "
-            "choose the rate. Enter it.",
-            f"FISCAL_INDEX: 申請者区分「{applicant_type}」は補助率の判定に財政力指数が必要です。入力してください。")
-
-
-def rate_for(rules: dict, applicant_type: str, fiscal_index: float | None) -> tuple[Fraction, str]:
-    """(rate, label) of the first rate entry matching the applicant type and fiscal index."""
-    check_applicant(rules, applicant_type, fiscal_index)
-    for r in rules["rates"]:
-        if applicant_type not in r["applicant_types"]:
-            continue
-        fi = None if fiscal_index is None or (isinstance(fiscal_index, float) and np.isnan(fiscal_index)) \
-            else float(fiscal_index)
-        if "fiscal_index_below" in r and not (fi is not None and fi < r["fiscal_index_below"]):
-            continue
-        if "fiscal_index_at_least" in r and not (fi is not None and fi >= r["fiscal_index_at_least"]):
-            continue
-        return Fraction(r["rate"][0], r["rate"][1]), r.get("label_ja", "")
-    raise SonaeInputError(
-        f"Rule file '{os.path.basename(rules.get('_path', ''))}': no rate entry matches applicant type "
-        f"'{applicant_type}' with fiscal index {fiscal_index}. Add the missing range under 'rates'.",
-        f"ルールファイル「{os.path.basename(rules.get('_path', ''))}」: 申請者区分「{applicant_type}」・財政力指数"
-        f"{fiscal_index} に当てはまる補助率が rates にありません。範囲を追加してください。")
-
-
-def finance(eligible_cost, rate: Fraction, bond: bool, rules: dict) -> dict:
-    """Subsidy, bond, allocation-tax coverage and effective burden (integer yen arrays) for eligible costs."""
-    cost = np.asarray(eligible_cost, dtype=np.int64)
-    unit = int(rules["rounding"]["subsidy_floor_yen"])
-    subsidy = (cost * rate.numerator // rate.denominator) // unit * unit
-    remainder = cost - subsidy
-    if bond:
-        cn, cd = rules["local_bond"]["coverage_of_remainder"]
-        tn, td = rules["local_bond"]["allocation_tax_share"]
-        bond_yen = remainder * cn // cd
-        tax = bond_yen * tn // td
-    else:
-        bond_yen = np.zeros_like(cost)
-        tax = np.zeros_like(cost)
-    burden = remainder - tax
-    return {"subsidy_yen": subsidy, "bond_yen": bond_yen, "allocation_tax_yen": tax, "effective_burden_yen": burden}
+ROLE_COLUMNS = ("designated_shelter", "welfare_shelter", "emergency_site")
+from .subsidy_rules import (DEFAULT_RULES, DEFAULT_UNIT_COSTS, SCHEMA_PATH, SUBSIDY_DIR,  # noqa: F401 (re-exported)
+                            UNIT_COSTS_SCHEMA, _bad_rule, applicant_types, check_applicant, finance, load_programme,
+                            load_unit_costs, rate_for)
 
 
 # --- per-facility scope ------------------------------------------------------------------------------------------
@@ -215,46 +31,6 @@ def finance(eligible_cost, rate: Fraction, bond: bool, rules: dict) -> dict:
 def _facility_type_owners() -> dict:
     ft = load_rules("facility_types.json")
     return {r["type"]: r.get("owner") for r in ft["rules"]}
-
-
-_LAYER = "FACILITIES/ENERGY"      # named in refusals of unreadable numbers ('12.5 kWh' is read, '多数' refused)
-
-
-def _num(frame: pd.DataFrame, col: str) -> np.ndarray:
-    if col not in frame.columns:
-        return np.full(len(frame), np.nan)
-    return numeric(frame, col, _LAYER)
-
-
-def _bool_col(frame: pd.DataFrame, col: str) -> tuple[np.ndarray, np.ndarray]:
-    """(value, known) for an optional boolean column."""
-    if col not in frame.columns:
-        return np.zeros(len(frame), bool), np.zeros(len(frame), bool)
-    s = frame[col]
-    known = s.notna().to_numpy()
-    if s.dtype == object:
-        known &= s.map(lambda v: str(v).strip() != "").to_numpy()
-    return as_bool(s), known
-
-
-def self_consumption_cap_kw(frame: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """PV kW a facility can consume itself in normal times: field pv_cap_kw, else normal_kwh_year x daytime share /
-    annual yield (rules/energy_defaults.json normal_daytime_share, rules/pv_yield_japan.json default region).
-    Returns (cap kW or NaN, source label)."""
-    cap = _num(frame, "pv_cap_kw")
-    source = np.where(np.isfinite(cap), "pv_cap_kw", "")
-    kwh = _num(frame, "normal_kwh_year")
-    need = ~np.isfinite(cap) & np.isfinite(kwh)
-    if need.any():
-        from .energy import load_rules as energy_rules
-        share = float(energy_rules("energy_defaults.json")["normal_daytime_share"])
-        pv = energy_rules("pv_yield_japan.json")
-        region = pv["default_region"]
-        y = pv["annual_kwh_per_kwp"][region]
-        annual = float(y["value"] if isinstance(y, dict) else y)
-        cap = np.where(need, kwh * share / annual, cap)
-        source = np.where(need, f"normal_kwh_year x {share:g} / {annual:g} kWh/kWp", source)
-    return cap, source
 
 
 def join_plans(facilities: pd.DataFrame, plans: pd.DataFrame | None, plan_id_field: str = "facility_id",
@@ -312,6 +88,7 @@ def _check_quantity_fields(f: pd.DataFrame, items: dict, equipment, cost_path: s
     """A unit-cost item whose quantity_field is not on the layer but resembles one of its columns (a typo such as
     'batery_kwh') would price that equipment at 0 silently: refuse naming both names."""
     import difflib
+    import os
     known = {items[i]["quantity_field"] for i in equipment}
     spare = [c for c in f.columns if c not in known and not str(c).endswith(("_added", "_existing"))]
     for item in equipment:
@@ -377,26 +154,32 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
         reasons_ja.append(np.where(mask, ja, blank))
         reasons_en.append(np.where(mask, en, blank))
 
-    # 1. disaster plan
+    # 1. disaster plan and role (rules/facility_roles.json subsidy_facility; seed 003 <補助対象施設>:
+    #    地域防災計画等に避難施設等として位置付けられるなどした公共施設…又は民間施設)
     plan, plan_known = _bool_col(f, "in_disaster_plan")
-    desig = np.zeros(n, bool)
-    for c in ("designated_shelter", "emergency_site"):
-        v, k = _bool_col(f, c)
-        desig |= v & k
+    roles = facility_roles(f) if any(c in f.columns for c in ROLE_COLUMNS) else np.full(n, None, dtype=object)
+    role_ok = np.array([r is None or bool(role_rules()["roles"][r].get("subsidy_facility")) for r in roles])
+    open_space = np.array([r is not None and r not in ("other",) and not ok_r for r, ok_r in zip(roles, role_ok)])
+    desig = np.array([r is not None and ok_r for r, ok_r in zip(roles, role_ok)])
     stated_field, stated_known = _bool_col(f, "plan_stated")
     stated = (stated_field & stated_known) | bool(plan_stated)
     in_plan = np.where(plan_known, plan, desig)
     ef = rules["eligible_facility"]
     if ef["require_in_disaster_plan"]:
-        with_statement = ~in_plan & stated & bool(ef["allow_stated_plan"])
-        note(in_plan & plan_known, "地域防災計画に位置付け済み", "in the regional disaster plan", fail=False)
-        note(in_plan & ~plan_known, "指定避難所・指定緊急避難場所（地域防災計画に位置付けとみなす）",
-             "designated shelter/emergency site (taken as in the disaster plan)", fail=False)
+        with_statement = ~in_plan & stated & bool(ef["allow_stated_plan"]) & ~open_space
+        note(in_plan & plan_known & ~open_space, "地域防災計画に位置付け済み", "in the regional disaster plan", fail=False)
+        note(in_plan & ~plan_known, "指定避難所・福祉避難所・防災拠点（地域防災計画に位置付けとみなす、rules/facility_roles.json）",
+             "designated/welfare shelter or disaster base (taken as in the disaster plan; rules/facility_roles.json)",
+             fail=False)
         note(with_statement, "地域防災計画に未位置付け：申請時に位置付け予定を記述して対象（Q&A）",
              "not yet in the disaster plan: eligible with the planned designation stated at application (Q&A)",
              fail=False)
-        note(~in_plan & ~with_statement, "地域防災計画に位置付けがない（申請時に位置付け予定を記述すれば対象）",
+        note(~in_plan & ~with_statement & ~open_space, "地域防災計画に位置付けがない（申請時に位置付け予定を記述すれば対象）",
              "not in the regional disaster plan (eligible only if the planned designation is stated at application)")
+    note(open_space, np.array([f"役割「{role_rules()['roles'][r]['label_ja']}」は設備を導入する避難施設・防災拠点ではない"
+                               "（rules/facility_roles.json subsidy_facility）" if r else "" for r in roles], dtype=object),
+         np.array([f"role '{r}' is not a shelter or disaster base the programme equips (rules/facility_roles.json "
+                   "subsidy_facility)" if r else "" for r in roles], dtype=object))
     # 2. owner vs applicant category
     default_owner = _facility_type_owners()
     owner = np.full(n, None, dtype=object)
@@ -480,55 +263,8 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
                                          for v in existing[item]], dtype=object),
                  np.array([f"existing {item} {v:,.1f} {u} not priced (only the added equipment)"
                            for v in existing[item]], dtype=object), fail=False)
-    elig_qty = {}
-    fit, fit_known = _bool_col(f, "fit")
-    cap_total, cap_src = self_consumption_cap_kw(f)
-    for item, spec in equipment.items():
-        q = qty[item]
-        e = q.copy()
-        proposed = q > 0
-        if not spec["eligible"]:
-            e[:] = 0.0
-            note(proposed, f"{items[item].get('label_ja', item)}: {spec.get('reason_ja', '対象外')}",
-                 f"{item}: {spec.get('reason_en', 'not eligible')}", fail=False)
-        if spec.get("cap") == "self_consumption":
-            cap = np.where(np.isfinite(cap_total), np.maximum(cap_total - existing[item], 0.0), np.nan)
-            capped = proposed & np.isfinite(cap) & (q > cap + 1e-9)
-            e = np.where(capped, np.maximum(cap, 0.0), e)
-            note(capped, np.array([f"太陽光{a:,.1f}kWは平時の自家消費能力{c:,.1f}kW（{s}）を超えるため{c:,.1f}kWに制限（Q&A）"
-                                   for a, c, s in zip(q, cap, cap_src)], dtype=object),
-                 np.array([f"PV {a:,.1f} kW exceeds the normal-time self-consumption of {c:,.1f} kW ({s}): capped "
-                           f"to {c:,.1f} kW (Q&A)" for a, c, s in zip(q, cap, cap_src)], dtype=object), fail=False)
-            note(proposed & ~np.isfinite(cap), "平時の自家消費量が不明：太陽光容量の上限を確認できない（Q&Aは自家消費できる能力を求める）",
-                 "normal-time self-consumption unknown: PV not checked against it (the Q&A requires PV sized to it)",
-                 fail=False)
-            if not sizing["fit_allowed"]:
-                e = np.where(fit & fit_known, 0.0, e)
-                note(proposed & fit & fit_known, "余剰電力にFITを適用するため太陽光は対象外", "PV with FIT for surplus is excluded")
-        if "requires_true_field" in spec:
-            v, k = _bool_col(f, spec["requires_true_field"])
-            lacking = proposed & ~(v & k)
-            e = np.where(lacking, 0.0, e)
-            note(lacking, f"{items[item].get('label_ja', item)}: {spec.get('reason_ja', '')}",
-                 f"{item}: {spec.get('reason_en', '')}", fail=False)
-        if "excluded_facility_types" in spec and "facility_type" in f.columns:
-            ex = proposed & f["facility_type"].isin(spec["excluded_facility_types"]).to_numpy()
-            e = np.where(ex, 0.0, e)
-            note(ex, f"{items[item].get('label_ja', item)}: {spec.get('reason_ja', '対象外の施設種別')}",
-                 f"{item}: {spec.get('reason_en', 'excluded facility type')}", fail=False)
-        elig_qty[item] = e
-    renew = np.zeros(n, bool)
-    for item in rules["renewable_equipment"]:
-        renew |= elig_qty[item] > 0
-    for item, spec in equipment.items():
-        if spec.get("requires_any"):
-            have = np.zeros(n, bool)
-            for r in spec["requires_any"]:
-                have |= elig_qty[r] > 0
-            lacking = (elig_qty[item] > 0) & ~have
-            elig_qty[item] = np.where(lacking, 0.0, elig_qty[item])
-            note(lacking, f"{items[item].get('label_ja', item)}: {spec.get('reason_ja', '')}",
-                 f"{item}: {spec.get('reason_en', '')}", fail=False)
+    categories = np.array([types[t]["category"] for t in app], dtype=object)
+    elig_qty = equipment_eligibility(f, rules, items, categories, qty, existing, note)
     progress.update(0.6)
 
     def yen(q, item):
@@ -540,6 +276,7 @@ def subsidy_scope(facilities: pd.DataFrame, rules: dict, unit_costs: dict, appli
     out = pd.DataFrame({"facility_id": ids})
     for c in ("name", "facility_type"):
         out[c] = f[c].to_numpy() if c in f.columns else None
+    out["role"] = roles
     out["applicant_type"] = app
     out["category"] = [types[t]["category"] for t in app]
     shown = [item for item in equipment if items[item]["quantity_field"] in f.columns]

@@ -4,30 +4,69 @@
   <context>
     <name>Sonae</name>
     <message>
-      <location filename="../plugin/dock.py" line="61" />
-      <location filename="../processing_algorithms/charger_coverage.py" line="66" />
-      <source>Shelters / 避難所数</source>
-      <translation>避難所数</translation>
+      <location filename="../plugin/dependency_installer.py" line="174" />
+      <source>Install dependencies… / 依存パッケージのインストール…</source>
+      <translation>依存パッケージのインストール…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="62" />
-      <source>Shelters with a hazard conflict / ハザードと指定が不整合な避難所</source>
-      <translation>ハザードと指定が不整合な避難所</translation>
+      <location filename="../plugin/dependency_installer.py" line="189" />
+      <source>Dependencies… / 依存パッケージ…</source>
+      <translation>依存パッケージ…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="63" />
-      <source>Evacuees vs capacity / 避難者数と収容可能人数</source>
-      <translation>避難者数と収容可能人数</translation>
+      <location filename="../plugin/dependency_installer.py" line="206" />
+      <source>Install dependencies / 依存パッケージのインストール</source>
+      <translation>依存パッケージのインストール</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="64" />
-      <source>Days of supply (lowest) / 備蓄日数（最短）</source>
-      <translation>備蓄日数（最短）</translation>
+      <location filename="../plugin/dependency_installer.py" line="210" />
+      <source>Packages some Sonae algorithms need and QGIS does not ship. They are installed with QGIS's Python into the folder below (kept when Sonae is upgraded). / QGISに含まれないパッケージを、QGISのPythonで下のフォルダにインストールします（プラグイン更新後も保持）。</source>
+      <translation>QGISに含まれないパッケージを、QGISのPythonで下のフォルダにインストールします（プラグイン更新後も保持）。</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="65" />
-      <source>Shelters under 72 h of power / 停電時72時間未満の避難所</source>
-      <translation>停電時72時間未満の避難所</translation>
+      <location filename="../plugin/dependency_installer.py" line="223" />
+      <source> (installed) / （インストール済み）</source>
+      <translation>（インストール済み）</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="229" />
+      <source>From the internet (PyPI) / インターネット（PyPI）から</source>
+      <translation>インターネット（PyPI）から</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="230" />
+      <source>From a folder of wheel files (no internet, LGWAN) / wheelファイルのフォルダから（LGWAN等）</source>
+      <translation>wheelファイルのフォルダから（LGWAN等）</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="244" />
+      <source>Install / インストール</source>
+      <translation>インストール</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="246" />
+      <source>Close / 閉じる</source>
+      <translation>閉じる</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="256" />
+      <source>Every package is installed. / 必要なパッケージはすべてあります。</source>
+      <translation>必要なパッケージはすべてあります。</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="265" />
+      <source>Choose the folder holding the wheel files. / wheelファイルのフォルダを選んでください。</source>
+      <translation>wheelファイルのフォルダを選んでください。</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="305" />
+      <source>Installed. Restart QGIS to be sure every algorithm sees the new packages. / インストールしました。QGISを再起動してください。</source>
+      <translation>インストールしました。QGISを再起動してください。</translation>
+    </message>
+    <message>
+      <location filename="../plugin/dependency_installer.py" line="308" />
+      <source>pip failed: see the log above. / pipが失敗しました。上のログを確認してください。</source>
+      <translation>pipが失敗しました。上のログを確認してください。</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="71" />
@@ -62,7 +101,7 @@
     </message>
     <message>
       <location filename="../plugin/dock.py" line="131" />
-      <location filename="../processing_algorithms/import_shelters.py" line="33" />
+      <location filename="../processing_algorithms/import_shelters.py" line="40" />
       <source>Shelter files / 避難所ファイル</source>
       <translation>避難所ファイル</translation>
     </message>
@@ -73,22 +112,22 @@
     </message>
     <message>
       <location filename="../plugin/dock.py" line="133" />
-      <location filename="../processing_algorithms/exposed_population.py" line="41" />
-      <location filename="../processing_algorithms/exposed_population.py" line="68" />
+      <location filename="../processing_algorithms/exposed_population.py" line="42" />
+      <location filename="../processing_algorithms/exposed_population.py" line="70" />
       <source>Population / 人口</source>
       <translation>人口</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="134" />
-      <location filename="../processing_algorithms/exposed_population.py" line="45" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="65" />
+      <location filename="../processing_algorithms/exposed_population.py" line="46" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="66" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="135" />
-      <location filename="../processing_algorithms/exposed_population.py" line="55" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
+      <location filename="../processing_algorithms/exposed_population.py" line="56" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="70" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
@@ -124,54 +163,54 @@
       <translation>図面集…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="183" />
+      <location filename="../plugin/dock.py" line="185" />
       <source>Could not read the Sonae layers / Sonaeのレイヤを読めません</source>
       <translation>Sonaeのレイヤを読めません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="192" />
+      <location filename="../plugin/dock.py" line="194" />
       <source>From layer / 元のレイヤ</source>
       <translation>元のレイヤ</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="194" />
+      <location filename="../plugin/dock.py" line="196" />
       <source>Not in the project (shown as —) / プロジェクトにない表（—で表示）</source>
       <translation>プロジェクトにない表（—で表示）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="198" />
+      <location filename="../plugin/dock.py" line="200" />
       <source>No Sonae layers in the project / プロジェクトにSonaeのレイヤがありません</source>
       <translation>プロジェクトにSonaeのレイヤがありません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="208" />
+      <location filename="../plugin/dock.py" line="210" />
       <source>Choose the shelter files and the output GeoPackage. / 避難所ファイルと出力先のGeoPackageを選んでください。</source>
       <translation>避難所ファイルと出力先のGeoPackageを選んでください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="239" />
+      <location filename="../plugin/dock.py" line="241" />
       <source>Running / 実行中</source>
       <translation>実行中</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="239" />
+      <location filename="../plugin/dock.py" line="241" />
       <source>skipped / 省略</source>
       <translation>省略</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="245" />
+      <location filename="../plugin/dock.py" line="247" />
       <source>Cancelling… / 中止しています…</source>
       <translation>中止しています…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="252" />
+      <location filename="../plugin/dock.py" line="254" />
       <location filename="../plugin/workflow.py" line="139" />
       <location filename="../plugin/workflow.py" line="146" />
       <source>Cancelled / 中止しました</source>
       <translation>中止しました</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="298" />
+      <location filename="../plugin/dock.py" line="300" />
       <source>Sonae panel / Sonae パネル</source>
       <translation>Sonae パネル</translation>
     </message>
@@ -196,49 +235,55 @@
       <translation>一括実行が完了しました</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="18" />
+      <location filename="../processing_algorithms/base.py" line="31" />
       <source>Import / 読み込み</source>
       <translation>読み込み</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="19" />
+      <location filename="../processing_algorithms/base.py" line="32" />
       <source>Hazard / ハザード</source>
       <translation>ハザード</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="20" />
+      <location filename="../processing_algorithms/base.py" line="33" />
       <source>Demand / 避難需要</source>
       <translation>避難需要</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="21" />
+      <location filename="../processing_algorithms/base.py" line="34" />
       <source>Stockpile / 備蓄</source>
       <translation>備蓄</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="22" />
+      <location filename="../processing_algorithms/base.py" line="35" />
       <source>Energy / エネルギー</source>
       <translation>エネルギー</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="23" />
+      <location filename="../processing_algorithms/base.py" line="36" />
       <source>Mobility / 移動・EV</source>
       <translation>移動・EV</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="24" />
+      <location filename="../processing_algorithms/base.py" line="37" />
       <source>Districts and subsidy / 地区・補助金</source>
       <translation>地区・補助金</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="25" />
+      <location filename="../processing_algorithms/base.py" line="38" />
       <source>Report / 報告</source>
       <translation>報告</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="100" />
+      <location filename="../processing_algorithms/base.py" line="51" />
+      <location filename="../processing_algorithms/base.py" line="221" />
       <source>Parameters / パラメータ</source>
       <translation>パラメータ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/base.py" line="301" />
+      <source>Cancelled; no output was written. / 中止しました。出力は書き込んでいません。</source>
+      <translation>中止しました。出力は書き込んでいません。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/charger_coverage.py" line="28" />
@@ -294,7 +339,7 @@
     <message>
       <location filename="../processing_algorithms/charger_coverage.py" line="48" />
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="125" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="53" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="54" />
       <source>Shelter id field / 避難所ID項目</source>
       <translation>避難所ID項目</translation>
     </message>
@@ -329,220 +374,230 @@
       <translation>圏内の避難所数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="82" />
+      <location filename="../processing_algorithms/charger_coverage.py" line="66" />
+      <source>Shelters / 避難所数</source>
+      <translation>避難所数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="86" />
       <source>Council map book (PDF) / 議会向け図面集（PDF）</source>
       <translation>議会向け図面集（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="83" />
-      <source>Exports an A3 landscape map book (one PDF, several pages) through a QGIS print layout: a page for the whole area, then one per district (the districts table or a coverage layer) or per grid cell. Each page has the map (shelters coloured by hours of power in an outage, flood designation conflicts marked, over the flood depth raster), legend, scale bar, north arrow, the attribution of every data source and a table of key figures: shelters, evacuees vs capacity, days of supply, hours of power, subsidy. Figures whose table does not exist yet print as '—'. The layout is added to the project for editing.
-印刷レイアウトでA3横の図面集（複数ページのPDF）を出力します。1ページ目は全域、以降は地区（または範囲レイヤ・格子）ごとです。地図（停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深）、凡例、縮尺、方位、出典、主な数値の表（避難所数、避難者数と収容人数、備蓄日数、自立時間、補助金）を載せます。元の表がない数値は「—」と表示します。レイアウトはプロジェクトに追加され、編集して再印刷できます。</source>
-      <translation>印刷レイアウトでA3横の図面集（複数ページのPDF）を出力します。1ページ目は全域、以降は地区（または範囲レイヤ・格子）ごとです。地図（停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深）、凡例、縮尺、方位、出典、主な数値の表（避難所数、避難者数と収容人数、備蓄日数、自立時間、補助金）を載せます。元の表がない数値は「—」と表示します。レイアウトはプロジェクトに追加され、編集して再印刷できます。</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="87" />
+      <source>Exports an A3 landscape map book (one PDF) through a QGIS print layout: a page for the whole area, an index of every district (page number, type, feasibility, shelters, evacuees, investment and subsidy), then one page per district, the most feasible first (MAX_PAGES, default 20; the index names the ones left out), or per page area / grid cell. Each map shows the facilities with their names (shortened where long; overlapping labels are dropped), shelters coloured by hours of power in an outage, flood designation conflicts, the flood depth raster and an optional base map of your own. The figures use the same definitions as the dock and the tables; the footnote states each one. The PDF text is searchable (浸水, 人数, 避難所). The PDF replaces an existing file only when the export succeeded; nothing else is written.
+印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。</source>
+      <translation>印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="117" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
       <source>The demo-style GeoPackage (tables facilities ... shelters_energy, stockpile_sufficiency, subsidy_scope, districts). Optional when the layers below are given. / 各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</source>
       <translation>各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="117" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
       <source>Sonae GeoPackage / SonaeのGeoPackage</source>
       <translation>SonaeのGeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="122" />
-      <source>Points with Sonae fields (id; flood_conflict, evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</source>
+      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
+      <source>Points with Sonae fields (id, name, designated_shelter/welfare_shelter or role; flood_conflict, evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</source>
       <translation>Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="122" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
       <source>Shelters layer / 避難所レイヤ</source>
       <translation>避難所レイヤ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="127" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="136" />
       <source>sonae:stockpilesufficiency output (shelter_id, days_min). / 備蓄充足の結果（shelter_id, days_min）。</source>
       <translation>備蓄充足の結果（shelter_id, days_min）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="127" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="136" />
       <source>Stockpile sufficiency / 備蓄充足</source>
       <translation>備蓄充足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="130" />
-      <source>sonae:subsidyscope output (row_type, facility_id, district_id, subsidy_yen). / 補助対象の結果。</source>
+      <location filename="../processing_algorithms/council_mapbook.py" line="139" />
+      <source>sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。</source>
       <translation>補助対象の結果。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="130" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="139" />
       <source>Subsidy scope / 補助対象</source>
       <translation>補助対象</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="133" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="142" />
       <source>Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</source>
       <translation>1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="133" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="142" />
       <source>Page areas / 図面の範囲</source>
       <translation>図面の範囲</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="146" />
       <source>Field naming each page area. / 各範囲の名前の項目。</source>
       <translation>各範囲の名前の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="146" />
       <source>Page name field / 図面名の項目</source>
       <translation>図面名の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="140" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
       <source>Depth-rank raster (KSJ ranks 1-6) drawn under the shelters. / 避難所の下に描く浸水深ランクのラスタ。</source>
       <translation>避難所の下に描く浸水深ランクのラスタ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="140" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
       <source>Flood depth raster / 浸水深ラスタ</source>
       <translation>浸水深ラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="143" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
+      <source>Any layer of yours drawn under everything, with its own style: e.g. GSI tiles (地理院タイル, an XYZ layer; needs the internet when printing) or a local GeoTIFF. Its name and rights (layer metadata) are added to the attribution. / 一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</source>
+      <translation>一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
+      <source>Base map layer / 背景地図レイヤ</source>
+      <translation>背景地図レイヤ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="158" />
       <source>Page size of the grid used when there are no districts and no page areas. / 地区も範囲もないときの格子の一辺。</source>
       <translation>地区も範囲もないときの格子の一辺。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="143" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="158" />
       <source>Grid cell (m) / 格子の大きさ (m)</source>
       <translation>格子の大きさ (m)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
       <source>Start with a page of the whole area and its totals. / 全域と合計のページを最初に付けます。</source>
       <translation>全域と合計のページを最初に付けます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
       <source>Whole-area first page / 1ページ目に全域</source>
       <translation>1ページ目に全域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="150" />
-      <source>Limit the number of area pages (the rest are reported, not printed). / 範囲ページ数の上限。</source>
-      <translation>範囲ページ数の上限。</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="165" />
+      <source>How many district pages to print: the most feasible districts first (feasibility score of the districts table). The index lists every district and marks the ones left out (掲載なし). With page areas or a grid: the first pages. 0 prints all. / 印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</source>
+      <translation>印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="150" />
-      <source>Maximum pages (0 = all) / 最大ページ数（0は全部）</source>
-      <translation>最大ページ数（0は全部）</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="166" />
+      <source>District pages (0 = all) / 地区ページ数（0は全部）</source>
+      <translation>地区ページ数（0は全部）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="154" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
       <source>Title printed on every page. / 各ページの表題。</source>
       <translation>各ページの表題。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="154" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
       <source>Title / 表題</source>
       <translation>表題</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="156" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="174" />
       <source>Label energy, stockpile, EV and subsidy figures as a fictitious scenario (シナリオ（架空）). Clear it only for real inventories. / エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</source>
       <translation>エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="156" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="174" />
       <source>Scenario data / 架空のシナリオ</source>
       <translation>架空のシナリオ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="159" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
       <source>Attribution of the flood raster. / 浸水ラスタの出典表記。</source>
       <translation>浸水ラスタの出典表記。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="159" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
       <source>Flood data source / 浸水データの出典</source>
       <translation>浸水データの出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
       <source>Extra attribution lines. / 追加の出典表記（1行に1件）。</source>
       <translation>追加の出典表記（1行に1件）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
       <source>Further sources / その他の出典</source>
       <translation>その他の出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="165" />
-      <source>Keep the layout and its layers in the current project for editing. / 編集できるよう、レイアウトとレイヤを現在のプロジェクトに残します。</source>
-      <translation>編集できるよう、レイアウトとレイヤを現在のプロジェクトに残します。</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="183" />
+      <source>After a successful export, keep the layout and its (in-memory) layers in the current project for editing. / 出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</source>
+      <translation>出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="166" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
       <source>Add the layout to the project / レイアウトをプロジェクトに追加</source>
       <translation>レイアウトをプロジェクトに追加</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="170" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="189" />
       <source>Resolution of the raster parts of the PDF. / PDFのラスタ部分の解像度。</source>
       <translation>PDFのラスタ部分の解像度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="170" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="189" />
       <source>Resolution (dpi) / 解像度 (dpi)</source>
       <translation>解像度 (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="173" />
-      <source>The PDF to write. / 出力するPDF。</source>
-      <translation>出力するPDF。</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
+      <source>The PDF to write (.pdf). An existing file is replaced only after a successful export; an input file is never overwritten. / 出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</source>
+      <translation>出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="173" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
       <source>Map book PDF / 図面集PDF</source>
       <translation>図面集PDF</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="174" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="193" />
       <source>PDF files (*.pdf)</source>
       <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="176" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="197" />
       <source>Pages / ページ数</source>
       <translation>ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
-      <source>Page areas with figures / 図面の範囲と数値</source>
-      <translation>図面の範囲と数値</translation>
+      <location filename="../processing_algorithms/council_mapbook.py" line="198" />
+      <source>Area pages / 地区（範囲）ページ数</source>
+      <translation>地区（範囲）ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="178" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="199" />
+      <source>Index pages / 一覧ページ数</source>
+      <translation>一覧ページ数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="200" />
+      <source>Areas not printed / 掲載しない地区数</source>
+      <translation>掲載しない地区数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="201" />
       <source>Tables not found / 見つからない表</source>
       <translation>見つからない表</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="234" />
-      <source>page areas / 範囲レイヤ</source>
-      <translation>範囲レイヤ</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="246" />
-      <source>districts / 地区</source>
-      <translation>地区</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="252" />
-      <source>grid cells / 格子</source>
-      <translation>格子</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="23" />
@@ -562,8 +617,8 @@
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="37" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="71" />
-      <location filename="../processing_algorithms/import_shelters.py" line="37" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
+      <location filename="../processing_algorithms/import_shelters.py" line="46" />
       <source>Facilities / 施設</source>
       <translation>施設</translation>
     </message>
@@ -644,7 +699,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="71" />
-      <location filename="../processing_algorithms/subsidy_scope.py" line="110" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="111" />
       <source>Districts / 地区</source>
       <translation>地区</translation>
     </message>
@@ -660,7 +715,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="28" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="87" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
       <source>Roads (optional) / 道路（任意）</source>
       <translation>道路（任意）</translation>
     </message>
@@ -921,177 +976,187 @@
       <translation>期限切れロット数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="20" />
+      <location filename="../processing_algorithms/exposed_population.py" line="21" />
       <source>Exposed population by depth class / 浸水深ランク別の曝露人口</source>
       <translation>浸水深ランク別の曝露人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="21" />
+      <location filename="../processing_algorithms/exposed_population.py" line="22" />
       <source>Counts the people of every population zone in each inundation depth class (rules/depth_classes.json). Zones may be polygons (mesh cells, districts: each zone's population is spread evenly over its area, and the area in each class comes from exact cell coverage fractions, exactextract), points (town points such as Takamatsu's: all people of a point take the class of its cell) or a table of JIS X 0410 mesh codes (cells rebuilt with jismesh). Area outside the raster or on NoData is reported as people_no_data, never as safe. people_exposed = rank 2 (0.5 m) or deeper.
 人口（メッシュ・地区ポリゴン、町丁の代表点、またはJIS X 0410メッシュコードの表）とハザードラスタから、区域ごとに浸水深ランク別の人口を求めます。ポリゴンは面積按分（exactextractの正確な被覆率）、点はその地点のランク。範囲外・NoDataは people_no_data（安全扱いしません）。</source>
       <translation>人口（メッシュ・地区ポリゴン、町丁の代表点、またはJIS X 0410メッシュコードの表）とハザードラスタから、区域ごとに浸水深ランク別の人口を求めます。ポリゴンは面積按分（exactextractの正確な被覆率）、点はその地点のランク。範囲外・NoDataは people_no_data（安全扱いしません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="41" />
+      <location filename="../processing_algorithms/exposed_population.py" line="42" />
       <source>Population zones: polygons (mesh cells, districts), points (town points) or a table with a JIS X 0410 mesh code field. / 人口の区域（ポリゴン・点、またはメッシュコードの表）。</source>
       <translation>人口の区域（ポリゴン・点、またはメッシュコードの表）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="45" />
+      <location filename="../processing_algorithms/exposed_population.py" line="46" />
       <source>Number of people in the zone (e.g. ptn_2020 of KSJ 500 m mesh, totalPopulation of Takamatsu). / 区域の人口の項目。</source>
       <translation>区域の人口の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="50" />
+      <location filename="../processing_algorithms/exposed_population.py" line="51" />
       <source>Optional: a JIS X 0410 mesh code field (4-11 digits). When set, the zones are the mesh cells rebuilt from the codes and the layer's own geometry is ignored. / 任意。地域メッシュコードの項目。指定するとメッシュの区画を作り直して使います。</source>
       <translation>任意。地域メッシュコードの項目。指定するとメッシュの区画を作り直して使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="50" />
+      <location filename="../processing_algorithms/exposed_population.py" line="51" />
       <source>Mesh code field / メッシュコードの項目</source>
       <translation>メッシュコードの項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="55" />
+      <location filename="../processing_algorithms/exposed_population.py" line="56" />
       <source>Optional: a field naming the zone (town name, mesh id), copied to the output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="58" />
+      <location filename="../processing_algorithms/exposed_population.py" line="59" />
       <source>One-band raster of inundation depth (m) or depth-rank codes, any CRS. / 浸水深またはランクのラスタ。</source>
       <translation>浸水深またはランクのラスタ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="58" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="76" />
+      <location filename="../processing_algorithms/exposed_population.py" line="59" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="94" />
       <source>Hazard raster / ハザードラスタ</source>
       <translation>ハザードラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="60" />
+      <location filename="../processing_algorithms/exposed_population.py" line="61" />
       <source>depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="60" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="83" />
+      <location filename="../processing_algorithms/exposed_population.py" line="61" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
       <source>Raster values / ラスタの値</source>
       <translation>ラスタの値</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="64" />
+      <location filename="../processing_algorithms/exposed_population.py" line="66" />
       <source>One feature per zone with population, people_rank_1..6, people_dry, people_no_data, people_exposed, share_exposed. / 区域ごとのランク別人口。</source>
       <translation>区域ごとのランク別人口。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="64" />
+      <location filename="../processing_algorithms/exposed_population.py" line="66" />
       <source>Exposed population / 曝露人口</source>
       <translation>曝露人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="69" />
+      <location filename="../processing_algorithms/exposed_population.py" line="71" />
       <source>People at rank 2+ / ランク2以上の人口</source>
       <translation>ランク2以上の人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="47" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="21" />
+      <source>The hazard raster's NoData value when the file has no NoData tag (e.g. -9999). Empty: the tag, or a common fill value (-9999, -3.4e38, -32768, 65535, ...) found in an untagged raster, with a warning. / ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を警告付きでNoDataとします。</source>
+      <translation>ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を警告付きでNoDataとします。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_exposure.py" line="21" />
+      <source>Raster NoData value / ラスタのNoData値</source>
+      <translation>ラスタのNoData値</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_exposure.py" line="65" />
       <source>Hazard exposure of facilities / 施設のハザード曝露</source>
       <translation>施設のハザード曝露</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="48" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="66" />
       <source>Samples a hazard raster (inundation depth in metres, or depth-rank codes 1-6 as in KSJ A31 and the hazard-map portal) at every facility and adds &lt;type&gt;_value (the cell under the point), &lt;type&gt;_max (the highest cell whose centre lies within RADIUS_M), &lt;type&gt;_rank (depth class, rules/depth_classes.json, from &lt;type&gt;_max), &lt;type&gt;_conflict and &lt;type&gt;_basis. A conflict is a facility designated safe for the hazard (ok_&lt;type&gt;) at rank 2 or more (0.5 m+) whose data gives no way to stay above the water: no vertical-evacuation condition (△, conditional_hazards) and not enough floors ((floors - 1) x 3 m below the depth; rules/vertical_evacuation.json). Elevation above sea level is not used: depth is already measured from the ground. Outside the raster or on NoData the value is NULL and the conflict NULL: no data is never reported as safe. The raster may be in any CRS; it is read window by window.
 ハザードラスタ（浸水深m または浸水深ランク1～6）を各施設で読み取り、値・半径内最大値・浸水深ランク・指定との矛盾を追加します。矛盾＝その災害の避難場所に指定されているのに浸水深ランク2（0.5m）以上で、上階避難の条件（△）も十分な階数もない施設。標高は使いません（浸水深は地盤面からの深さのため）。範囲外・NoDataはNULL（安全とはみなしません）。</source>
       <translation>ハザードラスタ（浸水深m または浸水深ランク1～6）を各施設で読み取り、値・半径内最大値・浸水深ランク・指定との矛盾を追加します。矛盾＝その災害の避難場所に指定されているのに浸水深ランク2（0.5m）以上で、上階避難の条件（△）も十分な階数もない施設。標高は使いません（浸水深は地盤面からの深さのため）。範囲外・NoDataはNULL（安全とはみなしません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="71" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
       <source>Facilities, normally the canonical layer from sonae:importshelters (ok_&lt;type&gt;, floors, conditional_hazards are used when present). Polygons are sampled at a point on their surface. / 施設レイヤ（通常は sonae:importshelters の出力）。</source>
       <translation>施設レイヤ（通常は sonae:importshelters の出力）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="76" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="94" />
       <source>One-band raster file of inundation depth (m) or depth-rank codes, any CRS; NoData respected. Multi-band rasters are refused. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。</source>
       <translation>浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="79" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="97" />
       <source>Which hazard the raster shows; names the output fields (&lt;type&gt;_value ...) and the designation flag checked (ok_&lt;type&gt;). / ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</source>
       <translation>ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="79" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="97" />
       <source>Hazard type / 災害種別</source>
       <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="83" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
       <source>depth_m: depth in metres, classified with rules/depth_classes.json; rank: depth-rank codes 1-6 (KSJ A31 / portal; other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="87" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
       <source>Also take the highest value of the cells whose centres lie within this many metres of the facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</source>
       <translation>施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="87" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
       <source>Footprint radius (m) / 敷地半径（m）</source>
       <translation>敷地半径（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="91" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="110" />
       <source>The facilities with the hazard fields added (the input layer is not changed). / ハザード項目を追加した施設（入力は変更しません）。</source>
       <translation>ハザード項目を追加した施設（入力は変更しません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="91" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="110" />
       <source>Facilities with hazard / 施設（ハザード付き）</source>
       <translation>施設（ハザード付き）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="95" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
       <source>Conflicts / 指定との矛盾</source>
       <translation>指定との矛盾</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="96" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="115" />
       <source>Facilities without data / データなし</source>
       <translation>データなし</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="17" />
+      <location filename="../processing_algorithms/import_shelters.py" line="18" />
       <source>Import shelters / 避難所データの読み込み</source>
       <translation>避難所データの読み込み</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="18" />
-      <source>Reads shelter and emergency-site files as cities publish them and writes Sonae's canonical facilities layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV or GeoJSON), the Digital Agency standard dataset (current 39-column and older 26-column layouts), Takamatsu's city tables (○/△/×/− flags, capacity, elevation), the Kumamoto prefectural portal master and KSJ P20. The layout and the encoding (UTF-8, UTF-8 with BOM, Shift_JIS/CP932) are detected from the content. An emergency site and a designated shelter at the same place (GSI 住所同一 flag, same name and address) become one feature with both flags. Rows with bad coordinates are reported and skipped.
-国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。</source>
-      <translation>国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。</translation>
+      <location filename="../processing_algorithms/import_shelters.py" line="19" />
+      <source>Reads shelter and emergency-site files as cities publish them and writes Sonae's canonical facilities layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV, GeoJSON or XLSX), the Digital Agency standard dataset (current 39-column and older 26-column layouts), Takamatsu's city tables (○/△/×/− flags, capacity, elevation), the Kumamoto prefectural portal master and KSJ P20. The layout and the encoding (UTF-8, UTF-8 with BOM, Shift_JIS/CP932) are detected from the content. An emergency site and a designated shelter at the same place (GSI 住所同一 flag, same name and address) become one feature with both flags. Coordinates may be decimal degrees or 度分秒 (34度23分26.9秒, 34°23′26.9″, N/E, 北緯/東経); numbers may be written as text (2,041人, 約100人 with a warning). Rows with missing or out-of-Japan coordinates are reported and skipped; unreadable numbers, a file lacking a column of its layout, cut-off rows and two files listing the same places are refused naming the file, row and column. Ids come from the publisher's id (GSI 共通ID, the city's #property), never from the file name.
+国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。</source>
+      <translation>国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="33" />
-      <source>One or more CSV/TSV/GeoJSON files of shelters or emergency sites, in any supported layout and encoding. / 避難所・緊急避難場所のCSV・GeoJSONファイル（複数可）。</source>
-      <translation>避難所・緊急避難場所のCSV・GeoJSONファイル（複数可）。</translation>
+      <location filename="../processing_algorithms/import_shelters.py" line="40" />
+      <source>One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。</source>
+      <translation>避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="37" />
+      <location filename="../processing_algorithms/import_shelters.py" line="46" />
       <source>The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。</source>
       <translation>施設レイヤの出力先（既定はGeoPackage）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="40" />
+      <location filename="../processing_algorithms/import_shelters.py" line="49" />
       <source>Features written / 出力地物数</source>
       <translation>出力地物数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="41" />
+      <location filename="../processing_algorithms/import_shelters.py" line="50" />
       <source>Rows skipped / 除外した行数</source>
       <translation>除外した行数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="42" />
+      <location filename="../processing_algorithms/import_shelters.py" line="51" />
       <source>Places merged / 統合した場所数</source>
       <translation>統合した場所数</translation>
     </message>
@@ -1330,7 +1395,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="43" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="69" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
       <source>Needs profile / 需要プロファイル</source>
       <translation>需要プロファイル</translation>
     </message>
@@ -1341,7 +1406,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="47" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="74" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
       <source>Planning horizon (days) / 計画期間（日）</source>
       <translation>計画期間（日）</translation>
     </message>
@@ -1396,98 +1461,98 @@
       <translation>Sonae — 防災とエネルギーの計画</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
       <source>Shelter catchments and shortfall / 避難所の受け持ち区域と不足</source>
       <translation>避難所の受け持ち区域と不足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="33" />
       <source>Sends every population zone to its nearest eligible shelter and sums, per shelter, the people assigned, the expected evacuees (x EVACUATION_RATE), the capacity in persons (capacity_persons, else floor_area_m2 / M2_PER_PERSON) and the shortfall. Eligible: designated_shelter or emergency_site true, and, when HAZARD_FIELD is set (e.g. flood_conflict from sonae:hazardexposure), that field not true. Distance is along ROADS when given (QGIS network analysis, one Dijkstra from all shelters at once; access legs to the network added) or in a straight line, in metres in JGD2011 / UTM. Defaults are cited in rules/evacuation.json.
 人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</source>
       <translation>人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="57" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="58" />
       <source>Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</source>
       <translation>施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="61" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="62" />
       <source>Population zones as points or polygons (polygons are represented by a point on their surface). / 人口の区域（点またはポリゴン）。</source>
       <translation>人口の区域（点またはポリゴン）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="65" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="66" />
       <source>Number of people in each zone. / 区域の人口の項目。</source>
       <translation>区域の人口の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="70" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="73" />
       <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
       <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="73" />
       <source>Evacuation rate / 避難所避難率</source>
       <translation>避難所避難率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="77" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="78" />
       <source>Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</source>
       <translation>収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="77" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="78" />
       <source>Space per evacuee / 1人当たり面積</source>
       <translation>1人当たり面積</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="83" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="84" />
       <source>Optional: a boolean field of FACILITIES (e.g. flood_conflict); shelters where it is true receive nobody. / 任意。真の避難所には割り当てません（例: flood_conflict）。</source>
       <translation>任意。真の避難所には割り当てません（例: flood_conflict）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="83" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="84" />
       <source>Hazard conflict field / ハザード矛盾の項目</source>
       <translation>ハザード矛盾の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="87" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
       <source>Optional road lines: distances along the network (both directions) instead of straight lines. / 任意。道路を指定すると道路沿いの距離を使います。</source>
       <translation>任意。道路を指定すると道路沿いの距離を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="91" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="92" />
       <source>Every shelter / emergency site with eligible, assigned_zones, assigned_population, evacuees, capacity_calc, shortfall_persons, occupancy. / 避難所ごとの割当人口・避難者・収容人数・不足。</source>
       <translation>避難所ごとの割当人口・避難者・収容人数・不足。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="95" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="96" />
       <source>Every population zone with its shelter (shelter_id, shelter_name) and distance_m. / 区域ごとの割当避難所と距離。</source>
       <translation>区域ごとの割当避難所と距離。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="95" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="96" />
       <source>Population catchment / 受け持ち区域</source>
       <translation>受け持ち区域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="99" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
       <source>People assigned / 割当人口</source>
       <translation>割当人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="101" />
       <source>People not reached / 未到達人口</source>
       <translation>未到達人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="101" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="102" />
       <source>Shortfall (persons) / 不足人数</source>
       <translation>不足人数</translation>
     </message>
@@ -1568,184 +1633,184 @@
       <translation>蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="24" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="25" />
       <source>Stockpile sufficiency / 備蓄の充足度</source>
       <translation>備蓄の充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="25" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="26" />
       <source>How many days the city's and partners' stock feeds each shelter's evacuees. Stock expired on the scenario date is excluded (stock ON its expiry date still counts: the printed date is within the period; rules/needs_profiles.json expiry_rule); a partner's stock counts only up to its committed quantity. Allocation 'nearest': shelter-site pairs within the maximum distance (straight line, metres) are served nearest first up to each shelter's need for the planning horizon; the surplus is shared among the shelters in range in proportion to evacuees. Allocation 'district': a site belongs to the district of its nearest shelter and the district's stock is shared in proportion to evacuees. Per shelter and district: units, person-days covered within the horizon, days of supply, shortfall units, partner share per item; the smallest days of supply (days_min) and the limiting item. With an energy layer, battery kWh now and hours of critical load are shown beside the goods (electricity as a stockpile).
 避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</source>
       <translation>避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="49" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="50" />
       <source>Shelters with an evacuee count, e.g. the output of the catchment algorithm (demo table 'shelters'). / 避難者数を持つ避難所（圏域計算の出力など）。</source>
       <translation>避難者数を持つ避難所（圏域計算の出力など）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="53" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="54" />
       <source>Unique shelter id; also the key for the energy layer. / 避難所の一意なID（エネルギー表との結合キー）。</source>
       <translation>避難所の一意なID（エネルギー表との結合キー）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="56" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="57" />
       <source>Number of evacuees staying at the shelter. / 避難所に滞在する避難者数。</source>
       <translation>避難所に滞在する避難者数。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="56" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="57" />
       <source>Evacuees field / 避難者数項目</source>
       <translation>避難者数項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="59" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="60" />
       <source>Shelter name copied to the output (optional). / 出力に写す避難所名（任意）。</source>
       <translation>出力に写す避難所名（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="59" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="60" />
       <source>Name field / 名称項目</source>
       <translation>名称項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="62" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="63" />
       <source>Canonical stock_sites points (site_id), from sonae:importstockpile. / 備蓄拠点（点）。</source>
       <translation>備蓄拠点（点）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="65" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="66" />
       <source>Canonical stock_items table (site_id, owner_type, item, unit, quantity, expiry_date, committed_quantity). / 備蓄品テーブル。</source>
       <translation>備蓄品テーブル。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="69" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
       <source>Per-person needs from rules/needs_profiles.json: japan (water 3 L/day, 3 meals, 5 toilet uses ...) or sphere (water 15 L/day). / 1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</source>
       <translation>1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="74" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
       <source>Days the local stock must cover; default 3 (national push support from day 4). / 地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</source>
       <translation>地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="79" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="80" />
       <source>Date of the disaster scenario: 2026-03-31, 2026/3/31, 令和8年3月31日 or R8.3.31. Empty: today. / 災害の想定日（和暦可）。空欄は今日。</source>
       <translation>災害の想定日（和暦可）。空欄は今日。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="79" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="80" />
       <source>Scenario date / 想定日</source>
       <translation>想定日</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="83" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="84" />
       <source>nearest: nearest sites first within the maximum distance; district: pooled per district (needs the district field). / nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</source>
       <translation>nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="83" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="84" />
       <source>Allocation / 配分方法</source>
       <translation>配分方法</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
       <source>Straight-line distance in metres within which a site can serve a shelter (0 = no limit); measured in a projected CRS. / 拠点が避難所へ供給できる直線距離（m、0は無制限）。</source>
       <translation>拠点が避難所へ供給できる直線距離（m、0は無制限）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
       <source>Maximum distance (m) / 最大距離（m）</source>
       <translation>最大距離（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="92" />
       <source>Field of the shelters giving the district; used for the district table and district allocation. Empty: one city-wide row. / 地区を表す避難所の項目（空欄なら市全体1行）。</source>
       <translation>地区を表す避難所の項目（空欄なら市全体1行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="92" />
       <source>District field / 地区項目</source>
       <translation>地区項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="95" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
       <source>Optional: shelters' energy (battery_kwh, battery_soc 0-1, critical_load_kw, hours_now), e.g. the demo table shelters_energy. / 任意: 蓄電池容量・残量・重要負荷・継続時間の表。</source>
       <translation>任意: 蓄電池容量・残量・重要負荷・継続時間の表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="95" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
       <source>Energy per shelter / 避難所のエネルギー</source>
       <translation>避難所のエネルギー</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="99" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
       <source>Field of the energy layer holding the shelter id. / エネルギー表の避難所ID項目。</source>
       <translation>エネルギー表の避難所ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="99" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
       <source>Energy id field / エネルギー表のID項目</source>
       <translation>エネルギー表のID項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="103" />
       <source>Per shelter: &lt;item&gt;_units, _pd (person-days within the horizon), _days, _short, _partner; days_min, limiting_item, energy. / 避難所ごとの充足度。</source>
       <translation>避難所ごとの充足度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="103" />
       <source>Sufficiency per shelter / 避難所別充足度</source>
       <translation>避難所別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="106" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
       <source>Per district table (no geometry). / 地区ごとの表。</source>
       <translation>地区ごとの表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="108" />
       <source>Sufficiency per district / 地区別充足度</source>
       <translation>地区別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="115" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="116" />
       <source>Worst shelter / 最も不足する避難所</source>
       <translation>最も不足する避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="13" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="18" />
       <source>Stockpile import template / 備蓄データ入力ひな形</source>
       <translation>備蓄データ入力ひな形</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="14" />
-      <source>Writes an empty template for stockpile inventories: an XLSX workbook with the sheets 在庫 (items: 拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日, 備考), 拠点 (sites: 拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度, 施設ID) and 品目と単位 (the items and units Sonae knows), or two CSV files (UTF-8 with BOM). Fill it in and read it with sonae:importstockpile.
-備蓄品の入力ひな形（XLSX: 在庫・拠点・品目と単位のシート、またはCSV 2ファイル）を書き出します。記入後、sonae:importstockpile で読み込みます。</source>
-      <translation>備蓄品の入力ひな形（XLSX: 在庫・拠点・品目と単位のシート、またはCSV 2ファイル）を書き出します。記入後、sonae:importstockpile で読み込みます。</translation>
+      <location filename="../processing_algorithms/stockpile_template.py" line="19" />
+      <source>Writes an empty template for stockpile inventories: an XLSX workbook with the sheets 在庫 (items: 拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日, 備考), 拠点 (sites: 拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度, 施設ID) and 品目と単位 (the items and units Sonae knows), or two CSV files (UTF-8 with BOM). Fill it in and read it with sonae:importstockpile. An existing file that already holds inventory rows is never overwritten (the run is refused; choose a new name); an existing empty template is replaced.
+備蓄品の入力ひな形（XLSX: 在庫・拠点・品目と単位のシート、またはCSV 2ファイル）を書き出します。記入後、sonae:importstockpile で読み込みます。在庫データが記入済みの既存ファイルは上書きせず中止します（別の名前を指定）。空のひな形は置き換えます。</source>
+      <translation>備蓄品の入力ひな形（XLSX: 在庫・拠点・品目と単位のシート、またはCSV 2ファイル）を書き出します。記入後、sonae:importstockpile で読み込みます。在庫データが記入済みの既存ファイルは上書きせず中止します（別の名前を指定）。空のひな形は置き換えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="24" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="31" />
       <source>Where to write the template. .xlsx writes one workbook; .csv writes the items file and &lt;name&gt;_sites.csv beside it. / 出力先。.xlsx は1つのブック、.csv は在庫ファイルと &lt;名前&gt;_sites.csv。</source>
       <translation>出力先。.xlsx は1つのブック、.csv は在庫ファイルと &lt;名前&gt;_sites.csv。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="24" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="31" />
       <source>Template file / ひな形ファイル</source>
       <translation>ひな形ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="28" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="35" />
       <source>Files written / 出力ファイル</source>
       <translation>出力ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="29" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="36" />
       <source>Number of files / ファイル数</source>
       <translation>ファイル数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_template.py" line="34" />
+      <location filename="../processing_algorithms/stockpile_template.py" line="54" />
       <source>Template written / ひな形を書き出しました: </source>
       <translation>ひな形を書き出しました:</translation>
     </message>
@@ -1780,89 +1845,89 @@
       <translation>財政力指数（0.8未満は3/4、0.8以上は2/3）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="41" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="42" />
       <source>Treat facilities not (yet) in the regional disaster plan as eligible because the application will state their planned designation (seed 003 Q&amp;A). A plan_stated field does this per facility. / 地域防災計画に未位置付けの施設を、申請時に位置付け予定を記述するものとして対象にします。</source>
       <translation>地域防災計画に未位置付けの施設を、申請時に位置付け予定を記述するものとして対象にします。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="41" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="42" />
       <source>Designation stated at application / 位置付け予定を申請時に記述</source>
       <translation>位置付け予定を申請時に記述</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="49" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="50" />
       <source>Optional table of proposed equipment per facility, e.g. battery_sizing from sonae:sizeforautonomy (pv_kw, battery_kwh, battery_kw, pv_cap_kw or normal_kwh_year for the self-consumption cap, and any quantity field of the unit-cost file). Without it the same fields are read from FACILITIES. / 施設ごとの設備計画表（任意）。</source>
       <translation>施設ごとの設備計画表（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="49" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="50" />
       <source>Energy plan table / エネルギー計画表</source>
       <translation>エネルギー計画表</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="55" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="56" />
       <source>Field of the energy plan table holding the facility id (matches FACILITIES' id). / 計画表の施設ID項目。</source>
       <translation>計画表の施設ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="55" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="56" />
       <source>Facility id field of the plan / 計画表の施設ID</source>
       <translation>計画表の施設ID</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="59" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="60" />
       <source>When the plan has &lt;quantity&gt;_added fields (pv_kw_added, battery_kwh_added from sonae:sizeforautonomy), price and subsidise only the added equipment; existing equipment is not bought again, and new PV may be at most the self-consumption cap minus the existing PV. / 計画表に増設量の項目があれば増設分のみを計上します。</source>
       <translation>計画表に増設量の項目があれば増設分のみを計上します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="59" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="60" />
       <source>Price only added equipment / 増設分のみ計上</source>
       <translation>増設分のみ計上</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="88" />
-      <location filename="../processing_algorithms/subsidy_scope.py" line="114" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="89" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="115" />
       <source>Subsidy scope / 補助対象範囲</source>
       <translation>補助対象範囲</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="89" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="90" />
       <source>For every facility: eligible under the programme or not, with every reason (disaster-plan designation or a stated plan, facility ownership vs applicant category, ZEB floor-area limits, normal-and-disaster operation, replacement only with efficiency gain, PV capped at normal-time self-consumption, no FIT, batteries and lines only with renewable equipment, BOS cogeneration, waste-plant exclusion); the eligible equipment with quantities and cost; the rate; the subsidy (floored to 1,000 yen); the local bond, its allocation-tax coverage and the effective burden in yen. Summary rows per district (DISTRICTS polygons or a district_id field) and for the city. Rules come from a programme rule file (FY2019 MoE, seed 003) and a unit-cost file, both replaceable.
 施設ごとに補助対象か否か（理由をすべて記載）、対象設備と数量・費用、補助率、補助金（千円未満切捨て）、地方債・交付税措置・実質負担（円）を求め、地区別・市全体の集計行を付けます。ルールは事業年度ごとのファイル（既定は2019年度環境省事業、資料003）と単価ファイルから読みます。</source>
       <translation>施設ごとに補助対象か否か（理由をすべて記載）、対象設備と数量・費用、補助率、補助金（千円未満切捨て）、地方債・交付税措置・実質負担（円）を求め、地区別・市全体の集計行を付けます。ルールは事業年度ごとのファイル（既定は2019年度環境省事業、資料003）と単価ファイルから読みます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="103" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="104" />
       <source>Canonical facilities or shelters (id, facility_type, owner, in_disaster_plan, floor_area_m2; optionally plan_stated, applicant_type, fit, replaces_existing, efficiency_gain, disaster_only, cogeneration_bos and equipment quantity fields). / 施設レイヤ。</source>
       <translation>施設レイヤ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="110" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="111" />
       <source>Optional district polygons with a district_id field (sonae:districtlayout) for the per-district summary rows; else a district_id field on FACILITIES is used when present. / 地区ポリゴン（任意）。</source>
       <translation>地区ポリゴン（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="114" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="115" />
       <source>One row per facility (at the facility) plus summary rows per district and for the city (row_type, no geometry). / 施設ごとの行と地区・市全体の集計行。</source>
       <translation>施設ごとの行と地区・市全体の集計行。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="118" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="119" />
       <source>Eligible cost, city (yen) / 対象経費</source>
       <translation>対象経費</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="119" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="120" />
       <source>Subsidy, city (yen) / 補助金</source>
       <translation>補助金</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="120" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="121" />
       <source>Effective burden, city (yen) / 実質負担</source>
       <translation>実質負担</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/subsidy_scope.py" line="121" />
+      <location filename="../processing_algorithms/subsidy_scope.py" line="122" />
       <source>Eligible facilities / 対象施設数</source>
       <translation>対象施設数</translation>
     </message>

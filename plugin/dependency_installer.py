@@ -159,6 +159,56 @@ def install(requirements: list[str] | None = None, wheel_dir: str | None = None,
     return True
 
 
+def shadowed(base: str | None = None) -> list[str]:
+    """Packages in the Sonae folder hidden by an older copy that comes first on sys.path (Linux distributions:
+    QGIS's Python has shapely 1.8, and qgis.core imports it before any plugin loads)."""
+    import importlib.metadata
+    site_dir = dependencies.deps_site_packages(base)
+    if not os.path.isdir(site_dir):
+        return []
+    hidden = []
+    for dist in importlib.metadata.distributions(path=[site_dir]):
+        name = (dist.metadata.get("Name") or "").lower().replace("-", "_")
+        if name not in dependencies.PACKAGES:
+            continue
+        module = sys.modules.get(name)
+        where = getattr(module, "__file__", None) if module else None
+        if where is None:
+            try:
+                spec = importlib.util.find_spec(name)
+            except (ImportError, ValueError):
+                spec = None
+            where = getattr(spec, "origin", None)
+        if where and not os.path.realpath(where).startswith(os.path.realpath(site_dir)):
+            hidden.append(f"{dist.metadata['Name']} {dist.version}")
+    return hidden
+
+
+def register_startup_path(base: str | None = None) -> str:
+    """Make QGIS desktop put the Sonae folder first on PYTHONPATH at start-up (Settings > System > Environment),
+    needed only when :func:`shadowed` is not empty. Returns the folder."""
+    from qgis.core import QgsSettings
+    site_dir = dependencies.deps_site_packages(base)
+    settings = QgsSettings()
+    current = settings.value("qgis/customEnvVars", []) or []
+    if isinstance(current, str):
+        current = [current]
+    entry = f"prepend|PYTHONPATH={site_dir}{os.pathsep}"
+    if entry not in current:
+        settings.setValue("qgis/customEnvVars", [e for e in current if "sonae_deps" not in e] + [entry])
+    settings.setValue("qgis/customEnvVarsUse", True)
+    return site_dir
+
+
+def shadow_note(hidden: list[str], site_dir: str) -> str:
+    return ("QGISのPythonにある古い版が先に読み込まれるパッケージがあります（" + ", ".join(hidden) + "）。QGISの"
+            "環境設定（設定 > オプション > システム > 環境）で PYTHONPATH の先頭にこのフォルダを追加しました。QGISを"
+            f"再起動してください。qgis_process では PYTHONPATH={site_dir} を設定して実行します。\n"
+            "Older copies in QGIS's Python come first for: " + ", ".join(hidden) + ". This folder was put first on "
+            "PYTHONPATH in QGIS's environment settings (Settings > Options > System > Environment): restart QGIS. "
+            f"For qgis_process, set PYTHONPATH={site_dir}.")
+
+
 # --- the dialog -----------------------------------------------------------------------------------------------
 
 def open_dialog(parent=None):
@@ -301,6 +351,9 @@ def _dialog_class():
 
         def _done(self):
             dependencies.add_deps_to_path(self.base)
+            hidden = shadowed(self.base)
+            if self.ok and hidden:
+                self.log.appendPlainText(shadow_note(hidden, register_startup_path(self.base)))
             if self.ok:
                 self.log.appendPlainText(tr("Installed. Restart QGIS to be sure every algorithm sees the new "
                                             "packages. / インストールしました。QGISを再起動してください。"))
@@ -333,6 +386,11 @@ def main(argv=None) -> int:
     ap.add_argument("requirements", nargs="*", help="default: every missing package of requirements.txt")
     args = ap.parse_args(argv)
     ok = install(args.requirements or None, args.wheels, args.base)
+    hidden = shadowed(args.base)
+    if ok and hidden:
+        site_dir = dependencies.deps_site_packages(args.base)
+        print("Older copies in this Python come first for: " + ", ".join(hidden) + f". Run QGIS / qgis_process "
+              f"with PYTHONPATH={site_dir}")
     return 0 if ok else 1
 
 

@@ -63,7 +63,13 @@ def headline_rows(tables: dict) -> list[tuple[str, str]]:
     dids = districts["district_id"].astype(str).tolist() if districts is not None and "district_id" in \
         districts.columns else None
     values = rf.page_figures(tables, None, district_ids=dids).values()
-    return [(f"{rf.FIGURE_BY_KEY[k].label_en} / {rf.FIGURE_BY_KEY[k].label_ja}", values[k]) for k in DOCK_FIGURES]
+    from ..processing_algorithms.base import ui_language
+    ja = ui_language() == "ja"                   # Japanese UI: the Japanese label alone, as tr() would give
+    rows = []
+    for key in DOCK_FIGURES:
+        f = rf.FIGURE_BY_KEY[key]
+        rows.append((f.label_ja if ja else f"{f.label_en} / {f.label_ja}", values[key]))
+    return rows
 
 
 class SonaeDock(QgsDockWidget):

@@ -5,7 +5,7 @@ from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction, QMenu
 
 from ..processing_algorithms.base import GROUPS, tr
-from ..processing_algorithms.provider import ICON, algorithm_classes
+from ..processing_algorithms.provider import algorithm_classes
 
 MENU_TITLE = "&Sonae (備え)"
 
@@ -24,9 +24,10 @@ def build_gui(plugin):
     submenus = {}
     for cls in algorithm_classes():
         group = cls.GROUP
+        icon = QIcon(cls().svgIconPath())
         if group not in submenus:
-            submenus[group] = plugin.menu.addMenu(tr(GROUPS[group]))
-        action = QAction(QIcon(ICON), tr(cls.DISPLAY_NAME), iface.mainWindow())
+            submenus[group] = plugin.menu.addMenu(icon, tr(GROUPS[group]))
+        action = QAction(icon, tr(cls.DISPLAY_NAME), iface.mainWindow())
         action.setObjectName(f"sonae_{cls.ALG_ID}")
         action.triggered.connect(lambda _checked=False, a=cls.ALG_ID: _open_dialog(a))
         submenus[group].addAction(action)

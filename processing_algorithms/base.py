@@ -38,6 +38,7 @@ GROUPS = {
     "report": "Report / 報告",
     "platform": "Shared platform / 共有基盤",
 }
+ICON_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "plugin", "icons"))
 HELP_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "help"))
 HELP_LANGUAGES = ("en", "ja")
 _LANG_PROBE = "Parameters / パラメータ"    # translated in i18n/sonae_ja.ts: tells whether Japanese is active
@@ -75,16 +76,109 @@ def read_help(path: str) -> tuple[str, dict]:
     return description, {k: v.strip() for k, v in _PARAM.findall(text)}
 
 
+ENUM_WRAPPER = "sonae.processing_algorithms._enum_widget.LabelledEnumWrapper"
+
+
+def labelled_enum(parameter, labels: dict):
+    """Show {id: "English / 日本語"} labels for a static-string enum in the dialogs (the stored value stays the id).
+
+    Returns the parameter. The wrapper module is imported by the Processing dialog only (processing_algorithms/
+    _enum_widget.py)."""
+    package = __name__.rsplit(".", 2)[0]
+    meta = dict(parameter.metadata())
+    meta["widget_wrapper"] = {"class": ENUM_WRAPPER.replace("sonae.", package + ".", 1),
+                              "labels": {str(k): str(v) for k, v in labels.items()}}
+    parameter.setMetadata(meta)
+    return parameter
+
+
+def _legacy_index(value):
+    """An enum given as an index (int, or digits as text): old models, batch files and scripts. Else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
 class lazy:  # noqa: N801 — used like a module
-    """A module imported on first attribute access: ``gpd = lazy("geopandas")`` keeps a module's top light."""
+    """A module imported on first attribute access: ``gpd = lazy("geopandas")`` keeps a module's top light (the
+    provider imports every algorithm module when QGIS or qgis_process starts)."""
 
     def __init__(self, name: str, package: str | None = None):
         self._name, self._package, self._module = name, package, None
 
-    def __getattr__(self, attr):
+    def _load(self):
         if self._module is None:
             self._module = importlib.import_module(self._name, self._package)
-        return getattr(self._module, attr)
+        return self._module
+
+    def __getattr__(self, attr):
+        if attr.startswith("__") and attr.endswith("__"):
+            raise AttributeError(attr)
+        return getattr(self._load(), attr)
+
+
+class _LazyName:
+    """One name of a lazily imported module, resolved on first use (call, attribute, iteration, indexing ...)."""
+
+    def __init__(self, module: lazy, name: str):
+        self._lz_module, self._lz_name = module, name
+
+    def _lz(self):
+        return getattr(self._lz_module._load(), self._lz_name)
+
+    def __call__(self, *args, **kwargs):
+        return self._lz()(*args, **kwargs)
+
+    def __getattr__(self, attr):
+        if attr.startswith("_lz"):
+            raise AttributeError(attr)
+        return getattr(self._lz(), attr)
+
+    def __iter__(self):
+        return iter(self._lz())
+
+    def __getitem__(self, key):
+        return self._lz()[key]
+
+    def __contains__(self, item):
+        return item in self._lz()
+
+    def __len__(self):
+        return len(self._lz())
+
+    def __bool__(self):
+        return bool(self._lz())
+
+    def __eq__(self, other):
+        return self._lz() == other
+
+    def __hash__(self):
+        return hash(self._lz())
+
+    def __str__(self):
+        return str(self._lz())
+
+    def __repr__(self):
+        return f"<lazy {self._lz_module._name}.{self._lz_name}>"
+
+    def __format__(self, spec):
+        return format(self._lz(), spec)
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._lz())
+
+
+def lazy_from(package: str, module: str, *names: str):
+    """``a, b = lazy_from(__name__, "..engine.hazard", "a", "b")``: ``from ..engine.hazard import a, b`` done on
+    first use. ``package`` is the importing module's ``__name__`` (relative names resolve against its package)."""
+    anchor = package.rsplit(".", 1)[0] if module.startswith(".") else None
+    mod = lazy(module, anchor)
+    proxies = tuple(_LazyName(mod, n) for n in names)
+    return proxies if len(proxies) != 1 else proxies[0]
 
 
 def error(en: str, ja: str) -> QgsProcessingException:
@@ -121,7 +215,7 @@ def _number_parameter(definition, raw):
     """The value of a number parameter, parsed with engine.parsing when given as text, checked against the
     parameter's range; None when QGIS should resolve it (empty, default, expression/property)."""
     from ..engine.parsing import NumberError, family_for_field, parse_number
-    if definition is None or raw is None or isinstance(raw, bool):
+    if definition is None or definition.type() != "number" or raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
         value = float(raw)
@@ -162,11 +256,30 @@ def feedback_progress(feedback: QgsProcessingFeedback | None) -> Progress:
                     feedback.pushInfo, feedback.reportError)
 
 
+def _gdal_opens(path: str) -> bool:
+    """True when GDAL opens ``path`` as a raster (then QGIS's refusal is about something else)."""
+    try:
+        from osgeo import gdal
+        with gdal.ExceptionMgr(useExceptions=False) if hasattr(gdal, "ExceptionMgr") else _Quiet():
+            return gdal.OpenEx(path, gdal.OF_RASTER) is not None
+    except Exception:                   # noqa: BLE001
+        return False
+
+
+class _Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+
 class SonaeAlgorithm(QgsProcessingAlgorithm):
     ALG_ID = ""
     GROUP = ""
     DISPLAY_NAME = ""
     SHORT_HELP = ""
+    TAGS: tuple = ()                               # extra search words for the toolbox (English and Japanese)
     REQUIRES: tuple = dependencies.BASE_REQUIRES   # import names; see plugin/dependencies.PACKAGES
 
     def __init__(self):
@@ -185,6 +298,26 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
 
     def groupId(self):
         return self.GROUP
+
+    def svgIconPath(self):  # noqa: N802
+        return os.path.join(ICON_DIR, f"{self.GROUP}.svg")
+
+    def icon(self):
+        from qgis.PyQt.QtGui import QIcon
+        return QIcon(self.svgIconPath())
+
+    def shortDescription(self):  # noqa: N802
+        """The first sentence of the help page (the toolbox tooltip)."""
+        path = help_path(self.ALG_ID)
+        text = read_help(path)[0] if path else tr(self.SHORT_HELP)
+        text = re.sub(r"<[^>]+>", " ", text.split("<br>")[0])
+        text = re.sub(r"\s+", " ", text).strip()          # entities kept: the toolbox shows rich text
+        m = re.search(r"^(.+?[.。])(\s|$)", text)
+        text = m.group(1) if m else text
+        return text if len(text) <= 240 else text[:239].rsplit(" ", 1)[0] + "…"
+
+    def tags(self):
+        return ["sonae", "備え", self.GROUP, *self.TAGS, *re.split(r"\s*/\s*", tr(GROUPS[self.GROUP]))]
 
     def createInstance(self):
         return type(self)()
@@ -241,12 +374,63 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
             return False, dependencies.message(missing, self.ALG_ID)
         return True, ""
 
+    # --- enums (static strings: stable names; indexes of old models still accepted) ---------------------------
+    def _enum_problem(self, param, value):
+        """None when ``value`` is acceptable for the static-string enum ``param``, else the bilingual message."""
+        options = param.options()
+        shown = ", ".join(options)
+        index = _legacy_index(value)
+        if index is not None:
+            if 0 <= index < len(options):
+                return None
+            return (f"パラメータ {param.name()}: 番号 {index} の選択肢はありません（0～{len(options) - 1}）。"
+                    f"名前で指定してください: {shown}\n"
+                    f"Parameter {param.name()}: there is no option number {index} (0-{len(options) - 1}). "
+                    f"Give the name instead: {shown}")
+        if isinstance(value, (str, float)) and value not in options:
+            return (f"パラメータ {param.name()}: 「{value}」は選択肢にありません。使える値: {shown}\n"
+                    f"Parameter {param.name()}: '{value}' is not one of the options. Use one of: {shown}")
+        return None
+
+    def _static_enums(self):
+        from qgis.core import QgsProcessingParameterEnum
+        return [p for p in self.parameterDefinitions()
+                if isinstance(p, QgsProcessingParameterEnum) and p.usesStaticStrings() and not p.allowMultiple()]
+
+    def _check_enums(self, parameters) -> tuple[str | None, dict]:
+        """(bilingual problem or None, parameters with legacy enum indexes replaced by the option names)."""
+        fixed = dict(parameters)
+        for param in self._static_enums():
+            if param.name() in fixed and fixed[param.name()] is not None:
+                why = self._enum_problem(param, fixed[param.name()])
+                if why:
+                    return why, fixed
+                index = _legacy_index(fixed[param.name()])
+                if index is not None:
+                    fixed[param.name()] = param.options()[index]
+        return None, fixed
+
+    def enum_value(self, parameters, name, context) -> str:
+        """The chosen option's name of a static-string enum (an index from an old model is mapped to its name)."""
+        param = self.parameterDefinition(name)
+        value = parameters.get(name)
+        if value is not None and _legacy_index(value) is not None:
+            why = self._enum_problem(param, value)
+            if why:
+                raise QgsProcessingException(why)
+            return param.options()[_legacy_index(value)]
+        if isinstance(value, str) and value not in param.options():
+            raise QgsProcessingException(self._enum_problem(param, value))
+        return self.parameterAsEnumString(parameters, name, context)
+
     # --- parameter checks ---------------------------------------------------------------------------------
     def checkParameterValues(self, parameters, context):  # noqa: N802 (QGIS API)
         """QGIS's own check, after two Sonae steps: numeric text such as "0,85" or "０．８５" is parsed (QGIS itself
         reads it as 0.0), and a raster file that exists but cannot be read (a text file named .tif, a truncated
         download) gets a clear bilingual message where QGIS would say 'not found'."""
-        checked = dict(parameters)
+        why, checked = self._check_enums(parameters)     # enum names; indexes of old models mapped to names
+        if why:
+            return False, why
         for definition in self.parameterDefinitions():
             if definition.type() != "number":
                 continue
@@ -263,7 +447,9 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
-                    and os.path.isfile(value.split("|")[0]) and definition.name() in message:
+                    and os.path.isfile(value.split("|")[0]) \
+                    and re.search(r"\b%s\b" % re.escape(definition.name()), message) \
+                    and not _gdal_opens(value.split("|")[0]):
                 from ..engine.rasters import unreadable
                 return False, str(unreadable(value.split("|")[0], definition.name()))
         return ok, message

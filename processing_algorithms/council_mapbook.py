@@ -5,8 +5,9 @@ Reads whichever contract tables exist (DEVELOPERS.md), computes the key figures 
 ``engine.mapbook`` (districts ranked by feasibility, the index rows, short facility names), builds in-memory layers
 (``mapbook_layout``), loads ``layers/templates/council_mapbook_a3.qpt`` and exports the atlas through
 ``QgsLayoutExporter`` with text kept as text. The PDF is written to a temporary file, its ToUnicode maps are
-repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is moved into place only on
-success; nothing else is written. The layout and its layers are added to the current project on success.
+repaired (``engine.pdf_text``: Kangxi radicals -> the ideographs printed) and it is staged through
+``destinations`` (moved into place only when the run succeeded); nothing else is written. The layout and its
+layers are added to the current project on success.
 
 Layouts and the project are touched, so the algorithm runs in the main thread (``FlagNoThreading``, as QGIS's
 own "Export atlas layout as PDF" does).
@@ -18,7 +19,7 @@ import os
 import shutil
 import tempfile
 
-from qgis.core import (Qgis, QgsCoordinateReferenceSystem, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
+from qgis.core import (Qgis, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
                        QgsProcessingAlgorithm, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterBoolean, QgsProcessingParameterField, QgsProcessingParameterFile,
                        QgsProcessingParameterFileDestination, QgsProcessingParameterMapLayer,
@@ -31,7 +32,9 @@ from ..engine import mapbook as mb
 from ..engine import report_figures as rf
 from ..engine.dates import wareki
 from ..engine.errors import Cancelled, SonaeInputError
+from ..engine.metric import local_metric_crs
 from ..engine.pdf_text import fix_pdf_file
+from . import destinations
 from . import mapbook_layout as ml
 from .base import SonaeAlgorithm, tr
 from .qgis_io import layer_to_frame
@@ -70,14 +73,6 @@ def attribution_lines(sources, flood: bool, flood_source: str, scenario: bool, e
         lines.append(ATTR_SCENARIO)
     lines.extend(line for line in (extra or "").splitlines() if line.strip())
     return lines
-
-
-def metric_crs(lon: float) -> QgsCoordinateReferenceSystem:
-    """JGD2011 / UTM zone for a longitude in Japan (zones 51-55 = EPSG:6688-6692), else WGS 84 / UTM."""
-    zone = int((lon + 180) // 6) + 1
-    if 51 <= zone <= 55:
-        return QgsCoordinateReferenceSystem(f"EPSG:{6688 + zone - 51}")
-    return QgsCoordinateReferenceSystem(f"EPSG:{32600 + zone}")
 
 
 class CouncilMapbook(SonaeAlgorithm):
@@ -274,10 +269,10 @@ class CouncilMapbook(SonaeAlgorithm):
     def _plan(self, parameters, context, tables, points, feedback, progress):
         """(pages GeoDataFrame = atlas coverage, area outlines, index rows, metric CRS, counts)."""
         import geopandas as gpd
-        import pandas as pd
         import shapely
-        points = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
-        metric = metric_crs(float(points.geometry.x.median())).authid()
+        crs = local_metric_crs(points)          # engine.metric: the one metric CRS rule (refuses a missing CRS)
+        metric = f"EPSG:{crs.to_epsg()}" if crs.to_epsg() else crs.to_wkt()
+        points = points.to_crs("EPSG:4326")
         areas = []  # (kind, key, name, ids, geometry(EPSG:4326), district ids)
         max_pages = self.parameterAsInt(parameters, self.MAX_PAGES, context)
         coverage = self.parameterAsVectorLayer(parameters, self.COVERAGE, context)
@@ -296,6 +291,17 @@ class CouncilMapbook(SonaeAlgorithm):
         elif districts is not None and len(districts) and "member_ids" in districts.columns:
             d = districts.to_crs("EPSG:4326") if districts.crs is not None else districts
             members = rf.district_members(d)
+            known = set(points["id"].astype(str))
+            lost = {did: [m for m in ids if m not in known] for did, ids in members.items()}
+            lost = {did: ids for did, ids in lost.items() if ids}
+            if lost:
+                first = next(iter(lost))
+                feedback.pushWarning(
+                    f"{sum(map(len, lost.values()))} member ids of {len(lost)} districts are not in the facilities "
+                    f"table (e.g. district {first}: {', '.join(lost[first][:3])}); their figures leave them out. Use "
+                    "the districts and facilities of the same run. / 地区の構成施設のうち"
+                    f"{sum(map(len, lost.values()))}件（{len(lost)}地区、例：地区{first}）が施設の表にありません。"
+                    "数値には含まれません。同じ実行の地区と施設の表を使ってください。")
             printed, left_out = mb.rank_districts(d, max_pages)
             geoms = dict(zip(d["district_id"].astype(str), d.geometry))
             for did in printed:
@@ -320,6 +326,7 @@ class CouncilMapbook(SonaeAlgorithm):
                                  f"{len(left_out)}件は印刷していません（MAX_PAGES={max_pages}）。")
         feedback.pushInfo(f"{len(areas)} area pages from {how}.")
 
+        tables = rf.prepare(tables)
         all_districts = (districts["district_id"].astype(str).tolist()
                          if districts is not None and "district_id" in districts.columns else None)
         dist_figs = {}
@@ -335,37 +342,42 @@ class CouncilMapbook(SonaeAlgorithm):
         if dist_figs:
             index = mb.index_rows(districts, dist_figs, [a[1] for a in areas], left_out, first_area_page)
         whole = shapely.envelope(shapely.union_all(points.geometry.values))
-        records = []
+        records = []   # one dict per printed page, in page order
         if overview:
-            records.append(("overview", "ALL", "全域", None,
-                            rf.page_figures(tables, None, "ALL", "全域", district_ids=all_districts), whole, ""))
+            records.append({"page_kind": "overview", "page_key": "ALL", "page_name": "全域", "geometry": whole,
+                            "fig": rf.page_figures(tables, None, "ALL", "全域", district_ids=all_districts)})
         for k in range(1, n_index + 1):
             note = (f"地区一覧（{k}/{n_index}）：全{len(dist_figs)}地区。実現可能性の高い順に"
                     f"{len(areas)}地区を{first_area_page}〜{first_area_page + len(areas) - 1}ページに掲載")
             if left_out:
                 note += f"、{len(left_out)}地区は掲載なし（一覧の数値は各地区の表から）"
-            records.append(("index", f"INDEX{k}", f"地区一覧 {k}/{n_index}", k, None, whole, note + "。"))
+            records.append({"page_kind": "index", "page_key": f"INDEX{k}", "page_name": f"地区一覧 {k}/{n_index}",
+                            "index_part": k, "index_note": note + "。", "geometry": whole})
         for kind, key, name, ids, geom, dids in areas:
             fig = dist_figs.get(key) if kind == "district" else None
             if fig is None:
                 fig = rf.page_figures(tables, ids, key, name, district_ids=dids)
+            page_note = ""
             if kind == "district":
-                kind_ja = ""
-                if "type_ja" in districts.columns:
-                    t = districts.loc[districts["district_id"].astype(str) == key, "type_ja"]
-                    kind_ja = str(t.iloc[0]) if len(t) and pd.notna(t.iloc[0]) else ""
+                row = districts[districts["district_id"].astype(str) == key].iloc[0]
+                kind_ja = _text(row.get("type_ja"))
                 name = f"地区 {key}　{kind_ja}"
-            name = f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）"
-            records.append((kind, key, name, None, fig, _page_box(geom, metric), "", ", ".join(ids)))
+                measures = _text(row.get("measures_ja"))
+                if measures:
+                    page_note = f"あわせて推奨される取組：{measures}"
+            records.append({"page_kind": kind, "page_key": key, "member_ids": ", ".join(ids), "fig": fig,
+                            "page_name": f"{name}（避難所{rf.fmt_count(fig.shelters)}、施設{fig.facilities}か所）",
+                            "page_note": page_note, "geometry": mb.page_box(geom, metric)})
         rows = []
         for no, rec in enumerate(records, start=1):
-            kind, key, name, part, fig, geom, note = rec[:7]
-            row = {"page_no": no, "page_kind": kind, "page_key": key, "page_name": name, "index_part": part,
-                   "index_note": note, "member_ids": rec[7] if len(rec) > 7 else ""}
-            values = fig.values() if fig is not None else {}
+            row = {"page_no": no, "page_kind": rec["page_kind"], "page_key": rec["page_key"],
+                   "page_name": rec["page_name"], "index_part": rec.get("index_part"),
+                   "index_note": rec.get("index_note", ""), "page_note": rec.get("page_note", ""),
+                   "member_ids": rec.get("member_ids", "")}
+            values = rec["fig"].values() if rec.get("fig") is not None else {}
             for f in rf.FIGURES:
                 row[f"v_{f.key}"] = values.get(f.key, "")
-            row["geometry"] = geom
+            row["geometry"] = rec["geometry"]
             rows.append(row)
         pages = gpd.GeoDataFrame(rows, geometry="geometry", crs="EPSG:4326")
         outline_geoms = [a[4] for a in areas]
@@ -405,7 +417,7 @@ class CouncilMapbook(SonaeAlgorithm):
         coverage = ml.memory_layer(pages, "図面のページ", "Polygon")
         outline_layer = ml.memory_layer(outlines, "地区の範囲", "Polygon")
         outline_layer.loadNamedStyle(style_path("mapbook_pages"))
-        fac = _facility_frame(points)
+        fac = mb.facility_frame(points)
         fac_layer = ml.memory_layer(fac, "施設（停電時の自立時間）", "Point")
         fac_layer.loadNamedStyle(style_path("mapbook_facilities"))
         ml.label_facilities(fac_layer)
@@ -442,7 +454,7 @@ class CouncilMapbook(SonaeAlgorithm):
                                   self.parameterAsBool(parameters, self.SCENARIO, context),
                                   self.parameterAsString(parameters, self.ATTRIBUTION, context))
         if base is not None:
-            lines.insert(0, basemap_attribution(base))
+            lines.insert(0, ml.basemap_attribution(base))
         title = self.parameterAsString(parameters, self.TITLE, context) or DEFAULT_TITLE
         layout = ml.load_template(project, title, "\n".join(lines), wareki(dt.date.today()) + " 作成",
                                   "\n".join(rf.figure_notes("ja")))
@@ -475,7 +487,14 @@ class CouncilMapbook(SonaeAlgorithm):
                 feedback.pushWarning(f"{unfixable} characters of the PDF text layer could not be repaired. / "
                                      f"PDFの文字情報のうち{unfixable}文字は修正できませんでした。")
             progress.update(0.98)
-            _move_into_place(tmp_pdf, pdf)
+            # The shared output staging (destinations.py): the PDF goes into a staging folder beside the target
+            # and is moved into place by the base class only after compute() returned; cancel/failure removes it.
+            staged, stage = destinations.staged_file(self, parameters, self.OUTPUT, context, path=pdf)
+            if stage is None:
+                raise SonaeInputError(f"OUTPUT '{pdf}' is not a file path. Give a file name ending in .pdf.",
+                                      f"出力（OUTPUT）「{pdf}」はファイルのパスではありません。末尾が.pdfのファイル名を"
+                                      "指定してください。")
+            shutil.copyfile(tmp_pdf, staged)
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
@@ -522,61 +541,12 @@ def _norm(path: str) -> str:
     return os.path.normcase(os.path.realpath(os.path.abspath(path)))
 
 
-def _move_into_place(tmp_pdf: str, pdf: str) -> None:
-    """Copy next to the target, then an atomic rename: an existing PDF is replaced only now."""
-    folder = os.path.dirname(os.path.abspath(pdf))
-    os.makedirs(folder, exist_ok=True)
-    fd, staged = tempfile.mkstemp(prefix=".sonae_mapbook_", suffix=".pdf", dir=folder)
-    os.close(fd)
-    try:
-        shutil.copyfile(tmp_pdf, staged)
-        os.replace(staged, pdf)
-    except BaseException:
-        if os.path.exists(staged):
-            os.remove(staged)
-        raise
-
-
-def _page_box(geom, metric: str):
-    """The page's map extent: the area's bounds grown to at least rules/mapbook.json min_page_extent_m."""
-    import geopandas as gpd
-    import shapely
-    size = float(mb.RULES["min_page_extent_m"])
-    g = gpd.GeoSeries([geom], crs="EPSG:4326").to_crs(metric).iloc[0]
-    x0, y0, x1, y1 = g.bounds
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    w, h = max(x1 - x0, size), max(y1 - y0, size)
-    box = shapely.box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
-    return gpd.GeoSeries([box], crs=metric).to_crs("EPSG:4326").iloc[0]
-
-
-def _facility_frame(points):
-    """The facilities drawn on the maps: id, name, short label, stay (1/0, None unknown), hours, conflict."""
-    import geopandas as gpd
-    import numpy as np
+def _text(value) -> str:
+    """A table cell as text; missing (None/NaN/NA) -> ''."""
     import pandas as pd
-    pts = points.to_crs("EPSG:4326") if points.crs is not None else points.set_crs("EPSG:4326")
-    names = pts["name"] if "name" in pts.columns else pd.Series([None] * len(pts), index=pts.index)
-    stay = rf.stay_mask(pts)
-    frame = pd.DataFrame({
-        "id": pts["id"].astype(str).to_numpy(),
-        "name": names.where(names.notna(), None).to_numpy(dtype=object),
-        "label": mb.label_names(names.tolist()),
-        "stay": (pd.Series(stay.astype(float)) if stay is not None else pd.Series([np.nan] * len(pts))).to_numpy(),
-        "hours_now": (pd.to_numeric(pts["hours_now"], errors="coerce").to_numpy() if "hours_now" in pts.columns
-                      else np.full(len(pts), np.nan)),
-        "flood_conflict": (pd.to_numeric(pts["flood_conflict"], errors="coerce").to_numpy()
-                           if "flood_conflict" in pts.columns else np.full(len(pts), np.nan)),
-    })
-    return gpd.GeoDataFrame(frame, geometry=pts.geometry.values, crs="EPSG:4326")
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def _empty_districts():
     import pandas as pd
     return pd.DataFrame({"district_id": pd.Series([], dtype=object)})
-
-
-def basemap_attribution(layer) -> str:
-    """'背景地図：<layer name>' plus the rights recorded in the layer's metadata."""
-    rights = [r for r in (layer.metadata().rights() or []) if r and r.strip()]
-    return "背景地図：" + layer.name() + ("（" + "、".join(rights) + "）" if rights else "")

@@ -75,6 +75,7 @@ class Stage:
     final_id: str | None = None
     created_dirs: list = field(default_factory=list)
     renames: dict = field(default_factory=dict)     # staged file name -> final file name
+    host: "Stage | None" = None             # another output of this run creating the same new GeoPackage
     done: bool = False
 
     def staged_path(self, name: str | None = None) -> str:
@@ -128,11 +129,11 @@ def _evaluated(alg, parameters, name, context) -> tuple[str, object]:
         value = definition.defaultValue() if definition is not None else None
     raw = value
     if isinstance(value, QgsProcessingOutputLayerDefinition):
-        prop = value.sink
-        value = prop.valueAsString(context.expressionContext(), "") if hasattr(prop, "valueAsString") else \
-            prop.staticValue()
-    elif isinstance(value, QgsProperty):
+        value = value.sink
+    if isinstance(value, QgsProperty):
         value = value.valueAsString(context.expressionContext(), "")
+        if isinstance(value, tuple):        # PyQGIS returns (value, ok)
+            value = value[0]
     return ("" if value is None else str(value)), raw
 
 
@@ -289,7 +290,7 @@ def preflight(alg, parameters, context) -> dict:
                 where = target.describe()
                 raise SonaeInputError(
                     f"Output {_label(alg, target.param)} would write to {where}, which is the input "
-                    f"{_label(alg, ref.param)}. Writing there would destroy the input data, so nothing was written. "
+                    f"{_label(alg, ref.param)}. The input would be overwritten and its data lost, so nothing was written. "
                     "Choose another file name (or, for a GeoPackage, another table name).",
                     f"出力「{_label(alg, target.param)}」の保存先 {where} は入力「{_label(alg, ref.param)}」と同じです。"
                     "上書きすると入力データが失われるため、何も書き込まずに中止しました。別のファイル名（GeoPackageでは"
@@ -339,6 +340,14 @@ def _makedirs(path) -> list:
 
 
 def _new_stage(alg, target: Target) -> Stage:
+    if target.kind == "gpkg":
+        for other in getattr(alg, "_sonae_stages", []):
+            if other.target.kind == "gpkg" and other.staging_dir and not other.done and \
+                    os.path.normcase(os.path.realpath(other.target.path)) == \
+                    os.path.normcase(os.path.realpath(target.path)):
+                stage = Stage(target, host=other)       # a second table of the same new GeoPackage
+                alg._sonae_stages.append(stage)
+                return stage
     stage = Stage(target)
     try:
         stage.created_dirs = _makedirs(os.path.dirname(target.path))
@@ -385,7 +394,12 @@ def stage_sink(alg, parameters, name, context):
     if target.kind not in ("file", "gpkg"):
         return parameters, None, target
     stage = _new_stage(alg, target)
-    if stage.temp_table:
+    if stage.host is not None:
+        uri = QgsDataSourceUri()
+        uri.setDatabase(stage.host.staged_path(STAGED_GPKG))
+        uri.setDataSource("", target.table, "geom")
+        staged = "ogr:" + uri.uri()
+    elif stage.temp_table:
         uri = QgsDataSourceUri()
         uri.setDatabase(target.path)
         uri.setDataSource("", stage.temp_table, "geom")

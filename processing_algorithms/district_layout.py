@@ -24,14 +24,18 @@ class DistrictLayout(SonaeAlgorithm):
     SHORT_HELP = (
         "Clusters facilities (and optional building or land-use polygons) into candidate districts in which every "
         "member lies within SPAN_M of every other member (the reach of a self-owned line 自営線 or shared system; "
-        "complete linkage), classifies each district into the 12 smart-community types of the Tokyo study group "
-        "(seed 004, rules/district_types.json) from the facility types it holds, and scores the five feasibility "
+        "complete linkage), classifies each district into the smart-community types 1-10 of the Tokyo study group "
+        "(seed 004 表5.1-5.11, rules/district_types.json; tried in the seed's order) from the facility types it "
+        "holds, attaches the seed's measures without a district (表5.12 energy-saving behaviour, 表5.13 study "
+        "committee) to districts and to the city, and scores the five feasibility "
         "axes (technical, market, economic, operational, system) with the inputs of each score written beside it. "
         "District polygons (convex hull of the members, buffered) carry members, combined PV/battery/critical "
-        "load, autonomy (from shelters_energy when given), self-owned line length and cost, investment, subsidy "
+        "load, autonomy (from shelters_energy when given), self-owned line length and cost (only for types whose "
+        "scheme interchanges energy; 表5.7 public facilities have none), investment, subsidy "
         "(the programme rule file, as in sonae:subsidyscope) and the type's investment scale.\n"
-        "施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の12類型に"
-        "分類し、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。")
+        "施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の"
+        "類型1〜10に分類し（省エネ行動促進・検討委員会設置は地区と市全体の推奨施策）、技術・市場・経済・業務・システムの5観点を"
+        "根拠の数値付きで採点します。")
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource("FACILITIES", self.tr("Facilities / 施設"),
@@ -72,6 +76,12 @@ class DistrictLayout(SonaeAlgorithm):
                                                    QgsProcessing.TypeVectorPolygon),
                  "District polygons with type, members, energy, investment, subsidy and the five scores with their "
                  "inputs. / 地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。")
+        self.add(QgsProcessingParameterFeatureSink("OUTPUT_MEASURES", self.tr("Recommended measures / 推奨施策"),
+                                                   QgsProcessing.TypeVector, optional=True, createByDefault=False),
+                 "City-level table of the measures seed 004 presents without a district of their own (表5.12 "
+                 "energy-saving behaviour, 表5.13 study committee), with the districts each is attached to "
+                 "(rules/district_types.json measures). / 地区を持たない施策（省エネ行動促進・検討委員会設置）の"
+                 "市全体の表と、付随する地区。")
         self.addOutput(QgsProcessingOutputNumber("DISTRICT_COUNT", self.tr("Districts / 地区数")))
 
     def compute(self, parameters, context, feedback, progress):
@@ -124,13 +134,21 @@ class DistrictLayout(SonaeAlgorithm):
         money = ["line_cost_yen", "investment_yen", "eligible_cost_yen", "subsidy_yen", "allocation_tax_yen",
                  "effective_burden_yen"]
         kinds = {c: "int" for c in money + ["n_members", "n_buildings", "n_public", "type_no"]}
-        kinds.update({"has_chargers": "bool", "within_type_scale": "bool"})
+        kinds.update({"has_chargers": "bool", "within_type_scale": "bool", "interchange": "bool"})
         kinds = {k: v for k, v in kinds.items() if k in out.columns}
+        lists = [m.split(", ") if m else [] for m in out["measures"]] if len(out) else []
+        measures = districts.city_measures(lists, out["district_id"].tolist() if len(out) else [], _RULES)
         dest = write_frame(self, parameters, "OUTPUT", context, out, feedback, kinds=kinds, style="districts")
+        results = {}
+        if parameters.get("OUTPUT_MEASURES"):
+            results["OUTPUT_MEASURES"] = write_frame(self, parameters, "OUTPUT_MEASURES", context, measures, feedback,
+                                                     kinds={"measure_no": "int", "n_districts": "int"})
         if len(out):
             types = pd.Series(out["type_ja"]).value_counts()
             feedback.pushInfo(f"{len(out)} districts: " + ", ".join(f"{t} {c}" for t, c in types.items()) +
                               f" / 地区{len(out)}件")
         else:
             feedback.pushInfo("No district: no facilities within the span of each other. / 到達距離内にまとまる施設がありません。")
-        return {"OUTPUT": dest, "DISTRICT_COUNT": int(len(out))}
+        feedback.pushInfo("City measures (seed 004 表5.12, 表5.13): " + "; ".join(
+            f"{r.name_ja} ({r.n_districts} districts)" for r in measures.itertuples()) + " / 市全体の推奨施策")
+        return dict(results, OUTPUT=dest, DISTRICT_COUNT=int(len(out)))

@@ -186,7 +186,7 @@ class EvDeliveryPlan(SonaeAlgorithm):
         shelters = point_frame(shelters, shelters.crs, "SHELTERS")
         chargers = prepare_chargers(chargers_raw, cid, settings, "CHARGERS", warn)
         fleet = prepare_fleet(fleet_raw, chargers["charger_id"], settings, "EV_FLEET", warn)
-        needs = shelter_needs(shelters, sid, short, "SHELTERS")
+        needs = shelter_needs(shelters, sid, short, "SHELTERS", warn)
         for f, what in ((hours_f, "HOURS_FIELD"), (load_f, "LOAD_FIELD")):
             if f and f not in shelters.columns:
                 feedback.pushInfo(f"{what} '{f}' is not a field of SHELTERS: hours_after_ev stays empty. / "
@@ -226,7 +226,7 @@ class EvDeliveryPlan(SonaeAlgorithm):
         dest_sh = write_frame(self, parameters, "OUTPUT_SHELTERS", context, after, feedback,
                               kinds={"ev_kwh_delivered": "float", "shortfall_after_kwh": "float",
                                      "hours_after_ev": "float", "reaches_target": "bool",
-                                     "reachable": "bool"})
+                                     "counts_in_target": "bool", "reachable": "bool"})
         feedback.pushInfo(
             f"Plan {plan.status}: {counts['delivered_kwh']:,.1f} of {counts['need_kwh']:,.1f} kWh delivered by "
             f"{plan.pairs['vehicle_id'].nunique()} vehicles to {plan.pairs['shelter_id'].nunique()} shelters; "

@@ -8,7 +8,6 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.rasters import check_overlap
 from ..engine.hazard import VALUE_KINDS, exposed_population, mesh_polygons, open_hazard_raster
 from .base import SonaeAlgorithm
 from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
@@ -74,6 +73,7 @@ class ExposedPopulation(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("EXPOSED_TOTAL", self.tr("People at rank 2+ / ランク2以上の人口")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.rasters import check_depths, check_overlap   # lazy: loading the provider imports no scientific library
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         mesh_field = self.parameterAsString(parameters, self.MESH_CODE_FIELD, context)
@@ -96,6 +96,8 @@ class ExposedPopulation(SonaeAlgorithm):
                 raise SonaeInputError(f"Layer {name} has no geometry: set MESH_CODE_FIELD to a mesh code field.",
                                       f"レイヤ{name}にジオメトリがありません。MESH_CODE_FIELD にメッシュコードの項目を指定してください。")
         check_overlap(info.bounds, info.crs, zones, name, self.HAZARD, info.path)
+        if kind == "depth_m":
+            check_depths(info.path, info.nodata, self.HAZARD)
         table = exposed_population(zones, zones[pop_field], info, kind, progress.sub(0.0, 0.9), name)
         keep = [f for f in (id_field, mesh_field) if f]
         out = gpd.GeoDataFrame(zones[keep].reset_index(drop=True).join(table.reset_index(drop=True)),

@@ -30,8 +30,36 @@ def _set_feature_count(con, table: str) -> None:
                     "WHERE lower(table_name) = lower(?)" % table.replace('"', '""'), (table,))
 
 
-def bulk_insert(path: str, table: str, columns: list, rows: list, geoms) -> None:
-    """Insert ``rows`` (tuples in ``columns`` order) and shapely ``geoms`` (or None) into an empty table."""
+def sqlite_values(series, kind: str, fallback):
+    """One column as a list for sqlite's executemany, converted by numpy in C (``tolist``), not value by value.
+
+    Floats go as they are: SQLite stores a bound NaN as NULL. Integers and booleans without missing values go as
+    int64 / 0-1 lists; with missing values (and text) an object array with None. Dates use ``fallback(series,
+    kind)`` (the writer's per-value conversion).
+    """
+    import pandas as pd
+    if kind == "float":
+        return pd.to_numeric(series, errors="coerce").to_numpy(dtype=float).tolist()
+    missing = series.isna().to_numpy()
+    if kind in ("int", "bool"):
+        if kind == "int":
+            arr = pd.to_numeric(series, errors="coerce").fillna(0).to_numpy().astype("int64")
+        else:
+            arr = series.where(~missing, False).astype(bool).to_numpy().astype("int64")
+        if not missing.any():
+            return arr.tolist()
+        values = arr.astype(object)
+    elif kind == "str":
+        values = series.astype(str).to_numpy(dtype=object)
+    else:
+        return fallback(series, kind)
+    values[missing] = None
+    return values.tolist()
+
+
+def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None = None) -> None:
+    """Insert ``rows`` (tuples in ``columns`` order; a list, or any iterable with ``n`` given) and shapely
+    ``geoms`` (or None) into an empty table."""
     con = sqlite3.connect(path, isolation_level=None, timeout=60)
     try:
         con.execute("BEGIN")
@@ -41,7 +69,7 @@ def bulk_insert(path: str, table: str, columns: list, rows: list, geoms) -> None
         if count:
             raise RuntimeError(f"table {table} is not empty")
         names = [f'"{c}"' for c in columns]
-        n = len(rows)
+        n = len(rows) if n is None else int(n)
         fids = range(1, n + 1)
         if geom_info is not None and geoms is not None:
             geom_col, srs_id = geom_info
@@ -53,7 +81,7 @@ def bulk_insert(path: str, table: str, columns: list, rows: list, geoms) -> None
             header = gpkg_blob_header(int(srs_id))
             missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
             wkbs = shapely.to_wkb(geoms, byte_order=1)
-            blobs = [None if m else header + w for m, w in zip(missing.tolist(), wkbs.tolist())]
+            blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]
             sql = (f'INSERT INTO "{table}" (fid, "{geom_col}", {", ".join(names)}) '
                    f'VALUES (?, ?, {", ".join("?" * len(names))})')
             con.executemany(sql, ((fid, blob, *row) for fid, blob, row in zip(fids, blobs, rows)))

@@ -119,15 +119,21 @@ class HazardExposure(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("NO_DATA_COUNT", self.tr("Facilities without data / データなし")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.rasters import check_depths   # lazy: loading the provider imports no scientific library
         hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
         info = open_hazard_raster(hazard_raster_source(self, parameters, context, feedback, self.HAZARD), self.HAZARD,
                                   nodata_parameter(self, parameters, context), feedback.pushWarning)
+        if kind == "depth_m":
+            check_depths(info.path, info.nodata, self.HAZARD)
         facilities = read_source(self, parameters, self.FACILITIES, context)
         layer_name = self.parameterAsSource(parameters, self.FACILITIES, context).sourceName() or self.FACILITIES
         cols, warnings = facility_exposure(facilities, info, hazard, kind, radius, progress.sub(0.0, 0.8),
                                            layer_name, self.HAZARD)
+        if kind == "depth_m":               # negative cells the decimated check missed, at the facilities
+            check_depths(info.path, info.nodata, self.HAZARD,
+                         cols[[c for c in (f"{hazard}_value", f"{hazard}_max") if c in cols.columns]].to_numpy())
         for w in warnings:
             feedback.pushWarning(w)
         out = facilities.drop(columns=[c for c in cols.columns if c in facilities.columns])

@@ -110,7 +110,8 @@ def configure(layout, project, map_layers, coverage, index_layer, metric: str):
     """Point the template's items at the layers: map, legend, scale bar, atlas, index table."""
     from qgis.core import QgsMapLayerLegendUtils, QgsRasterLayer
     mp = layout.itemById("main_map")
-    mp.setCrs(QgsCoordinateReferenceSystem(metric))
+    mp.setCrs(QgsCoordinateReferenceSystem(metric) if metric.startswith("EPSG:")
+              else QgsCoordinateReferenceSystem.fromWkt(metric))
     mp.setLayers(map_layers)
     mp.setKeepLayerSet(True)
     mp.zoomToExtent(QgsCoordinateTransform(coverage.crs(), mp.crs(), project).transformBoundingBox(
@@ -206,3 +207,9 @@ class SubFeedback:
                 sub.cancel()
         sub._keep = on_progress
         return sub
+
+
+def basemap_attribution(layer) -> str:
+    """'背景地図：<layer name>' plus the rights recorded in the layer's metadata."""
+    rights = [r for r in (layer.metadata().rights() or []) if r and r.strip()]
+    return "背景地図：" + layer.name() + ("（" + "、".join(rights) + "）" if rights else "")

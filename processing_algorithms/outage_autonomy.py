@@ -12,8 +12,10 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 
 from ..engine.energy import energy_defaults
 from ..engine.energy.inputs import build_inputs, join_assets
-from ..engine.energy.outage import Settings, check_start_soc, hour_of_year, simulate, summarise
-from ..engine.energy.pv import pv_rules, regions
+from ..engine.energy.outage import Settings, check_start_soc, hour_of_year, summarise
+from ..engine.roles import role_labels
+from ..engine.energy.weather import region_ids, weather_rules
+from ..engine.energy.years import lower_median, simulate_years
 from .base import SonaeAlgorithm
 from .qgis_io import read_source, write_frame
 
@@ -48,22 +50,41 @@ def energy_common_parameters(alg, defaults):
             "Battery state of charge (0-1) at the start of an outage when no monitored battery_soc is given; it is "
             "also the reserve used for outages starting at every hour of the year. / 停電開始時の充電率（0〜1）。"
             "監視値がない場合と、全時刻の停電開始シミュレーションに使います。")
-    alg.add(QgsProcessingParameterEnum("PV_REGION", alg.tr("PV yield region / 太陽光の発電量地域"),
-                                       [pv_rules()["annual_kwh_per_kwp"][k]["label"] for k in regions()],
-                                       defaultValue=regions().index(pv_rules()["default_region"])),
-            "Annual PV yield (kWh/kWp/yr) the clear-sky profile is scaled to (rules/pv_yield_japan.json); the "
-            "planning rule 1,000 is the conservative default. / 年間発電量（kWh/kWp）の地域。既定は計画値1,000。")
+    wr = weather_rules()
+    ids = ["auto"] + region_ids(wr)
+    labels = ["Auto: nearest climate region / 自動（最寄りの気候地域）"] + [wr["regions"][k]["label"] for k in ids[1:]]
+    alg.add(QgsProcessingParameterEnum("WEATHER_REGION", alg.tr("Weather region / 気象の地域"), labels,
+                                       defaultValue=0),
+            "Weather for the PV profile when no WEATHER_FILE is given: seeded synthetic years (daily clearness index "
+            "as a Markov chain, Aguiar et al. 1988) calibrated to the monthly irradiance normals of one of Japan's 8 "
+            "climate regions (rules/weather_normals_japan.json, from the 拡張アメダス standard years). Auto = the "
+            "region whose reference point is nearest to each facility. / 気象ファイルがないときの合成気象の地域。"
+            "自動は各施設に最も近い代表地点の地域。")
+    alg.add(QgsProcessingParameterFile("WEATHER_FILE", alg.tr("Standard-year weather file / 標準年気象データ"),
+                                       extension="csv", optional=True),
+            "Optional 拡張アメダス standard-year CSV (外気温度, 法線面直達日射, 水平面天空日射 in W/m2; 8,760 hours) "
+            "or a CSV with temp_air, dni, dhi: one weather year from measured data instead of the synthetic years. / "
+            "拡張アメダス標準年のCSV（任意）。合成気象の代わりに使います。")
+    alg.add(QgsProcessingParameterNumber("WEATHER_YEARS", alg.tr("Synthetic weather years / 合成気象の年数"),
+                                         QgsProcessingParameterNumber.Integer,
+                                         int(wr["synthetic_years"]["value"]), False, 1, 50),
+            "Number of synthetic weather years; survival shares are taken over every start hour of every year. / "
+            "合成気象の年数。生存割合は全年・全開始時刻で集計します。", advanced=True)
+    alg.add(QgsProcessingParameterNumber("WEATHER_SEED", alg.tr("Weather seed / 乱数シード"),
+                                         QgsProcessingParameterNumber.Integer, int(wr["seed"]["value"]), False, 0),
+            "Seed of the synthetic weather (same seed = same years). / 合成気象の乱数シード（同じ値で同じ結果）。",
+            advanced=True)
     alg.add(QgsProcessingParameterFile("PV_PROFILE", alg.tr("Hourly PV profile CSV / 毎時の太陽光プロファイル"),
                                        extension="csv", optional=True),
             "Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the "
-            "clear-sky profile for every facility. / 8760時間分のkW/kWp（任意）。", advanced=True)
+            "weather-based profile for every facility (one weather year). / 8760時間分のkW/kWp（任意）。", advanced=True)
     alg.add(QgsProcessingParameterBoolean("INCLUDE_AC", alg.tr("Include air conditioning / 空調を含める"), False),
             "Add one 2 kW air conditioner per shelter in July-September daytime (rules/critical_loads.json). / "
             "7〜9月の日中に空調2kWを加えます。", advanced=True)
 
 
 def region_of(alg, parameters, context):
-    return regions()[alg.parameterAsEnum(parameters, "PV_REGION", context)]
+    return (["auto"] + region_ids())[alg.parameterAsEnum(parameters, "WEATHER_REGION", context)]
 
 
 def read_model_frame(alg, parameters, context, feedback, progress):
@@ -79,7 +100,7 @@ def read_model_frame(alg, parameters, context, feedback, progress):
     return frame, name, id_field
 
 
-def read_energy_model(alg, parameters, context, feedback, progress, build_share: float):
+def read_energy_model(alg, parameters, context, feedback, progress, build_share: float, outage_hours: int = 72):
     """What both energy algorithms read: (frame, id field, type field, evacuees field, start SoC, model inputs).
 
     ``build_share`` is the part of the progress bar that building the load and PV profiles takes.
@@ -89,9 +110,12 @@ def read_energy_model(alg, parameters, context, feedback, progress, build_share:
     type_field = alg.parameterAsString(parameters, "TYPE_FIELD", context) or None
     ev_field = alg.parameterAsString(parameters, "EVACUEES_FIELD", context) or "evacuees"
     pv_csv = alg.parameterAsFile(parameters, "PV_PROFILE", context) or None
+    weather_file = alg.parameterAsFile(parameters, "WEATHER_FILE", context) or None
     inputs = build_inputs(frame, id_field, type_field, ev_field, region_of(alg, parameters, context), pv_csv,
                           alg.parameterAsBool(parameters, "INCLUDE_AC", context), name,
-                          progress.sub(0.0, build_share))
+                          progress.sub(0.0, build_share), weather_file,
+                          alg.parameterAsInt(parameters, "WEATHER_YEARS", context),
+                          alg.parameterAsInt(parameters, "WEATHER_SEED", context), outage_hours)
     return frame, id_field, type_field, ev_field, start_soc, inputs
 
 
@@ -101,13 +125,19 @@ class OutageAutonomy(SonaeAlgorithm):
     DISPLAY_NAME = "Outage autonomy / 停電時の自立時間"
     SHORT_HELP = (
         "How long each shelter keeps its critical loads (lighting, disaster radio, TV, phone charging, fridge) on "
-        "in a power outage with its PV, battery and generator. After NREL REopt's outage simulator: an outage is "
-        "started at every hour of the year (vectorised over shelters and start hours); surplus PV charges the "
-        "battery within capacity, power and round-trip efficiency; deficits draw the generator (fuel curve, tank) "
-        "then the battery; the first unmet hour ends the run. Adds hours_now (outage starting at START_TIME from "
-        "the monitored battery_soc), min_hours, median_hours, share_24h/72h/168h and shortfall_kwh_<target>h.\n"
-        "停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から"
-        "計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。")
+        "in a power outage with its PV, battery and generator, with weather: PV comes from seeded synthetic weather "
+        "years (daily clearness index as a Markov chain calibrated to the monthly irradiance normals of the nearest "
+        "of Japan's 8 climate regions) or from a 拡張アメダス standard-year file. After NREL REopt's outage simulator: "
+        "an outage is started at every hour of every weather year; surplus PV charges the battery within capacity, "
+        "power and round-trip efficiency; deficits draw the generator (fuel curve, tank) then the battery; the first "
+        "unmet hour ends the run. The facility's role (rules/facility_roles.json) sets the load and the target: open "
+        "spaces carry none, tsunami buildings a reduced load for hours, and only the 72 h roles count in "
+        "BELOW_TARGET. Adds role, autonomy_target_h, hours_now (the middle weather year), min_hours, median_hours, "
+        "share_24h/72h/168h over start hours and weather years, and shortfall_kwh_<target>h.\n"
+        "停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、気象（合成気象年または"
+        "拡張アメダス標準年）を考慮した太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、"
+        "全気象年・全時刻の停電開始を一括計算）。施設の役割で負荷と目標が決まります（緊急避難場所は負荷なし、"
+        "津波避難ビルは時間単位）。")
 
     def initParameters(self, config=None):
         d = energy_defaults()
@@ -115,9 +145,11 @@ class OutageAutonomy(SonaeAlgorithm):
         self.add(QgsProcessingParameterNumber("OUTAGE_HOURS", self.tr("Target outage duration (h) / 目標時間（h）"),
                                               QgsProcessingParameterNumber.Integer, int(d["outage_hours"]), False, 1,
                                               8760),
-                 "Target duration of the outage; gives shortfall_kwh_<h>h (energy to bring in to reach it from now). "
-                 "Runs are simulated up to max(168, this). Default 72 h (FDMA target). / 目標の停電継続時間。"
-                 "不足電力量 shortfall_kwh_<h>h を出します。既定72時間（消防庁の目標）。")
+                 "Target duration of the outage for the roles with a days target (stay and welfare shelters, disaster "
+                 "bases; rules/facility_roles.json); gives shortfall_kwh_<h>h (energy to bring in to reach it from "
+                 "now). Tsunami buildings keep their own target in hours; open spaces have none. Runs are simulated "
+                 "up to max(168, this). Default 72 h (FDMA target). / 日単位の目標を持つ役割（指定・福祉避難所、防災"
+                 "拠点）の目標停電時間。津波避難ビルは時間単位の独自目標、緊急避難場所は目標なし。既定72時間。")
         self.add(QgsProcessingParameterDateTime("START_TIME", self.tr("Outage starts at / 停電開始日時"),
                                                 optional=True),
                  "When the outage for hours_now starts (Japan Standard Time); empty = the current hour. / "
@@ -126,25 +158,26 @@ class OutageAutonomy(SonaeAlgorithm):
                                                    QgsProcessing.TypeVectorAnyGeometry),
                  "The shelters with their energy fields and the autonomy results (demo table shelters_energy). / "
                  "設備と自立時間の結果を付けた避難所。")
-        self.addOutput(QgsProcessingOutputNumber("BELOW_TARGET", self.tr("Shelters below target now / 目標未満の避難所")))
+        self.addOutput(QgsProcessingOutputNumber("BELOW_TARGET", self.tr("Shelters below target now (days roles) / 目標未満の避難所")))
 
     def compute(self, parameters, context, feedback, progress):
         d = energy_defaults()
         target = self.parameterAsInt(parameters, "OUTAGE_HOURS", context)
         horizon = max(168, target)
         frame, _id_field, _type_field, _ev_field, start_soc, inputs = read_energy_model(
-            self, parameters, context, feedback, progress, 0.15)
+            self, parameters, context, feedback, progress, 0.15, target)
         when = self.parameterAsDateTime(parameters, "START_TIME", context)
         start_dt = when.toPyDateTime() if when is not None and when.isValid() else dt.datetime.now()
         h0 = hour_of_year(start_dt.replace(minute=0, second=0, microsecond=0))
         settings = Settings.from_rules(d)
         soc_now = np.where(np.isfinite(inputs.monitored_soc), inputs.monitored_soc, start_soc)
-        now_hours = simulate(inputs.load_kw, inputs.pv_per_kwp, inputs.assets, soc_now, horizon, starts=[h0],
-                             settings=settings)
-        _, now_unmet = simulate(inputs.load_kw, inputs.pv_per_kwp, inputs.assets, soc_now, target, starts=[h0],
-                                settings=settings, track_unmet=True)
-        hours = simulate(inputs.load_kw, inputs.pv_per_kwp, inputs.assets, start_soc, horizon, settings=settings,
-                         progress=progress.sub(0.2, 0.95))
+        Y = inputs.pv.years
+        now_hours = simulate_years(inputs.load_kw, inputs.pv, inputs.assets, soc_now, horizon, starts=[h0],
+                                   settings=settings)
+        _, now_unmet = simulate_years(inputs.load_kw, inputs.pv, inputs.assets, soc_now, target, starts=[h0],
+                                      settings=settings, track_unmet=True)
+        hours = simulate_years(inputs.load_kw, inputs.pv, inputs.assets, start_soc, horizon, settings=settings,
+                               progress=progress.sub(0.2, 0.95))
         stats = summarise(hours, sorted(set(list(d["survival_thresholds_h"]) + [target])), horizon)
         out = frame.copy()
         a = inputs.assets
@@ -152,19 +185,33 @@ class OutageAutonomy(SonaeAlgorithm):
         out["generator_kw"], out["fuel_l"] = a.generator_kw, a.fuel_l
         out["battery_soc"] = inputs.monitored_soc
         out["start_soc_used"] = soc_now
+        out["role"] = inputs.roles
+        out["role_label"] = role_labels(inputs.roles, "ja")
+        out["autonomy_target_h"] = inputs.target_h
+        out["counts_in_target"] = inputs.counts_in_target
         out["critical_load_kw"] = inputs.load_kw.mean(axis=1)
         out["critical_kwh_day"] = inputs.load_kw.sum(axis=1) / 365.0
-        out["hours_now"] = now_hours[:, 0]
+        out["pv_kwh_per_kwp_year"] = inputs.annual_yield
+        out["hours_now"] = lower_median(now_hours)
+        out["hours_now_worst"] = now_hours.min(axis=1)
         for k, v in stats.items():
             out[k] = v
-        out[f"shortfall_kwh_{target}h"] = now_unmet[:, 0]
+        has_target = inputs.target_h > 0
+        out["share_target"] = np.where(has_target, (hours >= inputs.target_h[:, None]).mean(axis=1), np.nan)
+        out["below_target"] = has_target & (out["hours_now"].to_numpy() < inputs.target_h)
+        out[f"shortfall_kwh_{target}h"] = np.where(inputs.counts_in_target, np.sort(now_unmet, axis=1)[:, Y // 2], 0.0)
         out["horizon_h"] = float(horizon)
+        out["weather_source"] = inputs.pv.source
+        out["weather_years"] = float(Y)
         out["outage_start"] = pd.Timestamp(start_dt).strftime("%Y-%m-%d %H:00 JST")
-        below = int((out["hours_now"] < target).sum())
+        counted = inputs.counts_in_target
+        below = int((counted & (out["hours_now"].to_numpy() < target)).sum())
         dest = write_frame(self, parameters, "OUTPUT", context, out, feedback, style="shelters_energy")
         feedback.pushInfo(self.tr(
-            "{n} shelters; {below} below {target} h from now (start {start}); {worst} below {target} h for some "
-            "start hour. / 避難所{n}件のうち、現在から{target}時間未満は{below}件。").format(
-                n=len(out), below=below, target=target, start=out["outage_start"].iloc[0],
-                worst=int((stats["min_hours"] < target).sum())))
+            "{n} facilities, {m} with a {target} h target (stay/welfare shelters, disaster bases; "
+            "rules/facility_roles.json); {below} of them below {target} h from now (start {start}, the middle of "
+            "{years} weather years); {worst} below {target} h for some start hour and weather year. / "
+            "{target}時間目標の施設{m}件のうち、現在から{target}時間未満は{below}件。").format(
+                n=len(out), m=int(counted.sum()), below=below, target=target, start=out["outage_start"].iloc[0],
+                years=Y, worst=int((counted & (stats["min_hours"] < target)).sum())))
         return {"OUTPUT": dest, "BELOW_TARGET": below}

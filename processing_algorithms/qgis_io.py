@@ -101,7 +101,6 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     from . import destinations
     is_geo = isinstance(frame, gpd.GeoDataFrame)
     fields, names_kinds = qgs_fields(frame, kinds)
-    columns = _columns_as_lists(frame, names_kinds)
     n = len(frame)
     geoms = frame.geometry.values if is_geo else None
     if is_geo:
@@ -111,9 +110,6 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     else:
         wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
     sink_params, stage, target = destinations.stage_sink(alg, parameters, name, context)
-    if destinations.is_spreadsheet(target):
-        columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
-                   for col, (_name, kind) in zip(columns, names_kinds)]
     try:
         sink, staged_id = alg.parameterAsSink(sink_params, name, context, fields, wkb_type, crs)
         if sink is None:
@@ -132,14 +128,20 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
         if gpkg is not None and n > 0 and not reserved and not odd:
             del sink                    # closes the (empty) table QGIS created; rows go in with one executemany
             sink = None
-            from .gpkg_bulk import bulk_insert
-            sql_columns = [_sqlite_column(col, kind) for col, (_name, kind) in zip(columns, names_kinds)]
+            from .gpkg_bulk import bulk_insert, sqlite_values
+            sql_columns = [sqlite_values(frame[name], kind,
+                                         lambda s, k: _sqlite_column(_column_values(s, k), k))
+                           for name, kind in names_kinds]
             if feedback is not None and feedback.isCanceled():
                 raise SonaeInputError("Cancelled before writing the output; nothing was kept.",
                                       "出力の書き込み前に中止しました。出力は残していません。")
             bulk_insert(gpkg[0], gpkg[1], [nk[0] for nk in names_kinds],
-                        list(zip(*sql_columns)) if sql_columns else [()] * n, geoms)
+                        zip(*sql_columns) if sql_columns else [()] * n, geoms, n=n)
         else:
+            columns = _columns_as_lists(frame, names_kinds)
+            if destinations.is_spreadsheet(target):     # CSV/XLSX: text a spreadsheet would run as a formula
+                columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
+                           for col, (_name, kind) in zip(columns, names_kinds)]
             rows = list(zip(*columns)) if columns else [()] * n
             _add_features(sink, rows, shapely.to_wkb(geoms) if is_geo else None, name, feedback)
         del sink

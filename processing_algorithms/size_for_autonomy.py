@@ -34,13 +34,16 @@ class SizeForAutonomy(SonaeAlgorithm):
         self.add(QgsProcessingParameterNumber("TARGET_HOURS", self.tr("Target duration (h) / 目標時間（h）"),
                                               QgsProcessingParameterNumber.Integer, int(d["outage_hours"]), False, 1,
                                               8760),
-                 "Outage duration the critical loads must survive. Default 72 h (FDMA target). / "
-                 "重要負荷を維持する停電時間。既定72時間。")
+                 "Outage duration the critical loads must survive, for the roles with a days target (stay/welfare "
+                 "shelters, disaster bases); tsunami buildings are sized to their own target in hours and open spaces "
+                 "get nothing (rules/facility_roles.json). Default 72 h (FDMA target). / 重要負荷を維持する停電時間"
+                 "（指定・福祉避難所、防災拠点）。津波避難ビルは独自の時間目標、緊急避難場所は対象外。既定72時間。")
         self.add(QgsProcessingParameterNumber("TARGET_SHARE", self.tr("Target survival share / 目標達成割合"),
                                               QgsProcessingParameterNumber.Double, float(d["sizing_target_share"]),
                                               False, 0.0, 1.0),
-                 "Share (0-1) of start hours of the year whose outage must survive TARGET_HOURS; 1 = whenever the "
-                 "outage starts. / 年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。")
+                 "Share (0-1) of outages (every start hour of every weather year) that must survive TARGET_HOURS; "
+                 "1 = whenever the outage starts, whatever the weather. / 全気象年・全開始時刻の停電のうち目標時間を"
+                 "満たすべき割合（1＝いつ始まっても、どの天候でも）。")
         self.add(QgsProcessingParameterEnum("PV_MODE", self.tr("PV / 太陽光"),
                                             [self.tr("Keep existing PV / 既存のまま"),
                                              self.tr("Raise PV to the self-consumption cap / 自家消費上限まで増設")],
@@ -63,7 +66,7 @@ class SizeForAutonomy(SonaeAlgorithm):
             raise SonaeInputError(f"TARGET_SHARE = {share}: give a share above 0 and at most 1.",
                                   f"TARGET_SHARE = {share}: 0より大きく1以下の割合にしてください。")
         frame, id_field, type_field, ev_field, start_soc, inputs = read_energy_model(
-            self, parameters, context, feedback, progress, 0.1)
+            self, parameters, context, feedback, progress, 0.1, target_h)
         types = frame[type_field].astype(str).tolist() if type_field and type_field in frame.columns \
             else ["default"] * len(frame)
         normal, normal_src = normal_use_kwh(
@@ -71,13 +74,15 @@ class SizeForAutonomy(SonaeAlgorithm):
             frame["floor_area_m2"] if "floor_area_m2" in frame.columns else [np.nan] * len(frame), d)
         raise_pv = self.parameterAsEnum(parameters, "PV_MODE", context) == 1
         pv_kw, pv_cap, cap_note = choose_pv(inputs.assets.pv_kw, normal, inputs.annual_yield, raise_pv, d)
-        res = size_batteries(inputs.load_kw, inputs.pv_per_kwp, pv_kw, inputs.assets.generator_kw,
-                             inputs.assets.fuel_l, target_h, share, start_soc, Settings.from_rules(d), d,
+        res = size_batteries(inputs.load_kw, inputs.pv, pv_kw, inputs.assets.generator_kw,
+                             inputs.assets.fuel_l, inputs.target_h, share, start_soc, Settings.from_rules(d), d,
                              progress.sub(0.1, 0.98))
         a = inputs.assets
         out = frame[[c for c in (id_field, "name", type_field, ev_field) if c and c in frame.columns]].copy()
         if id_field != "facility_id":
             out.insert(0, "facility_id", frame[id_field].astype(str).to_numpy())
+        out["role"] = inputs.roles
+        out["autonomy_target_h"] = inputs.target_h
         out["critical_load_kw"] = inputs.load_kw.mean(axis=1)
         out["critical_kwh_day"] = inputs.load_kw.sum(axis=1) / 365.0
         out["normal_kwh_year"] = normal
@@ -90,7 +95,9 @@ class SizeForAutonomy(SonaeAlgorithm):
         out["battery_kw"] = res["battery_kw"]
         out["pv_kw_added"] = np.maximum(pv_kw - a.pv_kw, 0.0)
         out["battery_kwh_added"] = np.maximum(np.nan_to_num(res["battery_kwh"]) - a.battery_kwh, 0.0)
-        out["target_hours"] = float(target_h)
+        out["target_hours"] = inputs.target_h
+        out["weather_source"] = inputs.pv.source
+        out["pv_kwh_per_kwp_year"] = inputs.annual_yield
         out["target_share"] = share
         out["start_soc"] = start_soc
         out["achieved_share"] = res["achieved_share"]

@@ -13,7 +13,6 @@ from ..engine import stockpile as sp
 from ..engine.errors import SonaeInputError
 from ._stockpile_inputs import date_param, layer_label, metric_crs, read_items, read_sites, xy
 from .base import SonaeAlgorithm
-from ..engine.columns import numeric
 from .platform_common import observed_evacuees
 from .qgis_io import read_source, write_frame
 
@@ -149,6 +148,7 @@ class StockpileSufficiency(SonaeAlgorithm):
         crs = metric_crs(shelters, sites)
         sx, sy = xy(shelters, crs)
         kx, ky = xy(sites, crs)
+        from ..engine.columns import numeric
         sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": numeric(shelters, ev_f, "SHELTERS", missing_ok=False),
                            "x": sx, "y": sy})
         if parameters.get(self.OBSERVED):

@@ -85,8 +85,27 @@ def page(alg, params, lang: str, ts: dict, fill) -> str:
     return "\n".join(out) + "\n"
 
 
+def add_missing_parameters(path: str, params, lang: str, ts: dict, fill) -> bool:
+    """Append the parameters a page does not describe yet (the page's edited text is kept). True if changed."""
+    import re
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    have = set(re.findall(r'<dt id="([A-Za-z0-9_]+)">', text))
+    pick = 0 if lang == "en" else 1
+    new = [f'<dt id="{name}"><b>{html.escape(halves(label, ts, fill)[pick])}</b> (<code>{name}</code>)</dt>\n'
+           f"<dd>{html.escape(halves(help_text, ts, fill)[pick])}</dd>\n"
+           for name, label, help_text in params if name not in have]
+    if not new or "</dl>" not in text:
+        return False
+    text = text.replace("</dl>", "".join(new) + "</dl>", 1)
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+    return True
+
+
 def generate(force: bool = False) -> list[str]:
-    """Write the missing pages (all with ``force``); returns the paths written. Needs a QgsApplication."""
+    """Write the missing pages (all with ``force``) and add parameters missing from existing pages; returns the
+    paths written. Needs a QgsApplication."""
     from sonae.processing_algorithms.provider import algorithm_classes
     fill = _fill()
     ts = fill.read_ts()
@@ -98,6 +117,8 @@ def generate(force: bool = False) -> list[str]:
         for lang in ("en", "ja"):
             path = os.path.join(HELP, lang, f"{cls.ALG_ID}.html")
             if os.path.exists(path) and not force:
+                if add_missing_parameters(path, params, lang, ts, fill):
+                    written.append(path)
                 continue
             os.makedirs(os.path.dirname(path), exist_ok=True)
             with open(path, "w", encoding="utf-8", newline="\n") as f:

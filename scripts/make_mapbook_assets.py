@@ -198,6 +198,8 @@ def build_template(path):
     frame.setId("figures_frame")
     table.addFrame(frame)
     table.setResizeMode(QgsLayoutItemManualTable.UseExistingFrames)
+    page_note = label("[% \"page_note\" %]", 300, 106, 110, 13, "page_note", 8)
+    page_note.setVAlign(Qt.AlignTop)
     note = label("[% @sonae_figure_notes %]", 300, 120, 110, 40, "figures_note", 6.5)
     note.setVAlign(Qt.AlignTop)
 
@@ -232,7 +234,7 @@ def build_template(path):
     from qgis.core import QgsLayoutObject
     hide_on_index = QgsProperty.fromExpression(INDEX_SHOWN)
     show_on_index = QgsProperty.fromExpression(f"NOT ({INDEX_SHOWN})")
-    for item in (mp, north, sb, legend, frame, note, layout.itemById("figures_title")):
+    for item in (mp, north, sb, legend, frame, note, page_note, layout.itemById("figures_title")):
         item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, hide_on_index)
     for item in (index_frame, index_note):
         item.dataDefinedProperties().setProperty(QgsLayoutObject.ExcludeFromExports, show_on_index)

@@ -84,7 +84,7 @@ def build():
     energy = {"FACILITIES": Src.fromChildOutput(c3, "OUTPUT"),
               "ENERGY_ASSETS": Src.fromModelParameter("energy_assets")}
     energy_statics = {"ID_FIELD": "id", "EVACUEES_FIELD": "evacuees", "TYPE_FIELD": "facility_type",
-                      "ASSET_ID_FIELD": "facility_id", "START_SOC": 0.5, "PV_REGION": 0}
+                      "ASSET_ID_FIELD": "facility_id", "START_SOC": 0.5, "WEATHER_REGION": 0}
     c4 = child("sonae:outageautonomy", "Outage autonomy / 停電時の自立時間", 1150, energy,
                dict(energy_statics, OUTAGE_HOURS=72), {"shelters_energy": ("OUTPUT", "shelters_energy")})
     c5 = child("sonae:sizeforautonomy", "Size PV and battery / 太陽光・蓄電池の規模", 1400, energy,

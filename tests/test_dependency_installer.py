@@ -130,3 +130,35 @@ def test_dialog_installs_the_checked_package_from_a_wheel_folder(qgis_app, qtbot
     import sonae_probe_pkg
     assert sonae_probe_pkg.VALUE == 42
     sys.modules.pop("sonae_probe_pkg", None)
+
+
+def test_a_package_hidden_by_an_older_copy_is_reported_and_put_first_for_the_desktop(qgis_app, tmp_path,
+                                                                                      monkeypatch):
+    """Debian's QGIS Python has shapely 1.8 and qgis.core imports it first: a shapely 2 in the Sonae folder is
+    hidden, so the installer says so and prepends the folder to QGIS's start-up PYTHONPATH."""
+    from qgis.core import QgsSettings
+    from sonae.plugin import dependencies, dependency_installer as di
+    base = str(tmp_path / "deps")
+    site_dir = dependencies.deps_site_packages(base)
+    os.makedirs(os.path.join(site_dir, "shapely-99.0.dist-info"))
+    with open(os.path.join(site_dir, "shapely-99.0.dist-info", "METADATA"), "w") as f:
+        f.write("Metadata-Version: 2.1\nName: shapely\nVersion: 99.0\n")
+    os.makedirs(os.path.join(site_dir, "shapely"))
+    hidden = di.shadowed(base)
+    assert hidden == ["shapely 99.0"]          # the shapely imported here is not the one in the folder
+    settings = QgsSettings()
+    old = settings.value("qgis/customEnvVars", [])
+    old_use = settings.value("qgis/customEnvVarsUse", None)
+    try:
+        assert di.register_startup_path(base) == site_dir
+        entries = settings.value("qgis/customEnvVars", [])
+        assert f"prepend|PYTHONPATH={site_dir}{os.pathsep}" in entries
+        assert settings.value("qgis/customEnvVarsUse", False, type=bool)
+        note = di.shadow_note(hidden, site_dir)
+        assert "shapely 99.0" in note and "PYTHONPATH" in note and "再起動" in note
+    finally:
+        settings.setValue("qgis/customEnvVars", old)
+        if old_use is None:
+            settings.remove("qgis/customEnvVarsUse")
+        else:
+            settings.setValue("qgis/customEnvVarsUse", old_use)

@@ -80,29 +80,33 @@ def test_clusters_types_lines_and_scores(run_alg, tmp_path):
     assert members == [{"F1", "F2", "F3"}, {"F4", "F5"}, {"F6", "F7"}, {"F9", "F10"}]
     assert list(d["type_id"]) == ["public_facilities", "station_area", "energy_supply", "housing_complex"]
     assert list(d["type_no"]) == [6, 1, 7, 8]
-    assert "energy_saving_behaviour" in d.loc[0, "secondary_types"]        # a school (表5.12 ESD)
+    assert d.loc[0, "measures"] == "energy_saving_behaviour"            # a school: 表5.12 ESD, a measure now
+    assert d.loc[0, "secondary_types"] == "" and d.loc[2, "measures"] == "energy_saving_behaviour"
     # minimum spanning tree by hand: A 300 + 400, B 200, C 450, chain pair 400
     assert list(d["line_m"]) == pytest.approx([700.0, 200.0, 450.0, 400.0])
     assert list(d["diameter_m"]) == pytest.approx([500.0, 200.0, 450.0, 400.0])
+    # a line is priced only where the type's scheme interchanges energy: station (表5.2) and energy supply
+    # (表5.8) yes; public facilities (表5.7, each sells on its own) and housing (表5.9, 一括受電) no
+    assert [bool(x) for x in d["interchange"]] == [False, True, True, False]
+    assert list(d["line_cost_yen"]) == [0, 2_000_000, 4_500_000, 0]
     a = d.iloc[0]
     assert a["pv_kw"] == pytest.approx(30.0) and a["battery_kwh"] == pytest.approx(40.0)
-    # money: F1 20x300,000 + 30x100,000 = 9,000,000; F2 10x300,000 + 10x100,000 = 4,000,000; line 700 m x 10,000
-    line = 7_000_000
-    assert a["line_cost_yen"] == line
-    assert a["investment_yen"] == 9_000_000 + 4_000_000 + line
-    sub = 6_750_000 + 3_000_000 + line * 3 // 4            # rate 3/4 (fiscal index 0.5), each floored to 1,000
+    # money: F1 20x300,000 + 30x100,000 = 9,000,000; F2 10x300,000 + 10x100,000 = 4,000,000; no line
+    assert a["line_cost_yen"] == 0
+    assert a["investment_yen"] == 9_000_000 + 4_000_000
+    sub = 6_750_000 + 3_000_000                             # rate 3/4 (fiscal index 0.5), each floored to 1,000
     assert a["subsidy_yen"] == sub
-    tax = (9_000_000 - 6_750_000) // 2 + (4_000_000 - 3_000_000) // 2 + (line - line * 3 // 4) // 2
+    tax = (9_000_000 - 6_750_000) // 2 + (4_000_000 - 3_000_000) // 2
     assert a["allocation_tax_yen"] == tax
     assert a["effective_burden_yen"] == tax                # bond covers the remainder; half is allocation tax
     # scores
     assert a["score_operational"] == pytest.approx(1.0)   # school, community centre, gymnasium: public by type
     assert a["score_market"] == pytest.approx(3 / 4)
     assert a["score_system"] == pytest.approx(1 - (700 / 2) / 500)
-    assert a["score_economic"] == pytest.approx((sub + tax) / (13_000_000 + line))
+    assert a["score_economic"] == pytest.approx((sub + tax) / 13_000_000)
     assert a["score_technical"] == 0.0 and "no energy data" in a["inputs_technical"]
     assert d.loc[1, "score_operational"] == pytest.approx(0.0)   # station: owner unknown by type, commercial private
-    assert "special-zone" in d.loc[1, "inputs_system"]
+    assert "special-zone" in d.loc[1, "inputs_system"] and "no self-owned line" in a["inputs_system"]
     feas = np.mean([a[f"score_{k}"] for k in ("technical", "market", "economic", "operational", "system")])
     assert a["feasibility"] == pytest.approx(feas)
     # polygons contain their members
@@ -111,7 +115,9 @@ def test_clusters_types_lines_and_scores(run_alg, tmp_path):
         poly = d.geometry.iloc[i]
         assert all(poly.contains(g) for g in pts[pts["id"].isin(ids)].geometry)
     assert d.loc[0, "investment_scale_ja"].startswith("数千万円")
-    assert bool(d.loc[0, "within_type_scale"]) is True     # 20,000,000 within 10^7 - 10^9 (表5.7)
+    # 表5.7: 数千万円, 蓄エネ導入の場合は数億円規模: with batteries the scale is 10^8-10^9, 13,000,000 is below it
+    assert d.loc[0, "scale_min_yen"] == 1e8 and d.loc[0, "scale_max_yen"] == 1e9
+    assert bool(d.loc[0, "within_type_scale"]) is False
 
 
 def test_span_parameter_changes_clusters(run_alg, tmp_path):
@@ -151,9 +157,11 @@ def test_buildings_chargers_and_autonomy(run_alg, tmp_path):
     _, d = run(run_alg, tmp_path, fac, BUILDINGS=bpath, BUILDING_TYPE_FIELD="use", CHARGERS=cpath, AUTONOMY=alayer,
                UNIT_COSTS=costs_file(tmp_path))
     assert len(d) == 2
-    # two commercial buildings touch district 1 (the third is 9 km away): shopping street before public facilities
-    assert d.loc[0, "type_id"] == "shopping_street" and d.loc[0, "n_buildings"] == 2
-    assert "commercial:2" in d.loc[0, "type_counts"] and "public_facilities" in d.loc[0, "secondary_types"]
+    # two commercial buildings touch district 1 (the third is 9 km away): businesses + community centres =
+    # 表5.3 district/block (type 2), before shopping street (3) and public facilities (6) in the seed's order
+    assert d.loc[0, "type_id"] == "district_block" and d.loc[0, "n_buildings"] == 2
+    assert "commercial:2" in d.loc[0, "type_counts"]
+    assert d.loc[0, "secondary_types"] == "shopping_street, public_facilities"
     assert d.loc[0, "score_technical"] == pytest.approx((36 / 72 + 1.0) / 2)
     assert d.loc[0, "min_autonomy_h"] == pytest.approx(36.0) and d.loc[0, "critical_load_kw"] == pytest.approx(3.5)
     # the charger lies in district 2: public facilities stays primary, EV introduction is a secondary match

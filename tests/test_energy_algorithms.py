@@ -46,7 +46,8 @@ def digest(path):
 
 def autonomy(run_alg, fac, out, assets=None, **kw):
     params = {"FACILITIES": f"{fac}|layername=shelters", "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
-              "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "OUTAGE_HOURS": 72, "PV_REGION": 0,
+              "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "OUTAGE_HOURS": 72,
+              "WEATHER_REGION": 0, "WEATHER_YEARS": 1,
               "START_TIME": "2026-03-01T00:00:00", "OUTPUT": out}
     if assets:
         params.update({"ENERGY_ASSETS": assets, "ASSET_ID_FIELD": "facility_id"})
@@ -117,7 +118,8 @@ def test_size_for_autonomy_against_brute_force(run_alg, tmp_path):
     zeros.write_text("kw_per_kwp\n" + "\n".join("0" for _ in range(8760)))
     res = run_alg("sonae:sizeforautonomy", {
         "FACILITIES": f"{fac}|layername=shelters", "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
-        "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "PV_REGION": 0, "PV_PROFILE": str(zeros),
+        "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "WEATHER_REGION": 0, "WEATHER_YEARS": 1,
+        "PV_PROFILE": str(zeros),
         "TARGET_HOURS": 24, "TARGET_SHARE": 1.0, "PV_MODE": 1, "OUTPUT": out})
     df = pyogrio.read_dataframe(out, read_geometry=False).set_index("facility_id")
     # PV cap for q: 20,000 kWh x 0.6 daytime share / 1,000 kWh/kWp (planning) = 12 kW; p has no normal use -> kept
@@ -153,7 +155,8 @@ def test_qgis_process_gives_the_same_autonomy(run_alg, tmp_path):
     a, b = str(tmp_path / "a.gpkg"), str(tmp_path / "b.gpkg")
     autonomy(run_alg, fac, a)
     params = {"FACILITIES": f"{fac}|layername=shelters", "ID_FIELD": "id", "EVACUEES_FIELD": "evacuees",
-              "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "OUTAGE_HOURS": 72, "PV_REGION": 0,
+              "TYPE_FIELD": "facility_type", "START_SOC": 1.0, "OUTAGE_HOURS": 72,
+              "WEATHER_REGION": 0, "WEATHER_YEARS": 1,
               "START_TIME": "2026-03-01T00:00:00", "OUTPUT": b}
     proc = qgis_process(["run", "sonae:outageautonomy", "--json", "-"], str(tmp_path / "home"),
                         stdin=json.dumps({"inputs": params}))

@@ -40,19 +40,6 @@ def test_rules_are_cited_and_versioned():
 
 # --- PV -------------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("region,annual", [("planning", 1000.0), ("tokyo", 1258.0), ("miyazaki", 1337.0)])
-def test_pv_profile_yields_the_cited_annual_figure(region, annual):
-    prof = pv.profile_per_kwp(34.34, 134.05, region)          # Takamatsu
-    assert prof.shape == (8760,)
-    assert math.isclose(prof.sum(), annual, rel_tol=1e-9)     # DESIGN.md §4 figures
-    hour = np.arange(8760) % 24
-    assert prof[(hour <= 3) | (hour >= 21)].max() == 0.0      # night (JST) is dark
-    by_hour = np.bincount(hour, weights=prof)
-    assert int(np.argmax(by_hour)) in (11, 12)                # solar noon at 134 E is ~12:04 JST
-    # summer days yield more than winter days (clear-sky shape, 20 degree tilt)
-    assert prof[24 * 172:24 * 173].sum() > prof[24 * 355:24 * 356].sum()
-
-
 def test_pv_csv_profile(tmp_path):
     good = tmp_path / "pv.csv"
     values = np.tile(np.r_[np.zeros(8), np.full(8, 0.5), np.zeros(8)], 365)
@@ -246,7 +233,7 @@ def test_sizing_constant_load_by_hand():
 
 def test_sizing_with_pv_is_minimal_by_brute_force():
     load = loads.critical_load_profiles(["community_center"], [100])
-    prof = pv.profile_per_kwp(34.34, 134.05, "planning")[None, :]
+    prof = pv.profile_per_kwp(34.34, 134.05, "r6_okayama")[None, :]     # one synthetic weather year
     res = sizing.size_batteries(load, prof, np.array([5.0]), np.zeros(1), np.zeros(1), 72, 1.0, 0.5)
     kwh = res["battery_kwh"][0]
     net = (load[0] - 5.0 * prof[0]).tolist()
@@ -279,8 +266,13 @@ def test_hour_of_year_in_japan_standard_time():
 
 
 def test_nearby_facilities_share_a_profile_and_bad_locations_are_refused():
-    prof = pv.profiles_for_points([34.33, 34.34, 43.06], [134.03, 134.04, 141.35], "planning")  # 0.1 deg cells
-    assert np.array_equal(prof[0], prof[1]) and not np.array_equal(prof[0], prof[2])
-    assert prof.sum(axis=1) == pytest.approx([1000.0] * 3)
+    # 0.25 degree cells (rules/pv_yield_japan.json profile_grid_deg): the first two share one, Sapporo does not
+    prof = pv.weather_profiles([34.33, 34.34, 43.06], [134.03, 134.04, 141.35], "auto", years=2)
+    assert prof.index[0] == prof.index[1] != prof.index[2]
+    rows = prof.stacked()                                    # row y * F + f
+    assert rows.shape == (6, 8760)
+    assert np.array_equal(rows[0], rows[1]) and np.array_equal(rows[3], rows[4])
+    assert not np.array_equal(rows[0], rows[3])              # two different weather years
+    assert prof.regions[prof.index[2]] == "r2_iwamizawa" and prof.regions[prof.index[0]] == "r6_okayama"
     with pytest.raises(SonaeInputError, match="row 2"):
-        pv.profiles_for_points([34.3, float("nan")], [134.0, 134.0])
+        pv.weather_profiles([34.3, float("nan")], [134.0, 134.0])

@@ -19,11 +19,11 @@ def test_every_algorithm_has_a_page_per_language_naming_every_parameter(qgis_app
     from sonae.processing_algorithms.base import read_help
     for alg in _algorithms():
         path = os.path.join(ROOT, "help", lang, f"{alg.name()}.html")
-        assert os.path.exists(path), f"{path} missing: run `python -m sonae.scripts.make_help`"
+        assert os.path.exists(path), f"{path} missing: run `cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_help`"
         description, params = read_help(path)
         assert len(description) > 40, path
         for p in alg.parameterDefinitions():
-            assert params.get(p.name()), (path, p.name())
+            assert params.get(p.name()), (path, p.name(), "new parameter: run scripts/make_help.py (adds it)")
         text = re.sub(r"<[^>]+>", "", description + "".join(params.values()))
         cjk = len(re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", text))
         if lang == "ja":

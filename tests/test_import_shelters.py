@@ -429,3 +429,98 @@ def test_same_place_in_two_city_tables_becomes_one_feature(run_alg, tmp_path):
         assert "tsunami_evacuation_building" in f["source_file"]
     assert not any(k.startswith("takamatsu_city:tsunami_evacuation_building:") and
                    int(k.rsplit(":", 1)[1]) in {int(b[j]["#property"]) for j in pairs.values()} for k in feats)
+
+
+# --- XLSX, ids, file structure (issue 11 item 7, issue 14 item 8) -------------------------------------------------
+
+def _takamatsu_workbook(path, notes_sheet_first=False):
+    """Takamatsu's data.xlsx layout (one sheet, the CSV header in row 1, every cell text), optionally behind a
+    notes sheet as officers add one."""
+    import openpyxl
+    with open(shared_data("takamatsu", "shelters", "evacuation_space.csv"), encoding="utf-8", newline="") as fh:
+        rows = list(csv.reader(fh))
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    if notes_sheet_first:
+        ws.title = "説明"
+        ws.append(["このファイルについて"])
+        ws.append(["出典：高松市オープンデータ"])
+        ws = wb.create_sheet("Sheet1")
+    else:
+        ws.title = "Sheet1"
+    for r in rows:
+        ws.append(r)
+    wb.save(path)
+    return rows
+
+
+@pytest.mark.parametrize("notes_first", [False, True])
+def test_xlsx_city_layout_equals_an_independent_openpyxl_read(run_alg, tmp_path, notes_first):
+    import openpyxl
+    path = str(tmp_path / "data.xlsx")
+    _takamatsu_workbook(path, notes_first)
+    out = str(tmp_path / "f.gpkg")
+    res = run_alg("sonae:importshelters", {"INPUTS": [path], "OUTPUT": out})
+    wb = openpyxl.load_workbook(path, read_only=True)
+    sheet = wb["Sheet1"]
+    rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    wb.close()
+    header, body = rows[0], rows[1:]
+    assert res["FEATURE_COUNT"] == len(body) == 195
+    feats = {f["id"]: f for f in _layer(out).getFeatures()}
+    for values in body:
+        r = dict(zip(header, values))
+        f = feats[f"takamatsu_city:evacuation_space:{r['#property']}"]
+        assert f["name"] == unicodedata.normalize("NFKC", r["name"])
+        assert f.geometry().asPoint().x() == float(r["longitude"]) and f.geometry().asPoint().y() == float(r["latitude"])
+        if r["capacity"]:
+            assert f["capacity_persons"] == round(float(r["capacity"]))
+        assert f["ok_flood"] == {"○": True, "△": True, "×": False}.get(r["flood_L2"], None)
+        assert f["designated_shelter"] == (r["evacuationSpace"] == "○")
+    # the same values as the city's CSV
+    csv_out = str(tmp_path / "c.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv")],
+                                     "OUTPUT": csv_out})
+    names_a, rows_a = _rows(_layer(out))
+    names_b, rows_b = _rows(_layer(csv_out))
+    skip = {names_a.index("source_file"), names_a.index("source_row")}
+    strip = lambda rows: sorted(tuple(v for i, v in enumerate(r) if i not in skip) for r in rows)  # noqa: E731
+    assert names_a == names_b and strip(rows_a) == strip(rows_b)
+
+
+def test_ids_do_not_depend_on_file_names_or_order(run_alg, tmp_path):
+    import shutil
+    srcs = [shared_data("takamatsu", "shelters", "gsi_emergency_372013.geojson"),
+            shared_data("takamatsu", "shelters", "tsunami_evacuation_building.csv")]
+    renamed = [str(tmp_path / "緊急避難場所.geojson"), str(tmp_path / "津波避難ビル（最新）.csv")]
+    for s, d in zip(srcs, renamed):
+        shutil.copy(s, d)
+    a, b = str(tmp_path / "a.gpkg"), str(tmp_path / "b.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": srcs, "OUTPUT": a})
+    run_alg("sonae:importshelters", {"INPUTS": renamed[::-1], "OUTPUT": b})
+    ids_a = sorted(f["id"] for f in _layer(a).getFeatures())
+    ids_b = sorted(f["id"] for f in _layer(b).getFeatures())
+    assert ids_a == ids_b and len(set(ids_a)) == len(ids_a)
+    # GSI ids are the 共通ID; the city's tsunami buildings keep the city's own #property
+    with open(srcs[0], encoding="utf-8") as fh:
+        common = {f["properties"]["共通ID"] for f in json.load(fh)["features"]}
+    assert common <= set(ids_a)
+    assert any(i.startswith("takamatsu_city:tsunami_evacuation_building:") for i in ids_a)
+
+
+def test_csv_field_counts_are_checked_line_by_line(tmp_path):
+    from sonae.engine.errors import SonaeInputError
+    from sonae.layers.importers.tables import read_table
+    both = tmp_path / "both.csv"                 # trailing comma on the header and on every row
+    both.write_text("name,緯度,経度,\nA,34.3,134.0,\nB,34.4,134.1,\n", encoding="utf-8")
+    t = read_table(str(both))
+    assert list(t.frame.columns) == ["name", "緯度", "経度"] and t.frame["経度"].tolist() == ["134.0", "134.1"]
+    rows_only = tmp_path / "rows.csv"            # trailing comma on the rows only (pandas would shift columns)
+    rows_only.write_text("name,緯度,経度\nA,34.3,134.0,\nB,34.4,134.1,\n", encoding="utf-8")
+    t = read_table(str(rows_only))
+    assert t.frame["name"].tolist() == ["A", "B"] and t.frame["緯度"].tolist() == ["34.3", "34.4"]
+    short = tmp_path / "short.csv"
+    short.write_text("name,緯度,経度\nA,34.3,134.0\nB,34.4\n", encoding="utf-8")
+    with pytest.raises(SonaeInputError) as info:
+        read_table(str(short))
+    assert "line 3" in info.value.en and "3行目" in info.value.ja

@@ -180,3 +180,37 @@ def test_chargercoverage_straight_line_by_hand(run_alg, tmp_path):
     np.testing.assert_allclose(got["nearest_charger_min"], minutes.min(axis=0), rtol=1e-9)
     assert list(got["chargers_within"]) == list((minutes <= 6.0).sum(axis=0))
     assert res["SHELTERS_COVERED"] == int((minutes <= 6.0).any(axis=0).sum())
+
+
+def test_evdeliveryplan_names_shelters_cut_off_by_a_disconnected_road(run_alg, tmp_path):
+    """Roads: C1 -(8 km)- S1 with a spur, C2's own 4 km road to S4, and an isolated 3.9 km piece at x=0 from
+    y=4,100 to 8,000 m that S2 (at y=4,000, 100 m away) snaps to: no charger reaches S2 over the roads. S3 is 300 km
+    from any road. The plan must name S2 (and S3) and mark them reachable = false instead of shrinking silently."""
+    import geopandas as gpd
+    from qgis.core import QgsProcessingFeedback
+    from sonae.tests.test_mobility_plan import _chargers, _fleet, _shelters_gpkg
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.messages = []
+
+        def pushInfo(self, info):  # noqa: N802
+            self.messages.append(info)
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.messages.append(warning)
+
+    roads = _roads_layer([[(0, 0), (8000, 0)], [(8000, 0), (8000, 2000)], [(100000, 0), (104000, 0)],
+                          [(0, 4100), (0, 8000)]])
+    out = {k: str(tmp_path / f"{k}.gpkg") for k in ("lines", "table", "after")}
+    fb = Feedback()
+    run_alg("sonae:evdeliveryplan", {
+        "CHARGERS": _chargers(), "EV_FLEET": _fleet(), "SHELTERS": _shelters_gpkg(str(tmp_path / "in.gpkg")),
+        "ROADS": roads, "TIME_BUDGET_H": 10.0, "SPEED_KMH": 20.0,
+        "OUTPUT_LINES": out["lines"], "OUTPUT_TABLE": out["table"], "OUTPUT_SHELTERS": out["after"]}, feedback=fb)
+    after = gpd.read_file(out["after"]).set_index("id")
+    assert after["reachable"].astype(bool).to_dict() == {"S1": True, "S2": False, "S3": False, "S4": True}
+    cut = [m for m in fb.messages if "not connected" in m]
+    assert len(cut) == 1 and "S2" in cut[0] and "S3" not in cut[0] and "つながっていない" in cut[0]
+    assert any("S3" in m and "farther than" in m for m in fb.messages)

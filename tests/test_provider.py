@@ -123,3 +123,66 @@ def test_loading_the_provider_imports_no_scientific_library(tmp_path):
     engine = sorted(m for m in out["new"] if m.startswith("sonae.engine.") and m not in (
         "sonae.engine.errors", "sonae.engine.progress"))
     assert engine == [], engine
+
+
+def test_every_algorithm_has_a_group_icon_a_short_description_and_tags(qgis_app):
+    from sonae.processing_algorithms.base import GROUPS
+    for alg in _algorithms():
+        assert os.path.exists(alg.svgIconPath()) and alg.svgIconPath().endswith(f"{alg.groupId()}.svg")
+        assert not alg.icon().isNull()
+        short = alg.shortDescription()
+        assert 20 < len(short) <= 240 and short[-1] in ".。…", (alg.id(), short)
+        assert "<" not in short, short
+        assert {"sonae", alg.groupId()} <= set(alg.tags()), alg.tags()
+    assert {os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugin", "icons"))} >= set(GROUPS)
+
+
+def test_enum_names_indexes_and_refusals(qgis_app):
+    """Static-string enums: the name is the value; an index (old models) maps to its name; an unknown name or an
+    index out of range is refused in both languages."""
+    from qgis.core import QgsProcessingContext, QgsProcessingParameterEnum
+    from sonae.processing_algorithms.base import SonaeAlgorithm, labelled_enum
+
+    class Probe(SonaeAlgorithm):
+        ALG_ID = ""
+
+        def initParameters(self, config=None):
+            self.add(labelled_enum(QgsProcessingParameterEnum("KIND", "Kind", options=["depth_m", "rank"],
+                                                              defaultValue="rank", usesStaticStrings=True),
+                                   {"depth_m": "Depth (m) / 浸水深（m）", "rank": "Depth rank / 浸水深ランク"}),
+                     "Kind. / 種類。")
+
+    alg = Probe()
+    alg.initAlgorithm()
+    ctx = QgsProcessingContext()
+    assert alg.enum_value({"KIND": "depth_m"}, "KIND", ctx) == "depth_m"
+    assert alg.enum_value({}, "KIND", ctx) == "rank"
+    assert alg.enum_value({"KIND": 0}, "KIND", ctx) == "depth_m"          # a saved index
+    assert alg.checkParameterValues({"KIND": 1}, ctx)[0] is True
+    ok, msg = alg.checkParameterValues({"KIND": "flood_depth"}, ctx)
+    assert ok is False and "flood_depth" in msg and "depth_m, rank" in msg and "選択肢" in msg
+    ok, msg = alg.checkParameterValues({"KIND": 7}, ctx)
+    assert ok is False and "7" in msg and "0～1" in msg and "0-1" in msg
+    meta = alg.parameterDefinition("KIND").metadata()["widget_wrapper"]
+    assert meta["class"] == "sonae.processing_algorithms._enum_widget.LabelledEnumWrapper"
+    assert meta["labels"]["rank"] == "Depth rank / 浸水深ランク"
+
+
+def test_labelled_enum_widget_shows_labels_and_stores_ids(qgis_app, qtbot):
+    from processing.gui.wrappers import WidgetWrapperFactory
+    from qgis.core import QgsProcessingParameterEnum
+    from qgis.PyQt.QtWidgets import QWidget
+    from sonae.processing_algorithms.base import labelled_enum
+    param = labelled_enum(QgsProcessingParameterEnum("KIND", "Kind", options=["depth_m", "rank"],
+                                                     defaultValue="rank", usesStaticStrings=True),
+                          {"depth_m": "Depth (m) / 浸水深（m）", "rank": "Depth rank / 浸水深ランク"})
+    dialog = QWidget()
+    qtbot.addWidget(dialog)
+    wrapper = WidgetWrapperFactory.create_wrapper(param, dialog)
+    combo = wrapper.widget
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Depth (m) / 浸水深（m）", "Depth rank / 浸水深ランク"]
+    assert wrapper.value() == "rank"
+    wrapper.setValue("depth_m")
+    assert wrapper.value() == "depth_m"
+    wrapper.setValue(1)                      # an index from an old model
+    assert wrapper.value() == "rank"

@@ -203,3 +203,130 @@ def test_unsaved_edits_are_read_from_the_edit_buffer(qgis_app, tmp_path, run_alg
     layer.rollBack()
     frame = layer_to_frame(layer, ["id", "name"], geometry=False)
     assert frame.loc[frame["id"] == first["id"], "name"].item() == first["name"]
+
+
+# --- output destinations (destinations.py, issue 11) --------------------------------------------------------
+
+def _staged_alg(fail_after_first=False, cancel=False):
+    """A SonaeAlgorithm writing two outputs; optionally failing (or being cancelled) after the first write."""
+    from qgis.core import QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource
+    from sonae.engine.errors import Cancelled, SonaeInputError
+    from sonae.processing_algorithms.base import SonaeAlgorithm
+    from sonae.processing_algorithms import qgis_io
+
+    class TwoOutputs(SonaeAlgorithm):
+        ALG_ID = "twooutputs"
+        GROUP = "report"
+
+        def initParameters(self, config=None):
+            self.add(QgsProcessingParameterFeatureSource("INPUT", "in", optional=True), "in")
+            self.add(QgsProcessingParameterFeatureSink("A", "a"), "a")
+            self.add(QgsProcessingParameterFeatureSink("B", "b"), "b")
+
+        def compute(self, parameters, context, feedback, progress):
+            a = qgis_io.write_frame(self, parameters, "A", context, _frame(40), feedback)
+            if fail_after_first:
+                raise SonaeInputError("boom after the first output", "最初の出力の後で失敗")
+            if cancel:
+                raise Cancelled()
+            b = qgis_io.write_frame(self, parameters, "B", context, _frame(30), feedback)
+            return {"A": a, "B": b}
+
+    alg = TwoOutputs()
+    alg.initAlgorithm()
+    return alg
+
+
+def _run_direct(alg, params):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+    return alg.processAlgorithm(params, QgsProcessingContext(), QgsProcessingFeedback())
+
+
+def _tables(path):
+    import sqlite3
+    con = sqlite3.connect(path)
+    try:
+        return sorted(r[0] for r in con.execute("SELECT table_name FROM gpkg_contents"))
+    finally:
+        con.close()
+
+
+def test_failed_run_leaves_no_file_and_keeps_previous_output(qgis_app, tmp_path):
+    """Output A written, then the run fails: A's new file never appears, B's previous file is byte-identical,
+    no staging folder is left, and an existing GeoPackage gets no temporary table."""
+    import hashlib
+    from qgis.core import QgsProcessingException
+    prev = tmp_path / "b.gpkg"
+    _run_direct(_staged_alg(), {"A": str(tmp_path / "first.gpkg"), "B": str(prev)})
+    before = hashlib.sha256(prev.read_bytes()).hexdigest()
+    listing = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(QgsProcessingException, match="boom"):
+        _run_direct(_staged_alg(fail_after_first=True), {"A": str(tmp_path / "new.gpkg"), "B": str(prev)})
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+    assert hashlib.sha256(prev.read_bytes()).hexdigest() == before
+    # the same into an existing GeoPackage (A as a new table of b.gpkg): no sonae_tmp_ table survives
+    with pytest.raises(QgsProcessingException):
+        _run_direct(_staged_alg(fail_after_first=True),
+                    {"A": f"ogr:dbname='{prev}' table=\"extra\" (geom)", "B": str(tmp_path / "x.gpkg")})
+    assert _tables(prev) == ["b"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == listing
+
+
+def test_cancelled_run_keeps_everything(qgis_app, tmp_path):
+    out = tmp_path / "a.gpkg"
+    result = _run_direct(_staged_alg(cancel=True), {"A": str(out), "B": str(tmp_path / "b.gpkg")})
+    assert result == {} and list(tmp_path.iterdir()) == []
+
+
+def test_successful_run_commits_both_and_adds_a_table_beside_others(qgis_app, tmp_path):
+    """Both outputs appear only at the end; a second run into the same GeoPackage adds tables, keeps the first."""
+    book = tmp_path / "book.gpkg"
+    res = _run_direct(_staged_alg(), {"A": f"ogr:dbname='{book}' table=\"a1\" (geom)",
+                                      "B": f"ogr:dbname='{book}' table=\"b1\" (geom)"})
+    assert _tables(book) == ["a1", "b1"] and res["A"].endswith("layername=a1")
+    _run_direct(_staged_alg(), {"A": str(book), "B": f"ogr:dbname='{book}' table=\"b2\" (geom)"})
+    assert _tables(book) == ["a1", "b1", "b2", "book"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["book.gpkg"]
+    layer, _rows = _read(f"{book}|layername=b2")
+    assert layer.featureCount() == 30
+
+
+def test_output_equal_to_input_is_refused_before_writing(qgis_app, tmp_path):
+    from qgis.core import QgsProcessingException
+    src = tmp_path / "in.gpkg"
+    _run_direct(_staged_alg(), {"A": f"ogr:dbname='{src}' table=\"facilities\" (geom)",
+                                "B": f"ogr:dbname='{src}' table=\"other\" (geom)"})
+    with pytest.raises(QgsProcessingException, match="facilities") as exc:
+        _run_direct(_staged_alg(), {"INPUT": f"{src}|layername=facilities", "A": str(tmp_path / "ok.gpkg"),
+                                    "B": f"ogr:dbname='{src}' table=\"facilities\" (geom)"})
+    assert "入力" in str(exc.value) and "input" in str(exc.value)
+    assert _tables(src) == ["facilities", "other"] and not (tmp_path / "ok.gpkg").exists()
+
+
+def test_qgis_table_names_and_spreadsheet_safety(qgis_app):
+    from sonae.processing_algorithms.destinations import qgis_table_name, quote_ident, spreadsheet_safe
+    assert qgis_table_name("/x/facilities_2026.03.31.gpkg") == "facilities_2026"
+    assert qgis_table_name('/x/a"b.gpkg') == 'a"b'
+    assert quote_ident('note"s') == '"note""s"'
+    cells = ["=cmd|' /C calc'!A0", "+81 87", "-5", "@SUM(A1)", "\tx", "\rx", "ok", "", 12, -3.5, None]
+    assert [spreadsheet_safe(c) for c in cells] == [
+        "'=cmd|' /C calc'!A0", "'+81 87", "'-5", "'@SUM(A1)", "'\tx", "'\rx", "ok", "", 12, -3.5, None]
+
+
+def test_dialog_style_destination_loads_the_committed_layer(qgis_app, tmp_path):
+    """As the Processing dialog passes it (QgsProcessingOutputLayerDefinition with a project): the output is staged,
+    committed, and the layer QGIS loads on completion is the final file, not the staging copy."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, \
+        QgsProject, QgsVectorLayer
+    out = tmp_path / "dialog.gpkg"
+    definition = QgsProcessingOutputLayerDefinition(str(out), QgsProject.instance())
+    definition.destinationName = "dialog output"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = _staged_alg()
+    res = alg.processAlgorithm({"A": definition, "B": "TEMPORARY_OUTPUT"}, context, QgsProcessingFeedback())
+    assert res["A"] == str(out) and out.exists()
+    assert list(context.layersToLoadOnCompletion()) == [str(out)] or str(out) in context.layersToLoadOnCompletion()
+    assert not any(".sonae-staging-" in k for k in context.layersToLoadOnCompletion())
+    assert QgsVectorLayer(str(out), "x", "ogr").featureCount() == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dialog.gpkg"]

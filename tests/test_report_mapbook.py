@@ -74,7 +74,8 @@ def _write_gpkg(path, with_tables=("stockpile_sufficiency", "subsidy_scope", "di
                           "member_ids": [", ".join(IDS[:2]), ", ".join(IDS[2:5])],
                           "feasibility": [D_FEAS["D001"], D_FEAS["D002"]],
                           "investment_yen": [D_INVEST["D001"], D_INVEST["D002"]],
-                          "subsidy_yen": [D_SUBSIDY["D001"], D_SUBSIDY["D002"]]},
+                          "subsidy_yen": [D_SUBSIDY["D001"], D_SUBSIDY["D002"]],
+                          "measures_ja": [None, "検討委員会設置"]},
                          geometry=[d1, d2], crs="EPSG:6668").to_file(path, layer="districts", driver="GPKG",
                                                                       engine="pyogrio")
     return path
@@ -341,11 +342,16 @@ def test_mapbook_pdf_index_labels_search_and_layout(tmp_path, run_alg):
     page2 = _pdf_raw(pdf, 2)
     assert re.search(r"^\s*3\s+D002\s+駅周辺開発型\s+0\.77", page2, re.M)
     assert re.search(r"^\s*4\s+D001\s+公共施設開発型\s+0\.41", page2, re.M)
+    # D002's row: 3 shelters, 3,091 evacuees, 2 below 72 h, the districts table's money, its measure
+    assert re.search(r"D002\s+駅周辺開発型\s+0\.77\s+3か所\s+3,091人\s+2か所\s+40,000千円\s+25,000千円\s+検討委員会設置",
+                     page2)
     assert "掲載なし" not in page2
     # District page 3 is D002 with the districts table's money (self-owned line included), and the labels.
     page3 = _pdf_raw(pdf, 3)
     assert "地区 D002" in page3 and f"{d2_sub // 1000:,}千円" in page3 and "25,000千円" in page3
     assert "3,091人 / 2,480人" in page3
+    assert "あわせて推奨される取組：検討委員会設置" in page3          # the district's measures (seed 004)
+    assert "推奨される取組" not in _pdf_raw(pdf, 4)                    # D001 has none
     assert "紫雲中学校" in page3 and "栗林公民館" in page3              # facility names labelled on the map
     assert "木太CC" in _pdf_raw(pdf, 4)                                 # the short name of a long one
     assert "木太CC" not in page1                                        # no labels on the overview
@@ -463,7 +469,7 @@ def test_mapbook_bad_input_is_bilingual(tmp_path, run_alg):
     before = _sha(gpkg)
     with pytest.raises(QgsProcessingException) as exc:
         run_alg("sonae:councilmapbook", {"GPKG": gpkg, "OUTPUT": gpkg})
-    assert "OUTPUT" in str(exc.value) and "上書き" in str(exc.value) and "overwritten" in str(exc.value)
+    assert "OUTPUT" in str(exc.value) and "in.gpkg" in str(exc.value) and "入力" in str(exc.value)
     assert _sha(gpkg) == before
     assert not os.path.exists(tmp_path / "x.pdf")
 
@@ -508,3 +514,71 @@ def test_demo_page_one_and_index_equal_the_tables(tmp_path, run_alg):
         row = districts[districts["district_id"] == did].iloc[0]
         assert f"地区 {did}" in page and rf.fmt_thousand_yen(row["subsidy_yen"]) in page
     assert _radicals(_pdf_raw(pdf, layout=False)) == 0
+
+
+def test_labels_never_overlap_on_a_crowded_district(tmp_path, run_alg):
+    """Twelve shelters with long names within ~150 m: QGIS's labelling engine places what fits, drops the rest,
+    and no two placed labels overlap (label rectangles from the engine's own results, checked pairwise)."""
+    from qgis.core import QgsMapRendererSequentialJob, QgsProject
+    from qgis.PyQt.QtCore import QSizeF
+    rng = np.random.default_rng(7)
+    n = 12
+    lon = 134.0450 + rng.uniform(-0.0008, 0.0008, n)
+    lat = 34.3300 + rng.uniform(-0.0006, 0.0006, n)
+    ids = [f"t:{i}" for i in range(n)]
+    names = [f"第{i + 1}番町コミュニティセンター分館" for i in range(n)]
+    path = str(tmp_path / "crowd.gpkg")
+    gpd.GeoDataFrame({"id": ids, "name": names, "designated_shelter": [1.0] * n, "hours_now": [10.0] * n},
+                     geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326").to_file(
+        path, layer="shelters_energy", driver="GPKG", engine="pyogrio")
+    hull = shapely.convex_hull(shapely.MultiPoint(list(zip(lon, lat)))).buffer(0.0003)
+    gpd.GeoDataFrame({"district_id": ["D001"], "member_ids": [", ".join(ids)], "feasibility": [0.5]},
+                     geometry=[hull], crs="EPSG:4326").to_file(path, layer="districts", driver="GPKG",
+                                                               engine="pyogrio")
+    run_alg("sonae:councilmapbook", {"GPKG": path, "DPI": 72, "OUTPUT": str(tmp_path / "crowd.pdf")})
+    layout = QgsProject.instance().layoutManager().layoutByName("Sonae 議会向け図面集")
+    atlas = layout.atlas()
+    atlas.beginRender()
+    assert atlas.seekTo(atlas.count() - 1)                       # the district page
+    mp = layout.itemById("main_map")
+    mp.refresh()
+    settings = mp.mapSettings(mp.extent(), QSizeF(1200, 980), 96, True)
+    job = QgsMapRendererSequentialJob(settings)
+    job.start()
+    job.waitForFinished()
+    placed = [lab for lab in job.takeLabelingResults().allLabels() if not lab.isUnplaced]
+    atlas.endRender()
+    assert 1 <= len(placed) < n                                  # crowded: some labels are dropped (10 of 12 fit)
+    rects = [lab.labelRect for lab in placed]
+    for i in range(len(rects)):
+        for j in range(i + 1, len(rects)):
+            inter = rects[i].intersect(rects[j])
+            assert inter.isEmpty() or inter.area() < 1e-9 * rects[i].area(), (placed[i].labelText,
+                                                                               placed[j].labelText)
+    texts = {lab.labelText for lab in placed}
+    assert texts <= {mb.short_name(nm) for nm in names}          # the short names are what is drawn
+    assert "第1番町CC分館" in {mb.short_name(nm) for nm in names}
+
+
+def test_district_members_missing_from_the_facilities_are_named(tmp_path, run_alg):
+    import pyogrio
+    from qgis.core import QgsProcessingFeedback
+    gpkg = _write_gpkg(str(tmp_path / "in.gpkg"))
+    d = pyogrio.read_dataframe(gpkg, layer="districts")
+    d.loc[d["district_id"] == "D002", "member_ids"] += ", other_run:77"
+    d.to_file(gpkg, layer="districts", driver="GPKG", engine="pyogrio")
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.warnings = []
+
+        def pushWarning(self, warning):  # noqa: N802
+            self.warnings.append(warning)
+
+    fb = Feedback()
+    res = run_alg("sonae:councilmapbook", {"GPKG": gpkg, "ADD_TO_PROJECT": False, "DPI": 72,
+                                           "OUTPUT": str(tmp_path / "b.pdf")}, feedback=fb)
+    text = " ".join(fb.warnings)
+    assert "other_run:77" in text and "D002" in text and "施設の表にありません" in text
+    assert "3,091人 / 2,480人" in _pdf_raw(res["OUTPUT"], 3)          # the three known members, as before

@@ -179,11 +179,13 @@ def test_equipment_conditions(run_alg, tmp_path):
     ])
     costs = write_costs(tmp_path, extra={"cogeneration": 400000, "waste_unused_energy": 500000})
     _, f, _ = run(run_alg, tmp_path, fac, UNIT_COSTS=costs, FISCAL_INDEX=0.5)
-    assert list(f["eligible_yn"]) == ["no", "no", "yes", "no", "yes", "no"]
+    assert list(f["eligible_yn"]) == ["no", "no", "yes", "yes", "yes", "no"]
     assert "accessory" in f.loc[0, "reasons_en"]
     assert "BOS" in f.loc[1, "reasons_en"]
     assert f.loc[2, "eligible_cost_yen"] == 4_000_000 and f.loc[2, "subsidy_yen"] == 3_000_000
-    assert "FIT" in f.loc[3, "reasons_en"] and f.loc[3, "ineligible_cost_yen"] == 20 * 300000 + 10 * 100000
+    # FIT excludes only the FIT-sold PV; the battery stays eligible (issue 13 c; tests/test_subsidy_readings.py)
+    assert "FIT" in f.loc[3, "reasons_en"] and f.loc[3, "ineligible_cost_yen"] == 20 * 300000
+    assert f.loc[3, "eligible_cost_yen"] == 10 * 100000
     assert "waste" in f.loc[4, "reasons_en"]
     assert f.loc[4, "eligible_cost_yen"] == 6_000_000 and f.loc[4, "ineligible_cost_yen"] == 2_500_000
     assert "only in disasters" in f.loc[5, "reasons_en"]

@@ -23,7 +23,8 @@ def run(demo):
               "ENERGY_ID_FIELD": "facility_id", "ADDED_ONLY": True, "APPLICANT_TYPE": APPLICANT,
               "FISCAL_INDEX": FISCAL_INDEX}
     from sonae.engine.districts import load_district_rules
-    params = dict(common, SPAN_M=float(load_district_rules()["span_m"]), OUTPUT=demo.output("districts"))
+    params = dict(common, SPAN_M=float(load_district_rules()["span_m"]), OUTPUT=demo.output("districts"),
+                  OUTPUT_MEASURES=demo.output("district_measures"))
     if "shelters_energy" in layers:
         params.update(AUTONOMY=demo.layer_uri("shelters_energy"), AUTONOMY_ID_FIELD="id")
     if "chargers" in layers:
@@ -31,10 +32,16 @@ def run(demo):
     res = demo.run("sonae:districtlayout", params)
     demo.style("districts", "districts")
     demo.results["districts"] = demo.layer_uri("districts")
+    demo.results["district_measures"] = demo.layer_uri("district_measures")
     d = pyogrio.read_dataframe(demo.gpkg, layer="districts", read_geometry=False)
     kinds = d["type_ja"].value_counts()
     demo.say(f"districts (members within {params['SPAN_M']:g} m of each other, rules/district_types.json span_m; seed 004 types): {res['DISTRICT_COUNT']} candidate "
              f"districts holding {int(d['n_members'].sum())} shelters: " + ", ".join(f"{t} {c}" for t, c in kinds.items()))
+    m = pyogrio.read_dataframe(demo.gpkg, layer="district_measures", read_geometry=False)
+    demo.say("recommended measures without a district of their own (seed 004 表5.12, 表5.13): "
+             + "; ".join(f"{r.name_ja} (city + {r.n_districts} districts)" for r in m.itertuples())
+             + f"; self-owned lines priced in {int(d['interchange'].astype(bool).sum())} of {len(d)} districts "
+             f"(types whose scheme interchanges energy), {int(d['line_cost_yen'].sum()):,} yen")
     if len(d):
         top = d.sort_values("feasibility", ascending=False).iloc[0]
         demo.say(f"most feasible district {top['district_id']} ({top['type_ja']}, {int(top['n_members'])} shelters: "

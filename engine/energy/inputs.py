@@ -17,7 +17,8 @@ from ..errors import SonaeInputError
 from ..progress import Progress, ensure
 from .loads import critical_load_profiles
 from .outage import Assets, assets_from_frame, check_soc
-from .pv import annual_yield, profiles_for_points, pv_rules, read_hourly_csv
+from .pv import PVProfiles, annual_yield, pv_rules, read_hourly_csv, weather_profiles
+from .targets import role_targets, roles_for_energy
 
 ENERGY_FIELDS = ("pv_kw", "battery_kwh", "battery_kw", "battery_soc", "generator_kw", "fuel_l", "normal_kwh_year")
 
@@ -79,15 +80,30 @@ def lonlat(frame: gpd.GeoDataFrame, layer: str = "facilities") -> tuple[np.ndarr
 class ModelInputs:
     ids: list
     load_kw: np.ndarray          # [F x 8760]
-    pv_per_kwp: np.ndarray       # [F x 8760]
+    pv: PVProfiles               # weather years x cells, facility -> cell
     assets: Assets
     monitored_soc: np.ndarray    # [F], NaN = not monitored
-    annual_yield: float
+    annual_yield: np.ndarray     # [F] kWh/kWp/yr (mean over the weather years)
+    roles: np.ndarray            # [F] role id (engine/roles.py)
+    target_h: np.ndarray         # [F] autonomy target (0 = none)
+    counts_in_target: np.ndarray  # [F] bool: a "days" role, counted in the OUTAGE_HOURS figures
+
+    @property
+    def pv_per_kwp(self) -> np.ndarray:
+        """[F x 8760] of the first weather year (for callers that need one year)."""
+        return self.pv.cells[0][self.pv.index]
 
 
 def build_inputs(frame: pd.DataFrame, id_field: str, type_field: str | None, evacuees_field: str,
                  region: str | None = None, pv_csv: str | None = None, include_ac: bool = False,
-                 layer: str = "facilities", progress: Progress | None = None) -> ModelInputs:
+                 layer: str = "facilities", progress: Progress | None = None, weather_file: str | None = None,
+                 years: int | None = None, seed: int | None = None, outage_hours: int = 72) -> ModelInputs:
+    """Loads (by role and type), PV profiles (weather years) and equipment of every facility.
+
+    ``region``: weather region id of rules/weather_normals_japan.json or ``auto``; ``weather_file``: a
+    standard-year file instead; ``pv_csv``: a measured kW/kWp profile instead of both.
+    """
+    from . import energy_defaults
     progress = ensure(progress)
     ids = frame[id_field].astype(str).tolist()
     if evacuees_field not in frame.columns:
@@ -97,20 +113,23 @@ def build_inputs(frame: pd.DataFrame, id_field: str, type_field: str | None, eva
             f"レイヤ「{layer}」に項目「{evacuees_field}」（EVACUEES_FIELD）がありません。避難者数の項目を選んでください"
             "（Sonaeの避難所レイヤでは evacuees）。")
     types = frame[type_field].tolist() if type_field and type_field in frame.columns else [None] * len(frame)
+    roles = roles_for_energy(frame, layer, progress)
+    target, counted = role_targets(roles, outage_hours, float(energy_defaults()["days_role_min_target_h"]))
     load = critical_load_profiles(types, frame[evacuees_field], include_ac, layer=layer,
-                                  evacuees_field=evacuees_field, ids=ids)
+                                  evacuees_field=evacuees_field, ids=ids, roles=roles)
     assets = assets_from_frame(frame, layer, ids)
     soc = check_soc(frame["battery_soc"] if "battery_soc" in frame.columns else [np.nan] * len(frame),
                     layer, "battery_soc", ids)
     r = pv_rules()
-    region = region or r["default_region"]
     if pv_csv:
-        pv = np.broadcast_to(read_hourly_csv(pv_csv)[None, :], load.shape)
-        yearly = float(pv[0].sum())
-        if yearly <= 0:  # a dark profile (e.g. a test of the battery alone): the PV cap uses the region's yield
-            yearly = annual_yield(region, r)
+        prof = read_hourly_csv(pv_csv)
+        pv = PVProfiles(prof[None, None, :], np.zeros(len(frame), dtype=int), f"csv:{pv_csv}", ["csv"])
+        yearly = float(prof.sum())
+        if yearly <= 0:  # a dark profile (e.g. a test of the battery alone): the PV cap uses the planning yield
+            yearly = annual_yield(r["default_region"], r)
+        yearly = np.full(len(frame), yearly)
     else:
         lat, lon = lonlat(frame, layer)
-        pv = profiles_for_points(lat, lon, region, r, progress)
-        yearly = annual_yield(region, r)
-    return ModelInputs(ids, load, pv, assets, soc, yearly)
+        pv = weather_profiles(lat, lon, region, years, seed, weather_file, r, progress)
+        yearly = pv.annual_kwh_per_kwp()
+    return ModelInputs(ids, load, pv, assets, soc, yearly, roles, target, counted)

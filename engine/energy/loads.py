@@ -3,6 +3,10 @@
 load[f, t] = sum over items k of count[f, k] x watts_k x duty_k x shape_k[hour of day of t] / 1000, with
 count[f, k] = fixed_k(type f) + evacuees_f x per_evacuee_k(type f). Air conditioning is added only when asked,
 in the cooling months of the rules. Vectorised over facilities.
+
+The facility's role (engine/roles.py, rules/facility_roles.json) decides first: roles with ``critical_load``
+false (immediate-refuge open spaces, other) carry no load; a role with a ``load_set`` (tsunami evacuation
+building) uses that reduced set of rules/critical_loads.json ``role_load_sets`` instead of its type's.
 """
 from __future__ import annotations
 
@@ -34,8 +38,8 @@ def check_nonnegative(values, what_en: str, what_ja: str, layer: str, ids=None) 
     return arr
 
 
-def item_counts(facility_types, evacuees, rules: dict | None = None) -> tuple[list[str], np.ndarray]:
-    """(item names, [facilities x items] counts) from facility type and evacuees."""
+def item_counts(facility_types, evacuees, rules: dict | None = None, roles=None) -> tuple[list[str], np.ndarray]:
+    """(item names, [facilities x items] counts) from facility type and evacuees (and role, when given)."""
     r = rules or load_rules_critical()
     items = [k for k in r["items"] if not k.startswith("_")]
     types = r["facility_types"]
@@ -48,6 +52,17 @@ def item_counts(facility_types, evacuees, rules: dict | None = None) -> tuple[li
         f = np.array([fixed.get(t, fixed["default"]) for t in ftypes], dtype=float)
         p = np.array([per.get(t, per["default"]) for t in ftypes], dtype=float)
         counts[:, j] = f + ev * p
+    if roles is not None:
+        from ..roles import role_property
+        roles = np.asarray(roles, dtype=object)
+        carries = role_property(roles, "critical_load").astype(bool)
+        sets = role_property(roles, "load_set")
+        for name in {s for s in sets if s}:
+            spec = r["role_load_sets"][name]
+            rows = sets == name
+            for j, item in enumerate(items):
+                counts[rows, j] = spec.get("fixed", {}).get(item, 0.0) + ev[rows] * spec.get("per_evacuee", {}).get(item, 0.0)
+        counts[~carries] = 0.0
     return items, counts
 
 
@@ -70,18 +85,21 @@ def item_daily_profiles(rules: dict | None = None, include_ac: bool = False) -> 
 
 
 def critical_load_profiles(facility_types, evacuees, include_ac: bool = False, rules: dict | None = None,
-                           layer: str = "facilities", evacuees_field: str = "evacuees", ids=None) -> np.ndarray:
-    """[facilities x 8760] critical load in kW. Empty evacuees count as 0; negative ones are an error."""
+                           layer: str = "facilities", evacuees_field: str = "evacuees", ids=None,
+                           roles=None) -> np.ndarray:
+    """[facilities x 8760] critical load in kW. Empty evacuees count as 0; negative ones are an error.
+    ``roles``: role ids (engine/roles.py) or None = every row carries its type's load."""
     ev = check_nonnegative(evacuees, evacuees_field, evacuees_field, layer, ids)
     ev = np.nan_to_num(ev, nan=0.0)
-    items, counts = item_counts(facility_types, ev, rules)
+    items, counts = item_counts(facility_types, ev, rules, roles)
     items2, prof = item_daily_profiles(rules, include_ac)
     assert items == items2
     return counts @ prof
 
 
-def daily_kwh(facility_type: str, evacuees: float, include_ac: bool = False, rules: dict | None = None) -> float:
+def daily_kwh(facility_type: str, evacuees: float, include_ac: bool = False, rules: dict | None = None,
+              role: str | None = None) -> float:
     """Critical energy per day (kWh) of one facility on a day without AC (for reports)."""
-    items, counts = item_counts([facility_type], [evacuees], rules)
+    items, counts = item_counts([facility_type], [evacuees], rules, None if role is None else [role])
     _, prof = item_daily_profiles(rules, include_ac)
     return float((counts @ prof[:, :24]).sum())

@@ -1,17 +1,23 @@
-"""Hourly PV output per kWp for a year (8,760 h, JST): pvlib clear-sky shape scaled to a cited yield table.
+"""Hourly PV output per kWp (8,760 h, JST) from weather: several synthetic years or one standard-year file.
 
-Method (DESIGN.md §4): Ineichen-Perez clear-sky irradiance with pvlib's bundled Linke turbidity climatology
-(offline; read through Debian's h5py, which works inside QGIS and qgis_process, see PLATFORM.md), transposed to
-the array plane (isotropic sky), then scaled month by month so the year yields ``annual_kwh_per_kwp`` of the chosen
-region (rules/pv_yield_japan.json). Every day therefore carries an average day's yield for its month: clouds are
-not modelled, which is why the default region is the conservative planning rule (1,000 kWh/kWp/yr).
+Sources of weather (engine/energy/weather.py): a 拡張アメダス standard-year file (DNI, DHI, temperature), or the
+embedded default: seeded synthetic years of daily clearness index (Markov chain calibrated to the monthly normals
+of the nearest of Japan's 8 climate regions, rules/weather_normals_japan.json), spread over the day with the
+clear-sky shape. Irradiance -> kW per kWp: Erbs decomposition, Hay-Davies plane of array, Faiman cell temperature,
+PVWatts DC and losses (engine/energy/irradiance.py; figures in rules/pv_yield_japan.json).
+
+Vectorised across locations: facilities are grouped into cells of ``profile_grid_deg``; the sun position of all
+cells is one numpy broadcast (or pvlib's SPA for a handful of cells when pvlib is installed). Cells are processed
+in chunks so memory stays bounded: the result is :class:`PVProfiles` (one row per cell and weather year plus the
+facility -> cell index), expanded to facility rows only when the simulator needs them.
 
 Or a user-supplied hourly profile: a CSV with 8,760 values of kW per kWp (one numeric column, or a column named
-``kw_per_kwp``), hour 0 = 1 January 00:00-01:00 JST.
+``kw_per_kwp``), hour 0 = 1 January 00:00-01:00 JST (one weather year).
 """
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -20,12 +26,15 @@ from ..errors import SonaeInputError
 from ..progress import Progress, ensure
 from . import HOURS_PER_YEAR, load_rules
 
+CELL_CHUNK = 16   # cells per geometry batch: 16 x 8760 x 6 sub-steps x 8 bytes x ~6 arrays = 40 MB at most
+
 
 def pv_rules() -> dict:
     return load_rules("pv_yield_japan.json")
 
 
 def regions(rules: dict | None = None) -> list[str]:
+    """Annual-yield regions (planning figures, kWh/kWp/yr) of rules/pv_yield_japan.json."""
     return list((rules or pv_rules())["annual_kwh_per_kwp"].keys())
 
 
@@ -43,57 +52,43 @@ def year_index(rules: dict | None = None) -> pd.DatetimeIndex:
     return pd.date_range(f"{int(r['reference_year'])}-01-01", periods=HOURS_PER_YEAR, freq="h", tz=r["timezone"])
 
 
-def clear_sky_poa(lat: float, lon: float, rules: dict | None = None) -> np.ndarray:
-    """Clear-sky plane-of-array irradiance (W/m2), hourly mean over each hour (sampled mid-hour)."""
-    import pvlib
-    r = rules or pv_rules()
-    times = year_index(r) + pd.Timedelta(minutes=30)
-    loc = pvlib.location.Location(lat, lon, tz=r["timezone"])
-    tl = pvlib.clearsky.lookup_linke_turbidity(times, lat, lon)
-    cs = loc.get_clearsky(times, model="ineichen", linke_turbidity=tl)
-    sp = loc.get_solarposition(times)
-    poa = pvlib.irradiance.get_total_irradiance(
-        surface_tilt=float(r["tilt_deg"]), surface_azimuth=float(r["azimuth_deg"]),
-        solar_zenith=sp["apparent_zenith"], solar_azimuth=sp["azimuth"],
-        dni=cs["dni"], ghi=cs["ghi"], dhi=cs["dhi"], albedo=float(r["albedo"]), model="isotropic")
-    out = np.nan_to_num(poa["poa_global"].to_numpy(dtype=float), nan=0.0)
-    return np.clip(out, 0.0, None)
+@dataclass
+class PVProfiles:
+    """kW per kWp per weather year and cell, and the cell of every facility.
+
+    ``cells``: [years x cells x 8760]; ``index``: [facilities] cell number; ``labels``: weather label per year.
+    Stacked layout for the simulator (engine/energy/outage.simulate keeps its signature): row ``y * F + f`` =
+    facility f in weather year y (:meth:`stacked`); results come back to [F x (years x starts)] with
+    :func:`unstack_years`.
+    """
+    cells: np.ndarray
+    index: np.ndarray
+    source: str
+    regions: list
+
+    @property
+    def years(self) -> int:
+        return self.cells.shape[0]
+
+    def __len__(self):
+        return len(self.index)
+
+    def stacked(self) -> np.ndarray:
+        return self.cells[:, self.index, :].reshape(self.years * len(self.index), HOURS_PER_YEAR)
+
+    def annual_kwh_per_kwp(self) -> np.ndarray:
+        """[facilities] mean yearly yield over the weather years (kWh/kWp)."""
+        return self.cells.sum(axis=2).mean(axis=0)[self.index]
 
 
-def monthly_table(annual: float, shape: np.ndarray, region: str, rules: dict | None = None) -> np.ndarray:
-    """kWh/kWp for each month: annual x monthly share (cited shares, else the clear-sky shares of ``shape``)."""
-    r = rules or pv_rules()
-    month = year_index(r).month.to_numpy()
-    share = r["monthly_share"].get(region, r["monthly_share"]["default"])
-    if isinstance(share, str):  # "clear_sky"
-        sums = np.bincount(month - 1, weights=shape, minlength=12)
-        share = sums / sums.sum()
-    share = np.asarray(share, dtype=float)
-    return annual * share / share.sum()
+def unstack_years(values: np.ndarray, years: int) -> np.ndarray:
+    """[years*F x S] (row y*F+f) -> [F x years*S] (facility f, all weather years side by side)."""
+    values = np.asarray(values)
+    F = values.shape[0] // years
+    return values.reshape(years, F, -1).transpose(1, 0, 2).reshape(F, -1)
 
 
-def scale_to_table(shape: np.ndarray, table: np.ndarray, rules: dict | None = None) -> np.ndarray:
-    """Scale an hourly shape so each month sums to ``table`` (kWh/kWp) -> kW per kWp."""
-    month = year_index(rules).month.to_numpy() - 1
-    sums = np.bincount(month, weights=shape, minlength=12)
-    factor = np.divide(table, sums, out=np.zeros(12), where=sums > 0)
-    return shape * factor[month]
-
-
-def profile_per_kwp(lat: float, lon: float, region: str | None = None, rules: dict | None = None) -> np.ndarray:
-    """kW per kWp for each hour of the reference year at (lat, lon) (WGS84/JGD2011 degrees)."""
-    r = rules or pv_rules()
-    region = region or r["default_region"]
-    annual = annual_yield(region, r)
-    shape = clear_sky_poa(lat, lon, r)
-    return scale_to_table(shape, monthly_table(annual, shape, region, r), r)
-
-
-def profiles_for_points(lats, lons, region: str | None = None, rules: dict | None = None,
-                        progress: Progress | None = None) -> np.ndarray:
-    """[facilities x 8760] kW per kWp. Facilities in one ``profile_grid_deg`` cell share one profile."""
-    progress = ensure(progress)
-    r = rules or pv_rules()
+def check_locations(lats, lons) -> tuple[np.ndarray, np.ndarray]:
     lats = np.asarray(lats, dtype=float)
     lons = np.asarray(lons, dtype=float)
     bad = ~(np.isfinite(lats) & np.isfinite(lons)) | (np.abs(lats) > 90) | (np.abs(lons) > 180)
@@ -103,15 +98,96 @@ def profiles_for_points(lats, lons, region: str | None = None, rules: dict | Non
             "the PV profile needs a point geometry. Fix or remove those features.",
             f"位置が不正な施設が{int(bad.sum())}件あります（最初は{int(np.flatnonzero(bad)[0]) + 1}行目）。"
             "太陽光の発電プロファイルには点の位置が必要です。修正するか除いてください。")
+    return lats, lons
+
+
+def _backend(n_cells: int, r: dict) -> str:
+    from .solar_geometry import pvlib_available
+    return "pvlib" if n_cells <= int(r["pvlib_max_cells"]) and pvlib_available() else "numpy"
+
+
+def _geometry(lats, lons, r: dict, backend: str) -> dict:
+    from .solar_geometry import hour_geometry
+    return hour_geometry(lats, lons, year_index(r), float(r["tilt_deg"]), float(r["azimuth_deg"]),
+                         int(r["geometry_substeps_per_hour"]), backend)
+
+
+def weather_profiles(lats, lons, region: str | None = None, years: int | None = None, seed: int | None = None,
+                     weather_file: str | None = None, rules: dict | None = None,
+                     progress: Progress | None = None) -> PVProfiles:
+    """PV profiles for facilities at (lats, lons) (WGS84/JGD2011 degrees).
+
+    ``weather_file``: a standard-year file (one weather year). Else synthetic years of ``region`` (a region id of
+    rules/weather_normals_japan.json, or ``auto`` = nearest region per cell), ``years`` and ``seed`` defaulting to
+    that file's values.
+    """
+    from .irradiance import pv_from_components, pv_from_ghi
+    from .weather import (nearest_region, read_weather_file, region_ids, region_temperature, synthetic_ghi,
+                          synthetic_kt, weather_rules)
+    progress = ensure(progress)
+    r = rules or pv_rules()
+    lats, lons = check_locations(lats, lons)
     grid = float(r["profile_grid_deg"])
-    cells = np.stack([np.round(lats / grid), np.round(lons / grid)], axis=1)
-    uniq, inverse = np.unique(cells, axis=0, return_inverse=True)
+    keys = np.stack([np.round(lats / grid), np.round(lons / grid)], axis=1)
+    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
     inverse = np.asarray(inverse).reshape(-1)
-    out = np.empty((len(uniq), HOURS_PER_YEAR))
-    for k, (a, b) in enumerate(uniq):
-        out[k] = profile_per_kwp(a * grid, b * grid, region, r)
-        progress.update((k + 1) / len(uniq))
-    return out[inverse]
+    clat, clon = uniq[:, 0] * grid, uniq[:, 1] * grid
+    C = len(uniq)
+    backend = _backend(C, r)
+    idx = year_index(r)
+    if weather_file:
+        w = read_weather_file(weather_file)
+        out = np.empty((1, C, HOURS_PER_YEAR))
+        for c0 in range(0, C, CELL_CHUNK):
+            sl = slice(c0, min(C, c0 + CELL_CHUNK))
+            g = _geometry(clat[sl], clon[sl], r, backend)
+            out[0, sl] = pv_from_components(w["dni"].to_numpy()[None, :], w["dhi"].to_numpy()[None, :],
+                                            w["temp_air"].to_numpy()[None, :], g, r)
+            progress.update(sl.stop / C)
+        return PVProfiles(out, inverse, f"file:{weather_file}", ["file"] * C)
+    wr = weather_rules()
+    region = region or wr["default_region"]["value"]
+    years = int(years or wr["synthetic_years"]["value"])
+    seed = int(wr["seed"]["value"] if seed is None else seed)
+    if years < 1:
+        raise SonaeInputError(f"WEATHER_YEARS = {years}: give at least 1 synthetic year.",
+                              f"WEATHER_YEARS = {years}: 合成気象の年数は1以上にしてください。")
+    if region != "auto" and region not in region_ids(wr):
+        raise SonaeInputError(
+            f"Unknown weather region '{region}'. Use auto or one of: {', '.join(region_ids(wr))} "
+            "(rules/weather_normals_japan.json).",
+            f"気象地域「{region}」は未登録です。auto か次から選んでください: {', '.join(region_ids(wr))}"
+            "（rules/weather_normals_japan.json）。")
+    cell_region = [nearest_region(a, b, wr) if region == "auto" else region for a, b in zip(clat, clon)]
+    out = np.empty((years, C, HOURS_PER_YEAR))
+    done = 0
+    for reg in sorted(set(cell_region)):
+        rows = np.flatnonzero(np.array(cell_region) == reg)
+        ref = wr["regions"][reg]
+        gref = _geometry([ref["lat"]], [ref["lon"]], r, backend)
+        h0_ref = (gref["e0"] * gref["cosz_hour"][0]).reshape(365, 24).sum(axis=1) / 1000.0
+        kt = synthetic_kt(reg, years, seed, h0_ref, wr)
+        temp = region_temperature(reg, idx, wr)[None, None, :]
+        for c0 in range(0, len(rows), CELL_CHUNK):
+            part = rows[c0:c0 + CELL_CHUNK]
+            g = _geometry(clat[part], clon[part], r, backend)
+            ghi = synthetic_ghi(kt, g, idx)
+            out[:, part] = pv_from_ghi(ghi, temp, g, r)
+            done += len(part)
+            progress.update(done / C)
+    return PVProfiles(out, inverse, f"synthetic:{region}:{years}y:seed{seed}", cell_region)
+
+
+def profile_per_kwp(lat: float, lon: float, region: str | None = None, year: int = 0,
+                    weather_file: str | None = None, rules: dict | None = None) -> np.ndarray:
+    """One facility's kW per kWp for weather year ``year`` (region: a weather region id or ``auto``; the old
+    annual-yield names of rules/pv_yield_japan.json, e.g. ``planning``, select ``auto`` as they no longer shape the
+    hourly profile)."""
+    if region in (rules or pv_rules())["annual_kwh_per_kwp"]:
+        region = "auto"
+    p = weather_profiles([lat], [lon], region, max(year + 1, 1) if not weather_file else None, None, weather_file,
+                         rules)
+    return p.cells[year if not weather_file else 0, 0]
 
 
 def read_hourly_csv(path: str) -> np.ndarray:

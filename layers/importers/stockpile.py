@@ -169,7 +169,7 @@ def sites_from_sheet(sheet: Sheet) -> gpd.GeoDataFrame:
 def items_from_sheet(sheet: Sheet) -> pd.DataFrame:
     f = sheet.frame.copy()
     f["source_row"] = sheet.rows_en
-    items = sp.normalize_items(f, sheet.label)
+    items = sp.normalize_items(f, sheet.label, require_expiry=True)     # a blank expiry on water is not "forever"
     items["source_file"] = sheet.label
     return items
 

@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis symbologyReferenceScale="-1" minScale="100000000" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" autoRefreshTime="0" simplifyDrawingTol="1" readOnly="0" version="3.40.6-Bratislava" maxScale="0" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" simplifyAlgorithm="0">
+<qgis readOnly="0" maxScale="0" hasScaleBasedVisibilityFlag="0" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" simplifyMaxScale="1" version="3.40.6-Bratislava" simplifyDrawingTol="1" symbologyReferenceScale="-1" simplifyAlgorithm="0" minScale="100000000" simplifyLocal="1" autoRefreshTime="0" simplifyDrawingHints="1" labelsEnabled="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" durationField="" startField="" fixedDuration="0" endField="" enabled="0" mode="0" limitMode="0" durationUnit="min" accumulate="0" endExpression="">
+  <temporal mode="0" enabled="0" endField="" durationUnit="min" endExpression="" startExpression="" limitMode="0" durationField="" accumulate="0" startField="" fixedDuration="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation clamping="Terrain" type="IndividualFeatures" symbology="Line" respectLayerSymbol="1" binding="Centroid" extrusionEnabled="0" showMarkerSymbolInSurfacePlots="0" zoffset="0" extrusion="0" zscale="1">
+  <elevation showMarkerSymbolInSurfacePlots="0" type="IndividualFeatures" zscale="1" symbology="Line" zoffset="0" clamping="Terrain" extrusionEnabled="0" binding="Centroid" extrusion="0" respectLayerSymbol="1">
     <data-defined-properties>
       <Option type="Map">
         <Option type="QString" name="name" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol type="line" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="line" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -29,7 +29,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleLine" id="{2cdb4750-d1ce-4fcf-bd13-ee3ed33a66e3}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{fa2cc9de-89a9-4f43-b1f9-f847a698d6a9}" class="SimpleLine" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="square"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol type="fill" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="fill" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -78,7 +78,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" id="{5cbf9d7c-20d4-4ef2-b4c3-0c20762787dd}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{f2c4ce5d-b153-462d-b3d7-5947efeda17e}" class="SimpleFill" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="190,207,80,255,rgb:0.74509803921568629,0.81176470588235294,0.31372549019607843,1"/>
@@ -103,7 +103,7 @@
       </symbol>
     </profileFillSymbol>
     <profileMarkerSymbol>
-      <symbol type="marker" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -111,7 +111,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{2f9a67ce-c520-41b9-a5ff-89214f567096}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{3448c4fb-b99d-4b7f-b242-e5f0e4cf0d07}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -144,17 +144,17 @@
       </symbol>
     </profileMarkerSymbol>
   </elevation>
-  <renderer-v2 enableorderby="0" type="RuleRenderer" forceraster="0" symbollevels="0" referencescale="-1">
-    <rules key="{9d132e38-d6ac-4721-8769-884507f3cc55}">
-      <rule label="避難所：停電時72時間以上" key="{b8af2bcf-d8ac-4a8f-98f2-41b9ead2b10b}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 72" symbol="0"/>
-      <rule label="避難所：24〜72時間" key="{a2ff33d7-2299-4005-a9d8-268b46580d95}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 24 AND &quot;hours_now&quot; &lt; 72" symbol="1"/>
-      <rule label="避難所：24時間未満" key="{f9c29876-ef1c-434b-9b10-f61b3a30076d}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; &lt; 24" symbol="2"/>
-      <rule label="避難所：自立時間データなし" key="{d0d55ee6-75d8-43b9-a8de-cca9d39bd70f}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; IS NULL" symbol="3"/>
-      <rule label="その他の施設（一時避難場所、津波避難ビル等）" key="{90243d43-f8e8-41d4-9ca9-f9a42df93a95}" filter="&quot;stay&quot; IS NULL OR &quot;stay&quot; &lt;> 1" symbol="4"/>
-      <rule label="洪水の指定と浸水想定が不整合" key="{c9e9d891-ef18-4112-9421-0c28ed7cae9f}" filter="&quot;flood_conflict&quot; = 1" symbol="5"/>
+  <renderer-v2 symbollevels="0" type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0">
+    <rules key="{1f80792f-6ed9-437d-8f2c-46e5d1919a5c}">
+      <rule symbol="0" label="避難所：停電時72時間以上" key="{909a11a6-2c89-4ac8-970e-b1c1576c33c4}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 72"/>
+      <rule symbol="1" label="避難所：24〜72時間" key="{db8e3d1d-4a3b-4d7f-98a3-1162ceded46b}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; >= 24 AND &quot;hours_now&quot; &lt; 72"/>
+      <rule symbol="2" label="避難所：24時間未満" key="{86b2ac69-4472-41a8-91a5-cc490726f88a}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; &lt; 24"/>
+      <rule symbol="3" label="避難所：自立時間データなし" key="{073d6a75-1e87-4fdb-af05-5e6b5bd05aa0}" filter="&quot;stay&quot; = 1 AND &quot;hours_now&quot; IS NULL"/>
+      <rule symbol="4" label="その他の施設（一時避難場所、津波避難ビル等）" key="{448fdd1f-1456-4d69-ade2-f2b3b6c212cd}" filter="&quot;stay&quot; IS NULL OR &quot;stay&quot; &lt;> 1"/>
+      <rule symbol="5" label="洪水の指定と浸水想定が不整合" key="{44a0396b-2b88-41ad-8c10-49f990211201}" filter="&quot;flood_conflict&quot; = 1"/>
     </rules>
     <symbols>
-      <symbol type="marker" force_rhr="0" name="0" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -162,7 +162,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{ceab95de-7f71-48da-9bdb-8b9cea1e3472}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{c0118547-152a-4479-9583-86b80eb264e7}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -193,7 +193,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" force_rhr="0" name="1" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -201,7 +201,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{78063856-586f-486c-a2a3-797d9768383d}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{45fc80d4-3ad0-4fa5-8bbb-76647b1da6b3}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -232,7 +232,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" force_rhr="0" name="2" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="2">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -240,7 +240,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{2897ac9e-12cf-42c0-8073-1315883b5ab1}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{93e71573-86d2-4554-8a70-581b94cf14b7}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -271,7 +271,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" force_rhr="0" name="3" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="3">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -279,7 +279,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{e8c7784f-460d-44d6-8f2a-4102998340d2}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{c639b87d-e9ae-44f3-887f-f0d2a8d1539a}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -310,7 +310,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" force_rhr="0" name="4" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="4">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -318,7 +318,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{17191a0c-88f7-4325-b50e-d9a9ad7e876b}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{0b8e2547-c4fc-4d89-80e0-9ac9d082c5ec}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -349,7 +349,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="marker" force_rhr="0" name="5" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="5">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -357,7 +357,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{3faba5c9-b685-4798-9dd0-6f2d040fdb97}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{650488c6-d9b9-452c-b220-0df9b89ae642}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
@@ -406,7 +406,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -414,28 +414,28 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <fieldConfiguration>
-    <field name="hours_now" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="hours_now">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="flood_conflict" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="flood_conflict">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="stay" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="stay">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="page_key" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="page_key">
       <editWidget type="">
         <config>
           <Option/>
@@ -444,10 +444,10 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="" index="0" field="hours_now"/>
-    <alias name="" index="1" field="flood_conflict"/>
-    <alias name="" index="2" field="stay"/>
-    <alias name="" index="3" field="page_key"/>
+    <alias name="" field="hours_now" index="0"/>
+    <alias name="" field="flood_conflict" index="1"/>
+    <alias name="" field="stay" index="2"/>
+    <alias name="" field="page_key" index="3"/>
   </aliases>
   <splitPolicies>
     <policy policy="Duplicate" field="hours_now"/>
@@ -462,26 +462,26 @@
     <policy policy="Duplicate" field="page_key"/>
   </duplicatePolicies>
   <defaults>
-    <default expression="" field="hours_now" applyOnUpdate="0"/>
-    <default expression="" field="flood_conflict" applyOnUpdate="0"/>
-    <default expression="" field="stay" applyOnUpdate="0"/>
-    <default expression="" field="page_key" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="hours_now"/>
+    <default expression="" applyOnUpdate="0" field="flood_conflict"/>
+    <default expression="" applyOnUpdate="0" field="stay"/>
+    <default expression="" applyOnUpdate="0" field="page_key"/>
   </defaults>
   <constraints>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="hours_now" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="flood_conflict" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="stay" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="page_key" exp_strength="0"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="hours_now"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="flood_conflict"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="stay"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="page_key"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="hours_now"/>
-    <constraint exp="" desc="" field="flood_conflict"/>
-    <constraint exp="" desc="" field="stay"/>
-    <constraint exp="" desc="" field="page_key"/>
+    <constraint desc="" exp="" field="hours_now"/>
+    <constraint desc="" exp="" field="flood_conflict"/>
+    <constraint desc="" exp="" field="stay"/>
+    <constraint desc="" exp="" field="page_key"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
+  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis minScale="1e+08" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" autoRefreshTime="0" version="3.40.6-Bratislava" maxScale="0" hasScaleBasedVisibilityFlag="0">
+<qgis maxScale="0" hasScaleBasedVisibilityFlag="0" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" version="3.40.6-Bratislava" minScale="1e+08" autoRefreshTime="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal bandNumber="1" enabled="0" mode="0" fetchMode="0">
+  <temporal mode="0" enabled="0" bandNumber="1" fetchMode="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation band="1" symbology="Line" enabled="0" mode="RepresentsElevationSurface" zoffset="0" zscale="1">
+  <elevation mode="RepresentsElevationSurface" band="1" enabled="0" symbology="Line" zscale="1" zoffset="0">
     <data-defined-properties>
       <Option type="Map">
         <Option type="QString" name="name" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol type="line" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="line" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -29,7 +29,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleLine" id="{823a4533-ded1-4335-a052-331670c4e6fa}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{f6ba5829-76c0-4280-83e1-6f449fb50d20}" class="SimpleLine" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="square"/>
@@ -41,7 +41,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="190,178,151,255,rgb:0.74509803921568629,0.69803921568627447,0.59215686274509804,1"/>
+            <Option type="QString" name="line_color" value="255,158,23,255,rgb:1,0.61960784313725492,0.09019607843137255,1"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.6"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol type="fill" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="fill" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -78,10 +78,10 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" id="{6146c47c-6e40-43e8-9889-9a4f8a0a6df4}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{c0a1e1cb-36f2-4fd4-8e83-aad2e1e7b611}" class="SimpleFill" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="190,178,151,255,rgb:0.74509803921568629,0.69803921568627447,0.59215686274509804,1"/>
+            <Option type="QString" name="color" value="255,158,23,255,rgb:1,0.61960784313725492,0.09019607843137255,1"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -118,9 +118,9 @@
   </pipe-data-defined-properties>
   <pipe>
     <provider>
-      <resampling zoomedOutResamplingMethod="nearestNeighbour" zoomedInResamplingMethod="nearestNeighbour" enabled="false" maxOversampling="2"/>
+      <resampling enabled="false" maxOversampling="2" zoomedInResamplingMethod="nearestNeighbour" zoomedOutResamplingMethod="nearestNeighbour"/>
     </provider>
-    <rasterrenderer type="paletted" band="1" opacity="0.75" nodataColor="" alphaBand="-1">
+    <rasterrenderer band="1" type="paletted" opacity="0.75" alphaBand="-1" nodataColor="">
       <minMaxOrigin>
         <limits>None</limits>
         <extent>WholeRaster</extent>
@@ -130,16 +130,16 @@
         <stdDevFactor>2</stdDevFactor>
       </minMaxOrigin>
       <colorPalette>
-        <paletteEntry color="#f7f5a9" label="0.5m未満" value="1" alpha="255"/>
-        <paletteEntry color="#ffd8c0" label="0.5〜3m" value="2" alpha="255"/>
-        <paletteEntry color="#ffb7b7" label="3〜5m" value="3" alpha="255"/>
-        <paletteEntry color="#ff9191" label="5〜10m" value="4" alpha="255"/>
-        <paletteEntry color="#f285c9" label="10〜20m" value="5" alpha="255"/>
-        <paletteEntry color="#dc7adc" label="20m以上" value="6" alpha="255"/>
+        <paletteEntry alpha="255" color="#f7f5a9" label="0.5m未満" value="1"/>
+        <paletteEntry alpha="255" color="#ffd8c0" label="0.5〜3m" value="2"/>
+        <paletteEntry alpha="255" color="#ffb7b7" label="3〜5m" value="3"/>
+        <paletteEntry alpha="255" color="#ff9191" label="5〜10m" value="4"/>
+        <paletteEntry alpha="255" color="#f285c9" label="10〜20m" value="5"/>
+        <paletteEntry alpha="255" color="#dc7adc" label="20m以上" value="6"/>
       </colorPalette>
     </rasterrenderer>
-    <brightnesscontrast brightness="0" contrast="0" gamma="1"/>
-    <huesaturation saturation="0" colorizeGreen="128" colorizeOn="0" grayscaleMode="0" invertColors="0" colorizeStrength="100" colorizeBlue="128" colorizeRed="255"/>
+    <brightnesscontrast gamma="1" brightness="0" contrast="0"/>
+    <huesaturation colorizeBlue="128" colorizeStrength="100" invertColors="0" grayscaleMode="0" colorizeOn="0" colorizeRed="255" saturation="0" colorizeGreen="128"/>
     <rasterresampler maxOversampling="2"/>
     <resamplingStage>resamplingFilter</resamplingStage>
   </pipe>

@@ -1,18 +1,18 @@
 <!DOCTYPE qgis PUBLIC 'http://mrcc.com/qgis.dtd' 'SYSTEM'>
-<qgis symbologyReferenceScale="-1" minScale="100000000" simplifyDrawingHints="1" simplifyLocal="1" simplifyMaxScale="1" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" autoRefreshTime="0" simplifyDrawingTol="1" readOnly="0" version="3.40.6-Bratislava" maxScale="0" hasScaleBasedVisibilityFlag="0" labelsEnabled="0" simplifyAlgorithm="0">
+<qgis readOnly="0" maxScale="0" hasScaleBasedVisibilityFlag="0" autoRefreshMode="Disabled" styleCategories="AllStyleCategories" simplifyMaxScale="1" version="3.40.6-Bratislava" simplifyDrawingTol="1" symbologyReferenceScale="-1" simplifyAlgorithm="0" minScale="100000000" simplifyLocal="1" autoRefreshTime="0" simplifyDrawingHints="1" labelsEnabled="0">
   <flags>
     <Identifiable>1</Identifiable>
     <Removable>1</Removable>
     <Searchable>1</Searchable>
     <Private>0</Private>
   </flags>
-  <temporal startExpression="" durationField="" startField="" fixedDuration="0" endField="" enabled="0" mode="0" limitMode="0" durationUnit="min" accumulate="0" endExpression="">
+  <temporal mode="0" enabled="0" endField="" durationUnit="min" endExpression="" startExpression="" limitMode="0" durationField="" accumulate="0" startField="" fixedDuration="0">
     <fixedRange>
       <start></start>
       <end></end>
     </fixedRange>
   </temporal>
-  <elevation clamping="Terrain" type="IndividualFeatures" symbology="Line" respectLayerSymbol="1" binding="Centroid" extrusionEnabled="0" showMarkerSymbolInSurfacePlots="0" zoffset="0" extrusion="0" zscale="1">
+  <elevation showMarkerSymbolInSurfacePlots="0" type="IndividualFeatures" zscale="1" symbology="Line" zoffset="0" clamping="Terrain" extrusionEnabled="0" binding="Centroid" extrusion="0" respectLayerSymbol="1">
     <data-defined-properties>
       <Option type="Map">
         <Option type="QString" name="name" value=""/>
@@ -21,7 +21,7 @@
       </Option>
     </data-defined-properties>
     <profileLineSymbol>
-      <symbol type="line" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="line" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -29,7 +29,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleLine" id="{4fd6bdfe-4e3a-4131-96a2-6c161c1925b6}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{bd02d2f6-c6eb-4532-98ca-f72baf9c9f5b}" class="SimpleLine" pass="0">
           <Option type="Map">
             <Option type="QString" name="align_dash_pattern" value="0"/>
             <Option type="QString" name="capstyle" value="square"/>
@@ -41,7 +41,7 @@
             <Option type="QString" name="dash_pattern_offset_unit" value="MM"/>
             <Option type="QString" name="draw_inside_polygon" value="0"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
-            <Option type="QString" name="line_color" value="229,182,54,255,rgb:0.89803921568627454,0.71372549019607845,0.21176470588235294,1"/>
+            <Option type="QString" name="line_color" value="231,113,72,255,rgb:0.90588235294117647,0.44313725490196076,0.28235294117647058,1"/>
             <Option type="QString" name="line_style" value="solid"/>
             <Option type="QString" name="line_width" value="0.6"/>
             <Option type="QString" name="line_width_unit" value="MM"/>
@@ -70,7 +70,7 @@
       </symbol>
     </profileLineSymbol>
     <profileFillSymbol>
-      <symbol type="fill" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="fill" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -78,15 +78,15 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" id="{daa42004-e221-4f71-a77b-cd7f26d9f40b}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{5702e460-ec5d-400e-b909-17748416de41}" class="SimpleFill" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
-            <Option type="QString" name="color" value="229,182,54,255,rgb:0.89803921568627454,0.71372549019607845,0.21176470588235294,1"/>
+            <Option type="QString" name="color" value="231,113,72,255,rgb:0.90588235294117647,0.44313725490196076,0.28235294117647058,1"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="164,130,39,255,rgb:0.64144350347142753,0.50983443961242081,0.15126268406195162,1"/>
+            <Option type="QString" name="outline_color" value="165,81,51,255,rgb:0.6470588235294118,0.31651789120317386,0.20167849240863661,1"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
             <Option type="QString" name="outline_width_unit" value="MM"/>
@@ -103,7 +103,7 @@
       </symbol>
     </profileFillSymbol>
     <profileMarkerSymbol>
-      <symbol type="marker" force_rhr="0" name="" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="marker" alpha="1" clip_to_extent="1" is_animated="0" name="">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -111,18 +111,18 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleMarker" id="{90d9eb1b-6e21-46e6-af58-df231f0d69ff}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{686d63cd-adff-4cde-bf47-cbc5c5dd25e3}" class="SimpleMarker" pass="0">
           <Option type="Map">
             <Option type="QString" name="angle" value="0"/>
             <Option type="QString" name="cap_style" value="square"/>
-            <Option type="QString" name="color" value="229,182,54,255,rgb:0.89803921568627454,0.71372549019607845,0.21176470588235294,1"/>
+            <Option type="QString" name="color" value="231,113,72,255,rgb:0.90588235294117647,0.44313725490196076,0.28235294117647058,1"/>
             <Option type="QString" name="horizontal_anchor_point" value="1"/>
             <Option type="QString" name="joinstyle" value="bevel"/>
             <Option type="QString" name="name" value="diamond"/>
             <Option type="QString" name="offset" value="0,0"/>
             <Option type="QString" name="offset_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="offset_unit" value="MM"/>
-            <Option type="QString" name="outline_color" value="164,130,39,255,rgb:0.64144350347142753,0.50983443961242081,0.15126268406195162,1"/>
+            <Option type="QString" name="outline_color" value="165,81,51,255,rgb:0.6470588235294118,0.31651789120317386,0.20167849240863661,1"/>
             <Option type="QString" name="outline_style" value="solid"/>
             <Option type="QString" name="outline_width" value="0.2"/>
             <Option type="QString" name="outline_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
@@ -144,13 +144,13 @@
       </symbol>
     </profileMarkerSymbol>
   </elevation>
-  <renderer-v2 enableorderby="0" type="RuleRenderer" forceraster="0" symbollevels="0" referencescale="-1">
-    <rules key="{9cb4b5b2-69ba-41c3-9dca-c08f1d367cce}">
-      <rule label="このページの地区" key="{f909e116-6e76-4d43-926f-d8858729ab3f}" filter="&quot;page_key&quot; = attribute(@atlas_feature, 'page_key')" symbol="0"/>
-      <rule label="地区候補の範囲" key="{ef8030c8-f5be-43b6-9bd2-9e0cd6bceb8c}" filter="ELSE" symbol="1"/>
+  <renderer-v2 symbollevels="0" type="RuleRenderer" referencescale="-1" enableorderby="0" forceraster="0">
+    <rules key="{70b229e4-3dc0-47f2-8337-f5cc9ea45edf}">
+      <rule symbol="0" label="このページの地区" key="{c02d329e-725c-4611-b89b-1131fc71f73f}" filter="&quot;page_key&quot; = attribute(@atlas_feature, 'page_key')"/>
+      <rule symbol="1" label="地区候補の範囲" key="{cdf9e353-a92a-422c-bdfe-d92c0499af59}" filter="ELSE"/>
     </rules>
     <symbols>
-      <symbol type="fill" force_rhr="0" name="0" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="fill" alpha="1" clip_to_extent="1" is_animated="0" name="0">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -158,7 +158,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" id="{e4d734b0-1521-4069-b220-14c51525ff57}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{424558e3-d1cd-4910-822f-8143007239b5}" class="SimpleFill" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="30,60,160,35,rgb:0.11764705882352941,0.23529411764705882,0.62745098039215685,0.13725490196078433"/>
@@ -181,7 +181,7 @@
           </data_defined_properties>
         </layer>
       </symbol>
-      <symbol type="fill" force_rhr="0" name="1" is_animated="0" alpha="1" clip_to_extent="1" frame_rate="10">
+      <symbol force_rhr="0" frame_rate="10" type="fill" alpha="1" clip_to_extent="1" is_animated="0" name="1">
         <data_defined_properties>
           <Option type="Map">
             <Option type="QString" name="name" value=""/>
@@ -189,7 +189,7 @@
             <Option type="QString" name="type" value="collection"/>
           </Option>
         </data_defined_properties>
-        <layer enabled="1" class="SimpleFill" id="{2e07d74e-761f-491c-95db-e5027c99db9c}" pass="0" locked="0">
+        <layer locked="0" enabled="1" id="{4ed6a97e-4aad-4d81-9de0-c114d3b8e6e3}" class="SimpleFill" pass="0">
           <Option type="Map">
             <Option type="QString" name="border_width_map_unit_scale" value="3x:0,0,0,0,0,0"/>
             <Option type="QString" name="color" value="0,0,0,0,rgb:0,0,0,0"/>
@@ -230,7 +230,7 @@
   <blendMode>0</blendMode>
   <featureBlendMode>0</featureBlendMode>
   <layerOpacity>1</layerOpacity>
-  <geometryOptions removeDuplicateNodes="0" geometryPrecision="0">
+  <geometryOptions geometryPrecision="0" removeDuplicateNodes="0">
     <activeChecks type="StringList">
       <Option type="QString" value=""/>
     </activeChecks>
@@ -238,28 +238,28 @@
   </geometryOptions>
   <legend type="default-vector" showLabelLegend="0"/>
   <fieldConfiguration>
-    <field name="hours_now" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="hours_now">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="flood_conflict" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="flood_conflict">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="stay" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="stay">
       <editWidget type="">
         <config>
           <Option/>
         </config>
       </editWidget>
     </field>
-    <field name="page_key" configurationFlags="NoFlag">
+    <field configurationFlags="NoFlag" name="page_key">
       <editWidget type="">
         <config>
           <Option/>
@@ -268,10 +268,10 @@
     </field>
   </fieldConfiguration>
   <aliases>
-    <alias name="" index="0" field="hours_now"/>
-    <alias name="" index="1" field="flood_conflict"/>
-    <alias name="" index="2" field="stay"/>
-    <alias name="" index="3" field="page_key"/>
+    <alias name="" field="hours_now" index="0"/>
+    <alias name="" field="flood_conflict" index="1"/>
+    <alias name="" field="stay" index="2"/>
+    <alias name="" field="page_key" index="3"/>
   </aliases>
   <splitPolicies>
     <policy policy="Duplicate" field="hours_now"/>
@@ -286,26 +286,26 @@
     <policy policy="Duplicate" field="page_key"/>
   </duplicatePolicies>
   <defaults>
-    <default expression="" field="hours_now" applyOnUpdate="0"/>
-    <default expression="" field="flood_conflict" applyOnUpdate="0"/>
-    <default expression="" field="stay" applyOnUpdate="0"/>
-    <default expression="" field="page_key" applyOnUpdate="0"/>
+    <default expression="" applyOnUpdate="0" field="hours_now"/>
+    <default expression="" applyOnUpdate="0" field="flood_conflict"/>
+    <default expression="" applyOnUpdate="0" field="stay"/>
+    <default expression="" applyOnUpdate="0" field="page_key"/>
   </defaults>
   <constraints>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="hours_now" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="flood_conflict" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="stay" exp_strength="0"/>
-    <constraint constraints="0" notnull_strength="0" unique_strength="0" field="page_key" exp_strength="0"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="hours_now"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="flood_conflict"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="stay"/>
+    <constraint constraints="0" notnull_strength="0" unique_strength="0" exp_strength="0" field="page_key"/>
   </constraints>
   <constraintExpressions>
-    <constraint exp="" desc="" field="hours_now"/>
-    <constraint exp="" desc="" field="flood_conflict"/>
-    <constraint exp="" desc="" field="stay"/>
-    <constraint exp="" desc="" field="page_key"/>
+    <constraint desc="" exp="" field="hours_now"/>
+    <constraint desc="" exp="" field="flood_conflict"/>
+    <constraint desc="" exp="" field="stay"/>
+    <constraint desc="" exp="" field="page_key"/>
   </constraintExpressions>
   <expressionfields/>
   <attributeactions/>
-  <attributetableconfig sortOrder="0" sortExpression="" actionWidgetStyle="dropDown">
+  <attributetableconfig actionWidgetStyle="dropDown" sortOrder="0" sortExpression="">
     <columns/>
   </attributetableconfig>
   <conditionalstyles>

@@ -360,3 +360,29 @@ CASES = [
             what="OUTPUT is an existing, still empty template",
             build=_empty_template, expect=succeeds(_check_empty_template_replaced), may_change=("stock.csv",)),
 ]
+
+
+def _two_tables_new_gpkg(tmp):
+    pop = Path(DATA) / "takamatsu" / "population" / "population_by_town_age_202602_points.geojson"
+    src = _copy(tmp, pop)
+    book = tmp / "plan.gpkg"
+    return {"FACILITIES": _layer(tmp), "POPULATION": src, "POPULATION_FIELD": "totalPopulation",
+            "OUTPUT": _uri(book, "shelters"), "CATCHMENTS": _uri(book, "catchments")}
+
+
+def _check_two_tables(results, tmp):
+    """plan.gpkg holds both tables: catchments has one row per town (235, counted in the GeoJSON), shelters rows"""
+    import json
+    pop = Path(DATA) / "takamatsu" / "population" / "population_by_town_age_202602_points.geojson"
+    n_towns = len(json.loads(pop.read_text(encoding="utf-8"))["features"])
+    path = tmp / "plan.gpkg"
+    assert _tables(path) == ["catchments", "shelters"]
+    assert _count(path, "catchments") == n_towns == 235
+    assert _count(path, "shelters") > 0
+
+
+CASES += [
+    BadCase(id="sheltercatchments-two-tables-one-new-gpkg", alg="sonae:sheltercatchments",
+            what="OUTPUT and CATCHMENTS as two tables of one GeoPackage that does not exist yet",
+            build=_two_tables_new_gpkg, expect=succeeds(_check_two_tables)),
+]

@@ -40,15 +40,21 @@ def _facility_xy(results):
     return out, out.geometry.x.to_numpy(), out.geometry.y.to_numpy()
 
 
-def _check_fill_is_nodata(results, tmp):
-    """facilities on the fill cells get flood_value NULL (no data, never 0 / safe); the others 1.2 m"""
-    out, x, _y = _facility_xy(results)
-    on_fill = x >= SPLIT_LON + 0.002
-    on_depth = x <= SPLIT_LON - 0.002
-    assert on_fill.sum() > 10 and on_depth.sum() > 10
-    v = out["flood_value"].to_numpy(dtype=float)
-    assert np.isnan(v[on_fill]).all(), v[on_fill][:5]
-    assert np.allclose(v[on_depth], DEPTH)
+def _fill_check(depth):
+    def check(results, tmp):
+        out, x, _y = _facility_xy(results)
+        on_fill = x >= SPLIT_LON + 0.002
+        on_depth = x <= SPLIT_LON - 0.002
+        assert on_fill.sum() > 10 and on_depth.sum() > 10
+        v = out["flood_value"].to_numpy(dtype=float)
+        assert np.isnan(v[on_fill]).all(), v[on_fill][:5]
+        assert np.allclose(v[on_depth], depth)
+    check.__doc__ = (f"facilities on the fill cells get flood_value NULL (no data, never 0 / safe); the others "
+                     f"{depth:g} m (split at {SPLIT_LON}E, read from the array by index)")
+    return check
+
+
+_check_fill_is_nodata = _fill_check(DEPTH)
 
 
 def _hazard(fill, dtype="float32", tag=None, nodata=None):
@@ -104,7 +110,35 @@ def _check_pop_fill(results, tmp):
     assert float(out["people_no_data"].sum()) > 0
 
 
+def _negative(tmp):
+    """Depth raster where the east half holds -0.5 m (not a fill value, no NoData tag)."""
+    return {"FACILITIES": _layer(tmp), "HAZARD": _depth_raster(tmp, -0.5), "VALUE_KIND": 0,
+            "OUTPUT": str(tmp / "out.gpkg")}
+
+
+def _pop_negative(tmp):
+    import rasterio
+    from rasterio.transform import from_bounds
+    path = tmp / "kumamoto_depth.tif"
+    arr = np.full((200, 200), 1.0, dtype="float32")
+    arr[:, 100:] = -2.0
+    with rasterio.open(path, "w", driver="GTiff", width=200, height=200, count=1, dtype="float32",
+                       crs="EPSG:4326", transform=from_bounds(130.55, 32.66, 130.83, 32.98, 200, 200)) as ds:
+        ds.write(arr, 1)
+    return {"POPULATION": _mesh_zones(tmp), "POPULATION_FIELD": "ptn_2020", "HAZARD": str(path), "VALUE_KIND": 0,
+            "OUTPUT": str(tmp / "out.gpkg")}
+
+
 CASES = [
+    BadCase(id="hazardexposure-negative-depths", alg="sonae:hazardexposure",
+            what="depth raster with -0.5 m cells (not a fill value)",
+            build=_negative, expect=refused("-0.5", "NODATA", doc="never read as dry (rank 0)")),
+    BadCase(id="exposedpopulation-negative-depths", alg="sonae:exposedpopulation",
+            what="depth raster over Kumamoto with -2 m cells",
+            build=_pop_negative, expect=refused("-2", "NODATA")),
+    BadCase(id="hazardexposure-tagged-nodata-respected", alg="sonae:hazardexposure",
+            what="depth raster with -9999 cells and a NoData tag of -9999 (the well-formed case)",
+            build=_hazard(-9999.0, tag=-9999.0), expect=succeeds(_check_fill_is_nodata)),
     BadCase(id="hazardexposure-untagged-9999", alg="sonae:hazardexposure",
             what="depth raster filled with -9999 without a NoData tag",
             build=_hazard(-9999.0), expect=succeeds(_check_fill_is_nodata)),
@@ -113,8 +147,7 @@ CASES = [
             build=_hazard(np.finfo(np.float32).min), expect=succeeds(_check_fill_is_nodata)),
     BadCase(id="hazardexposure-untagged-int16-32768", alg="sonae:hazardexposure",
             what="int16 depth raster (whole metres) filled with -32768 without a NoData tag",
-            build=_hazard(-32768, dtype="int16"),
-            expect=succeeds(lambda r, t: None, doc="runs; facilities on -32768 are NULL (checked with float below)")),
+            build=_hazard(-32768, dtype="int16"), expect=succeeds(_fill_check(1.0))),
     BadCase(id="hazardexposure-nodata-parameter", alg="sonae:hazardexposure",
             what="untagged raster filled with -1, NODATA = -1 given",
             build=_hazard(-1.0, nodata=-1.0), expect=succeeds(_check_fill_is_nodata)),

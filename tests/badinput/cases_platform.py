@@ -133,7 +133,8 @@ def _observed_wrong(tmp):
     obs = gpd.GeoDataFrame({"id": ["S1"], "count": [5]}, geometry=[Point(134.05, 34.34)], crs=6668)
     obs.to_file(tmp / "observed.gpkg", layer="observed")
     p = _stock(tmp, "")
-    (tmp / "items.csv").write_text("拠点ID,所有区分,品目,単位,数量\nW1,市,飲料水,L,600\n", encoding="utf-8")
+    (tmp / "items.csv").write_text("拠点ID,所有区分,品目,単位,数量,消費期限/賞味期限\nW1,市,飲料水,L,600,2030-03-31\n",
+                                   encoding="utf-8")
     (tmp / "sites.csv").write_text("拠点ID,拠点名,所有区分,緯度,経度\nW1,市倉庫,市,34.34,134.05\n", encoding="utf-8")
     import processing
     processing.run("sonae:importstockpile", {k: v for k, v in p.items() if k != "PLATFORM"})

@@ -112,7 +112,7 @@ def _params(case: str, impl: str, d: str, out: str) -> tuple[str, dict]:
     if case == "nearest":
         if impl == "sonae":
             return "sonae:sheltercatchments", {"FACILITIES": j("facilities.gpkg"), "POPULATION": j("points.gpkg"),
-                                               "POPULATION_FIELD": "pop", "OUTPUT": out,
+                                               "POPULATION_FIELD": "pop", "ASSIGNMENT": "nearest", "OUTPUT": out,
                                                "CATCHMENTS": out.replace(".gpkg", "_catch.gpkg")}
         return "native:joinbynearest", {"INPUT": j("points.gpkg"), "INPUT_2": j("facilities.gpkg"),
                                         "FIELDS_TO_COPY": ["id"], "NEIGHBORS": 1, "OUTPUT": out}
@@ -223,7 +223,7 @@ def _qgis_process(case: str, impl: str, d: str) -> dict:
     r = qgis_run(alg, params, os.path.join(d, "qp_home"))
     if r["rc"] != 0:
         return {"wall_s": float("nan"), "note": f"failed: {r['err']}"}
-    return {"wall_s": r["wall_s"], "peak_mb": r["peak_mb"]}
+    return {"wall_s": r["wall_s"], "peak_mb": r["peak_mb"], "cpu_s": r["cpu_s"]}
 
 
 def best_of(runner, case: str, impls: list, d: str, repeat: int) -> dict:
@@ -240,11 +240,12 @@ def best_of(runner, case: str, impls: list, d: str, repeat: int) -> dict:
 
 def pair_rows(bench: str, label: str, res: dict, native_name: str, sonae_name: str, how: str, goal: str) -> list:
     ratio = res["native"]["wall_s"] / res["sonae"]["wall_s"] if res["sonae"].get("wall_s") else None
+    cpu = {k: (f"; cpu {v['cpu_s']:.1f} s" if v.get("cpu_s") else "") for k, v in res.items()}
     return [dict(bench=bench, case=label, impl=native_name, wall_s=res["native"]["wall_s"],
-                 peak_mb=res["native"].get("peak_mb"), note=res["native"].get("note") or how),
+                 peak_mb=res["native"].get("peak_mb"), note=res["native"].get("note") or how + cpu["native"]),
             dict(bench=bench, case=label, impl=sonae_name, wall_s=res["sonae"]["wall_s"],
                  peak_mb=res["sonae"].get("peak_mb"), ratio=ratio,
-                 note=res["sonae"].get("note") or f"{how}; ratio = native / Sonae; goal {goal}")]
+                 note=res["sonae"].get("note") or f"{how}; ratio = native / Sonae; goal {goal}{cpu['sonae']}")]
 
 
 def run(args) -> list[dict]:

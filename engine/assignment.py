@@ -23,12 +23,19 @@ A dense cost matrix (road distances) is handled the same way, with every finite 
 """
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from .errors import SonaeInputError
 from .progress import Progress, ensure
+
+# HiGHS through scipy: the dual simplex returns a basic (vertex, hence integral) optimum; presolve off is ~15 %
+# faster on these transportation LPs (30k points x 2,000 shelters). SONAE_LP_METHOD / SONAE_LP_OPTIONS (JSON) override.
+_METHOD = os.environ.get("SONAE_LP_METHOD", "highs-ds")
+_OPTIONS = json.loads(os.environ.get("SONAE_LP_OPTIONS", '{"presolve": false}'))
 
 
 def whole_people(expected) -> np.ndarray:
@@ -115,35 +122,78 @@ class _Arcs:
         return np.concatenate(self.z), np.concatenate(self.s), np.concatenate(self.d)
 
 
-def _solve(zones, supply, arcs_z, arcs_s, arcs_d, residual, big):
-    """The restricted transportation LP. Returns (flow per arc, unassigned per zone, v per zone, p per shelter)."""
+def _solve_block(supply, row, col_s, arcs_d, residual_s, big):
+    """One transportation LP: rows = zones (supply), cols_s = shelter of each arc (residual capacity)."""
     from scipy.optimize import linprog
     from scipy.sparse import coo_matrix, hstack, identity
+    nz, ns, m = len(supply), len(residual_s), len(row)
+    a_eq = hstack([coo_matrix((np.ones(m), (row, np.arange(m))), shape=(nz, m)), identity(nz, format="coo")])
+    a_ub = hstack([coo_matrix((np.ones(m), (col_s, np.arange(m))), shape=(ns, m)), coo_matrix((ns, nz))])
+    c = np.concatenate([arcs_d, np.full(nz, big)])
+    res = linprog(c, A_ub=a_ub.tocsr(), b_ub=residual_s.astype(float), A_eq=a_eq.tocsr(),
+                  b_eq=supply.astype(float), bounds=(0, None), method=_METHOD, options=_OPTIONS)
+    if res.status != 0:
+        raise RuntimeError(f"HiGHS did not solve the assignment LP: {res.message}")
+    return res.x, np.asarray(res.eqlin.marginals, float), -np.asarray(res.ineqlin.marginals, float)
+
+
+def _solve(zones, supply, arcs_z, arcs_s, arcs_d, residual, big, block_arcs: int = 20000):
+    """The restricted transportation LP, split into its connected components (independent LPs; small ones are
+    batched). Returns (flow per arc, unassigned per zone, v per zone, p per shelter)."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
     nz = len(zones)
     row = np.searchsorted(zones, arcs_z)  # zones are sorted group indices
     shel, col_s = np.unique(arcs_s, return_inverse=True)
+    col_s = col_s.reshape(-1)
     m = len(arcs_z)
-    a_eq = hstack([coo_matrix((np.ones(m), (row, np.arange(m))), shape=(nz, m)), identity(nz, format="coo")])
-    a_ub = hstack([coo_matrix((np.ones(m), (col_s, np.arange(m))), shape=(len(shel), m)),
-                   coo_matrix((len(shel), nz))])
-    c = np.concatenate([arcs_d, np.full(nz, big)])
-    res = linprog(c, A_ub=a_ub.tocsr(), b_ub=residual[shel].astype(float), A_eq=a_eq.tocsr(),
-                  b_eq=supply.astype(float), bounds=(0, None), method="highs-ds")
-    if res.status != 0:
-        raise RuntimeError(f"HiGHS did not solve the assignment LP: {res.message}")
-    x = res.x
-    xi = np.rint(x)
-    if np.abs(x - xi).max(initial=0.0) > 1e-6:
-        raise RuntimeError("the assignment LP returned a fractional vertex (should be impossible: TU matrix)")
-    v = np.asarray(res.eqlin.marginals, float)
-    p_sub = -np.asarray(res.ineqlin.marginals, float)
+    nsh = len(shel)
+    graph = coo_matrix((np.ones(m), (row, nz + col_s)), shape=(nz + nsh, nz + nsh))
+    ncomp, label = connected_components(graph, directed=False)
+    zl, sl = label[:nz], label[nz:]
+    al = zl[row]
+    x = np.zeros(m)
+    u = supply.astype(float).copy()          # zones without arcs stay unassigned (v = big)
+    v = np.full(nz, float(big))
     p = np.zeros(len(residual))
-    p[shel] = np.maximum(p_sub, 0.0)
-    return xi[:m].astype(np.int64), xi[m:].astype(np.int64), v, p, res.fun
+    # batch components (in label order) until a block holds block_arcs arcs
+    arcs_per = np.bincount(al, minlength=ncomp)
+    order_a = np.argsort(al, kind="stable")
+    order_z = np.argsort(zl, kind="stable")
+    order_s = np.argsort(sl, kind="stable")
+    a_bounds = np.concatenate([[0], np.cumsum(arcs_per)])
+    z_bounds = np.concatenate([[0], np.cumsum(np.bincount(zl, minlength=ncomp))])
+    s_bounds = np.concatenate([[0], np.cumsum(np.bincount(sl, minlength=ncomp))])
+    start = 0
+    while start < ncomp:
+        end = start + 1
+        while end < ncomp and a_bounds[end + 1] - a_bounds[start] <= block_arcs:
+            end += 1
+        a_idx = order_a[a_bounds[start]:a_bounds[end]]
+        z_idx = order_z[z_bounds[start]:z_bounds[end]]
+        s_idx = order_s[s_bounds[start]:s_bounds[end]]
+        start = end
+        if not len(a_idx):
+            continue
+        z_pos = np.full(nz, -1, np.int64)
+        z_pos[z_idx] = np.arange(len(z_idx))
+        s_pos = np.full(nsh, -1, np.int64)
+        s_pos[s_idx] = np.arange(len(s_idx))
+        xb, vb, pb = _solve_block(supply[z_idx], z_pos[row[a_idx]], s_pos[col_s[a_idx]], arcs_d[a_idx],
+                                  residual[shel[s_idx]], big)
+        x[a_idx] = xb[:len(a_idx)]
+        u[z_idx] = xb[len(a_idx):]
+        v[z_idx] = vb
+        p[shel[s_idx]] = np.maximum(pb, 0.0)
+    xi, ui = np.rint(x), np.rint(u)
+    if max(np.abs(x - xi).max(initial=0.0), np.abs(u - ui).max(initial=0.0)) > 1e-6:
+        raise RuntimeError("the assignment LP returned a fractional vertex (should be impossible: TU matrix)")
+    return xi.astype(np.int64), ui.astype(np.int64), v, p, None
 
 
 def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = np.inf, k: int = 8,
-                  cost=None, progress: Progress | None = None, max_rounds: int = 50) -> Flow:
+                  cost=None, progress: Progress | None = None, max_rounds: int = 50, warm_start: bool = True,
+                  delta_frac: float = 1e-3) -> Flow:
     """Capacity-limited minimum-cost assignment (see the module docstring). ``cost`` (zones x shelters, inf =
     unreachable) replaces straight-line distances when given (road distances)."""
     progress = ensure(progress)
@@ -178,34 +228,21 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     sub_cost = cost[members][:, usable] if cost is not None else None
     nu = len(usable)
     ucap = cap[usable]
-    # distance of every group to its nearest usable shelter
+    kq = min(k, nu)
+    # candidates of every group: its kq nearest usable shelters (inf beyond the maximum distance)
     if cost is None:
         from scipy.spatial import cKDTree
         tree = cKDTree(s_xy)
-        d1, i1 = tree.query(g_xy, k=1)
+        dk, ik = tree.query(g_xy, k=kq)
+        dk, ik = dk.reshape(ng, kq), ik.reshape(ng, kq).astype(np.int64)
     else:
         tree = None
-        i1 = np.argmin(sub_cost, axis=1)
-        d1 = sub_cost[np.arange(ng), i1]
-    reach = np.isfinite(d1) & (d1 <= max_distance)
-    progress.update(0.1)
-    # fixed zones: nearest shelter not over capacity
-    near_load = np.bincount(i1[reach], weights=g_supply[reach], minlength=nu)
-    active = reach & (near_load[i1] > ucap[i1])
-    arcs = _Arcs()
-    kq = min(k, nu)
-
-    def candidates(groups, kk):
-        if cost is None:
-            dd, ii = tree.query(g_xy[groups], k=kk)
-            dd, ii = dd.reshape(len(groups), -1), ii.reshape(len(groups), -1)
-        else:
-            ii = np.argsort(sub_cost[groups], axis=1, kind="stable")[:, :kk]
-            dd = np.take_along_axis(sub_cost[groups], ii, axis=1)
-        zz = np.repeat(groups, dd.shape[1])
-        ok = np.isfinite(dd.ravel()) & (dd.ravel() <= max_distance)
-        return zz[ok], ii.ravel()[ok], dd.ravel()[ok], dd[:, -1]
-
+        ik = np.argsort(sub_cost, axis=1, kind="stable")[:, :kq]
+        dk = np.take_along_axis(sub_cost, ik, axis=1)
+    # arcs left out cost at least the kq-th distance (prices are >= 0)
+    kth_all = dk[:, -1].copy() if kq < nu else np.full(ng, np.inf)
+    dk = np.where(dk <= max_distance, dk, np.inf)
+    reach = np.isfinite(dk[:, 0])
     # an upper bound on any arc's cost; unplaced people cost more than any chain of trips that could place one
     if np.isfinite(max_distance):
         dcap = float(max_distance)
@@ -216,39 +253,61 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         fin = sub_cost[np.isfinite(sub_cost)]
         dcap = float(fin.max(initial=0.0))
     dcap = max(dcap, 1.0)
-    kth = np.full(ng, np.inf)            # distance of the farthest arc given to an active group
+    big = (nu + 1) * dcap + 1.0
+    tol = 1e-6 * dcap
+    rows = np.arange(ng)
+    progress.update(0.1)
+    # warm start: shelter prices from a vectorised auction (overloaded shelters raise their price until enough of
+    # their zones prefer another candidate); zones with a clear best choice at these prices are fixed there
+    p0 = _auction(dk, ik, g_supply, ucap, reach, big, tol, progress) if warm_start else np.zeros(nu)
+    c0 = dk + p0[ik]
+    best = np.argmin(c0, axis=1)
+    b1 = c0[rows, best]
+    b2 = np.partition(c0, 1, axis=1)[:, 1] if kq > 1 else np.full(ng, np.inf)
+    f = ik[rows, best]
+    df = dk[rows, best]
+    margin = np.minimum(np.minimum(b2, kth_all), big) - b1
+    active = reach & ((margin < delta_frac * dcap) | (b1 >= big))
+    fixed = reach & ~active
+    load = np.bincount(f[fixed], weights=g_supply[fixed], minlength=nu)
+    active |= fixed & (load[f] > ucap[f])
+    stats["warm_start_active"] = int(active.sum())
+    arcs = _Arcs()
+    kth = np.full(ng, np.inf)            # lower bound on the cost of arcs not given to an active group
+    has_arcs = np.zeros(ng, bool)
     x = u = v = p = None
-    big = None
+    az = as_ = np.zeros(0, np.int64)
+    ad = np.zeros(0)
     for rnd in range(max_rounds):
         stats["rounds"] = rnd + 1
         groups = np.nonzero(active)[0]
-        new = groups[~np.isfinite(kth[groups])]
+        new = groups[~has_arcs[groups]]
         if len(new):
-            zz, ss, dd, last = candidates(new, kq)
-            arcs.add(zz, ss, dd)
-            kth[new] = np.where(np.isfinite(last), last, np.inf) if kq < nu else np.inf
+            ok = np.isfinite(dk[new])
+            arcs.add(np.repeat(new, kq)[ok.ravel()], ik[new][ok], dk[new][ok])
+            kth[new] = kth_all[new]
+            has_arcs[new] = True
         fixed = reach & ~active
-        residual = ucap - np.bincount(i1[fixed], weights=g_supply[fixed], minlength=nu).astype(np.int64)
+        residual = ucap - np.bincount(f[fixed], weights=g_supply[fixed], minlength=nu).astype(np.int64)
         az, as_, ad = arcs.arrays()
         keep = active[az]
         az, as_, ad = az[keep], as_[keep], ad[keep]
         if not len(groups):
             x = np.zeros(0, np.int64); u = np.zeros(0, np.int64); v = np.zeros(0); p = np.zeros(nu)
-            break
-        big = (nu + 1) * dcap + 1.0
-        x, u, v, p, _ = _solve(groups, g_supply[groups], az, as_, ad, residual, big)
+        else:
+            x, u, v, p, _ = _solve(groups, g_supply[groups], az, as_, ad, residual, big)
         stats["lp_arcs"] = len(az)
         stats["active_zones"] = len(groups)
-        progress.update(min(0.9, 0.1 + 0.1 * (rnd + 1)))
+        progress.update(min(0.9, 0.3 + 0.1 * (rnd + 1)))
         changed = False
-        # (1) fixed zones at a priced shelter -> activate them
-        priced = p > 1e-9
-        wake = fixed & priced[i1]
+        # (1) fixed zones: optimal when no candidate is cheaper at the LP's prices (v = d + p of their shelter)
+        v_fix = df + p[f]
+        cmin = np.min(dk + p[ik], axis=1)
+        wake = fixed & ((cmin < v_fix - tol) | (kth_all < v_fix - tol) | (v_fix > big))
         if wake.any():
             active |= wake
             changed = True
         # (2) column generation: arcs with negative reduced cost for active groups
-        tol = 1e-6 * dcap
         need = v > kth[groups] + tol
         if need.any():
             gi = groups[need]
@@ -261,14 +320,17 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
                         continue
                     lst = np.asarray(lst, np.int64)
                     dd = np.hypot(*(s_xy[lst] - g_xy[g]).T)
-                    bad = (dd + p[lst] < vv - tol) & (dd <= max_distance)
-                    if bad.any():
-                        added += arcs.add(np.full(int(bad.sum()), g), lst[bad], dd[bad])
+                    red = dd + p[lst] - vv
+                    bad = np.nonzero((red < -tol) & (dd <= max_distance))[0]
+                    if len(bad):
+                        bad = bad[np.argsort(red[bad], kind="stable")[:kq]]   # the kq most negative
+                        added += arcs.add(np.full(len(bad), g), lst[bad], dd[bad])
             else:
                 for g, vv in zip(gi, v[need]):
                     dd = sub_cost[g]
                     bad = np.isfinite(dd) & (dd <= max_distance) & (dd + p < vv - tol)
                     js = np.nonzero(bad)[0]
+                    js = js[np.argsort((dd + p)[js], kind="stable")[:kq]]   # the kq most negative
                     if len(js):
                         added += arcs.add(np.full(len(js), g), js, dd[js])
             if added:
@@ -280,9 +342,9 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     # expand to arcs per original zone (groups split back in zone order)
     gz_fixed = np.nonzero(reach & ~active)[0]
     flow_g = np.concatenate([gz_fixed, az[x > 0]]) if x is not None else gz_fixed
-    flow_s = np.concatenate([i1[gz_fixed], as_[x > 0]]) if x is not None else i1[gz_fixed]
+    flow_s = np.concatenate([f[gz_fixed], as_[x > 0]]) if x is not None else f[gz_fixed]
     flow_p = np.concatenate([g_supply[gz_fixed], x[x > 0]]) if x is not None else g_supply[gz_fixed]
-    flow_d = np.concatenate([d1[gz_fixed], ad[x > 0]]) if x is not None else d1[gz_fixed]
+    flow_d = np.concatenate([df[gz_fixed], ad[x > 0]]) if x is not None else df[gz_fixed]
     z, s, pp, d = _split_groups(members, inv, supply, flow_g, flow_s, flow_p, flow_d)
     unreach_g = ~reach
     unreachable = np.zeros(nz, bool)
@@ -290,6 +352,44 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     stats["big_m"] = big
     progress.update(1.0)
     return _flow_from_arcs(nz, ns, z, usable[s], pp, d, supply, unreachable & (supply > 0), "capacity", stats)
+
+
+def _auction(dk, ik, sup, cap, reach, big, eps, progress, iters: int = 200):
+    """Shelter prices (>= 0) at which few shelters are overloaded: each round, every overloaded shelter raises its
+    price just enough for its zones with the smallest margin to its runner-up (another candidate, or staying
+    unplaced at cost ``big``) to leave, until the excess is gone. Only a warm start: the LP decides."""
+    ng, kk = dk.shape
+    nu = len(cap)
+    p = np.zeros(nu)
+    rows = np.arange(ng)
+    for it in range(iters):
+        c = dk + p[ik]
+        best = np.argmin(c, axis=1)
+        b1 = c[rows, best]
+        b2 = np.partition(c, 1, axis=1)[:, 1] if kk > 1 else np.full(ng, np.inf)
+        b2 = np.minimum(b2, big)
+        ok = reach & (b1 < big)
+        f = ik[rows, best]
+        load = np.bincount(f[ok], weights=sup[ok], minlength=nu)
+        excess = load - cap
+        over = excess > 0
+        if not over.any():
+            break
+        z = np.nonzero(ok & over[f])[0]
+        sh, mg, w = f[z], (b2 - b1)[z], sup[z].astype(float)
+        o = np.lexsort((mg, sh))
+        sh, mg, w = sh[o], mg[o], w[o]
+        cw = np.cumsum(w)
+        first = np.r_[True, sh[1:] != sh[:-1]]
+        gid = np.cumsum(first) - 1
+        within = cw - (cw - w)[first][gid]
+        hit = within >= excess[sh]
+        hs, hm = sh[hit], mg[hit]
+        firsts = np.r_[True, hs[1:] != hs[:-1]] if len(hs) else np.zeros(0, bool)
+        p[hs[firsts]] += hm[firsts] + eps
+        if it % 20 == 0:
+            progress.check()
+    return p
 
 
 def _split_groups(members, inv, supply, g, s, p, d):

@@ -107,6 +107,16 @@ def parse_coordinates(values, axis: str) -> Coordinates:
     blank |= missing
     pos = np.flatnonzero(~missing)
     if len(pos):
+        # fast path: plain decimal text ('34.3475') in numpy; only the rest goes through the grammar
+        plain = pd.to_numeric(obj.iloc[pos], errors="coerce").to_numpy(dtype=float)
+        fast = np.isfinite(plain)
+        inside = fast & (np.abs(plain) <= limit)
+        out[pos[inside]] = plain[inside]
+        outside = pos[fast & ~inside]
+        bad[outside] = True
+        codes[outside] = "out_of_range"
+        pos = pos[~fast]
+    if len(pos):
         texts = obj.iloc[pos].map(str).to_numpy(dtype=object)
         parsed = {u: _coord_one(u, axis) for u in pd.unique(texts)}
         res = [parsed[t] for t in texts]

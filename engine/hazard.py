@@ -201,8 +201,10 @@ def hazard_conflicts(hazard: str, designated: np.ndarray, rank: np.ndarray, dept
     fl = numbers(pd.Series(floors, dtype=object), "floors", "FACILITIES") \
         if floors is not None else np.full(n, np.nan)
     cond = pd.Series(conditional_hazards if conditional_hazards is not None else [None] * n, dtype=object)
-    has_note = cond.fillna("").astype(str).map(
-        lambda s: hazard in [p.strip() for p in s.replace("、", ",").split(",")]).to_numpy(dtype=bool)
+    # the hazard is one of the comma (or 、) separated names, blanks around names ignored (as str.strip)
+    import re
+    text = cond.where(cond.notna(), "").astype(str).str.replace("、", ",", regex=False)
+    has_note = text.str.contains(rf"(?:^|,)\s*{re.escape(hazard)}\s*(?:,|$)", regex=True).to_numpy(dtype=bool)
     if hazard in ve["hazards_with_depth"]:
         with np.errstate(invalid="ignore"):
             high_enough = np.isfinite(fl) & ((fl - 1) * ve["storey_height_m"] >= depth)
@@ -330,8 +332,10 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
                               f"レイヤ{zone_name}はポリゴン（メッシュ・地区）または点である必要があります。")
     import geopandas as gpd
     from .zonal import polygon_class_shares
+    from pyproj import CRS
     z = gpd.GeoDataFrame({"_zone": np.arange(n)}, geometry=zones.geometry.values, crs=zones.crs)
-    z = z.to_crs(info.crs.to_wkt())
+    if z.crs is None or not CRS.from_user_input(z.crs).equals(CRS.from_wkt(info.crs.to_wkt())):
+        z = z.to_crs(info.crs.to_wkt())       # (same CRS: no transform of every vertex)
     share, dry = polygon_class_shares(z, info, kind, rules, progress)
     progress.update(0.9)
     nodata = np.clip(1.0 - share.sum(axis=1) - dry, 0.0, 1.0)

@@ -23,8 +23,9 @@ RULES = load_rules("mapbook.json", unwrap=True)
 INDEX_COLUMNS = [  # field, header (Japanese), header (English)
     ("i_page", "ページ", "Page"), ("i_district", "地区", "District"), ("i_type", "類型", "Type"),
     ("i_feasibility", "実現可能性", "Feasibility"), ("i_shelters", "避難所数", "Shelters"),
-    ("i_evacuees", "避難者数", "Evacuees"), ("i_cost", "事業費（自営線を含む）", "Investment"),
-    ("i_subsidy", "補助金（見込み）", "Subsidy")]
+    ("i_evacuees", "避難者数", "Evacuees"), ("i_under72", "72時間未満の避難所", "Under 72 h"),
+    ("i_cost", "事業費（自営線を含む）", "Investment"), ("i_subsidy", "補助金（見込み）", "Subsidy"),
+    ("i_measures", "あわせて推奨される取組", "Recommended measures")]
 NOT_PRINTED = "掲載なし"
 
 
@@ -71,14 +72,20 @@ def index_rows(districts: pd.DataFrame, figures: dict, printed: list[str], left_
         rows.append({
             "row_no": no + 1, "index_page": no // per + 1, "district_id": did, "page_no": page,
             "i_page": str(page) if page is not None else NOT_PRINTED, "i_district": did,
-            "i_type": rf.DASH if kind is None or pd.isna(kind) else str(kind),
+            "i_type": _cell(kind) or rf.DASH,
             "i_feasibility": rf.fmt_number(feas, 2), "i_shelters": values["shelters"],
-            "i_evacuees": rf.fmt_persons(fig.evacuees), "i_cost": values["cost"], "i_subsidy": values["subsidy"]})
+            "i_evacuees": rf.fmt_persons(fig.evacuees), "i_under72": values["under_72h"],
+            "i_cost": values["cost"], "i_subsidy": values["subsidy"],
+            "i_measures": _cell(d.at[did, "measures_ja"]) if "measures_ja" in d.columns else ""})
     return pd.DataFrame(rows, columns=["row_no", "index_page", "district_id", "page_no"] +
                         [c for c, _, _ in INDEX_COLUMNS])
 
 
 _NOTE = re.compile(r"\s*[（(［\[【][^）)］\]】]{5,}[）)］\]】]\s*")   # a note, not 「(体育館)」
+
+
+def _cell(value) -> str:
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
 
 
 def short_name(name, max_chars: int | None = None) -> str:

@@ -31,6 +31,7 @@ REASONS = {
     "axis": ("a longitude written in the latitude column or the reverse (N/S vs E/W)", "緯度の列に経度（またはその逆）が書かれています（N/SとE/W）"),
     "minutes": ("minutes or seconds of 60 or more", "分または秒が60以上です"),
     "out_of_range": ("outside -90..90 (latitude) or -180..180 (longitude)", "緯度は-90〜90、経度は-180〜180の範囲外です"),
+    "approximate": ("an approximate value (約, 程度)", "概数（約・程度など）です"),
     "not_coordinate": ("not a coordinate (decimal degrees or 度分秒)", "座標として読めません（10進の度または度分秒）"),
 }
 

@@ -3,7 +3,8 @@ what it refuses. One place for every importer and every numeric field read by th
 
 Numbers: full-width digits and punctuation (``０．８５``), thousands separators (``2,041人``, ``1,234``), unit
 suffixes of the expected kind (``人`` ``kWh`` ``kW`` ``m2`` ``㎡`` ``L`` ``個``; rules/number_units.json),
-approximations (``約100人`` -> 100, flagged so the caller warns), a decimal comma only where it cannot be a
+approximations (``約100人`` -> 100, flagged: read with a warning where the caller passes ``warn``,
+refused where nobody would be told), a decimal comma only where it cannot be a
 thousands separator (``0,85`` ``1,5``; ``1,234`` is one thousand two hundred and thirty-four as Japanese tables
 write it), negative forms (``-5`` ``−5`` ``▲5`` ``△5``), 万/億 multipliers, blank marks (``-`` ``不明``) -> missing.
 Anything else (``多数``, ``100~200``, ``なし``, ``12.5kWh`` in a kW field) is *refused*, never 0.
@@ -48,6 +49,7 @@ _APPROX_SUF = sorted((_k(p) for p in _RULES["approximate_suffixes"]), key=len, r
 
 # --- numbers ------------------------------------------------------------------------------------------------
 
+_PLAIN = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)")        # '238', '-1.7', '34.3475': no grammar needed
 _NUM_RE = re.compile(
     r"^(?P<sign>[-+▲△])?\s*(?P<body>\d[\d,.]*\d|\d|\.\d+)(?P<exp>e[-+]?\d+)?\s*(?P<mult>万|億)?\s*(?P<unit>.*?)$",
     re.IGNORECASE)
@@ -79,6 +81,8 @@ def _body_value(body: str):
 @lru_cache(maxsize=200_000)
 def _parse_one(text: str, family: str | None, percent: str | None):
     """(value, approx, unit, code) for one text; value None = blank when code == '', bad otherwise."""
+    if _PLAIN.fullmatch(text):
+        return float(text), False, "", ""
     t = _normalise(text)
     k = re.sub(r"\s+", "", t.lower())
     if k in BLANKS:
@@ -182,6 +186,7 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
         codes[np.flatnonzero(is_num)[inf]] = "not_finite"
     text_mask = ~missing & ~is_num
     if text_mask.any():
+
         texts = obj[text_mask].map(str)
         uniq = pd.unique(texts.to_numpy(dtype=object))
         parsed = {u: _parse_one(u, family, percent) for u in uniq}
@@ -199,11 +204,15 @@ def parse_numbers(values, family: str | None = None, percent: str | None = None)
     return Numbers(out, blank, bad, approx, units, codes)
 
 
-def parse_number(value, family: str | None = None, percent: str | None = None) -> float | None:
-    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read."""
+def parse_number(value, family: str | None = None, percent: str | None = None,
+                 approx_ok: bool = False) -> float | None:
+    """One number; None when blank. Raises NumberError (with .en/.ja reasons) when it cannot be read, and for an
+    approximation (約100) unless ``approx_ok`` (the caller then tells the user it read one)."""
     r = parse_numbers(pd.Series([value], dtype=object), family, percent)
     if r.bad[0]:
         raise NumberError(value, r.codes[0])
+    if r.approx[0] and not approx_ok:
+        raise NumberError(value, "approximate")
     return None if r.blank[0] else float(r.values[0])
 
 
@@ -246,7 +255,8 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
                     percent: str | None = None, required: bool = False, minimum: float | None = None,
                     maximum: float | None = None, warn=None) -> np.ndarray:
     """Parse a column; refuse (SonaeInputError) the first unreadable, missing-when-required or out-of-range value
-    naming ``label`` (file or layer), ``field`` and the row; warn (``warn(text)``) about approximate values.
+    naming ``label`` (file or layer), ``field`` and the row. Approximate values (約100人) are read and reported
+    through ``warn(text)``; without ``warn`` they are refused (no silent approximation).
     Returns float values with NaN for blanks. ``family='auto'`` infers the unit family from the field name.
     """
     if family == "auto":
@@ -283,6 +293,15 @@ def require_numbers(values, field: str, label: str, rows=None, family: str | Non
             raise SonaeInputError(
                 f"{label}, {row_en}, field '{field}': {v[i]:g} is {en_word} {limit:g}. Correct the value.",
                 f"{label} {row_ja}「{field}」: {v[i]:g} は{ja_word}（{limit:g}）を超えています。値を修正してください。")
+    if warn is None and r.approx.any():
+        # nobody would be told that 約100人 was read as 100: refuse rather than approximate silently
+        i = int(np.flatnonzero(r.approx)[0])
+        row_en, row_ja = _row_names(rows, i)
+        en_reason, ja_reason = reason_text("approximate")
+        raise SonaeInputError(
+            f"{label}, {row_en}, field '{field}': value '{src[i]}' is {en_reason}. Write the number itself "
+            f"(e.g. {v[i]:g}).",
+            f"{label} {row_ja}「{field}」: 値「{src[i]}」は{ja_reason}。数値そのもの（例: {v[i]:g}）を入力してください。")
     if warn is not None and r.approx.any():
         idx = np.flatnonzero(r.approx)
         shown_en = ", ".join(_row_names(rows, int(i))[0] for i in idx[:5])

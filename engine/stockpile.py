@@ -720,7 +720,8 @@ def partner_audit(items: pd.DataFrame, audit_date: dt.date, profile: str | None 
     for (site, item), g in partner.groupby(["site_id", "item"], sort=True):
         reported = float(g["reported"].sum())
         committed = float(g["committed_base"].iloc[0])
-        verified = [v for v in g["verified_on"] if v is not None]
+        # a verification after the audit date did not exist on that date: the lot counts as unverified (stale)
+        verified = [v for v in g["verified_on"] if v is not None and v <= audit_date]
         oldest = min(verified) if len(verified) == len(g) and verified else None
         age = months_between(oldest, audit_date) if oldest else np.nan
         counted = min(reported, committed)

@@ -22,6 +22,7 @@ from .progress import Progress, ensure
 N_CLASSES = 8          # 0 dry, 1..6 ranks, 7 no data
 SMALL_CELLS = 4096     # pieces up to this many cells are gathered vectorised
 GATHER_BUDGET = 4_000_000
+IDENTITY = np.arange(256, dtype=np.uint8)   # class indices already computed (0..7)
 
 
 def rectangles(geoms) -> np.ndarray:
@@ -117,6 +118,8 @@ def rectangle_class_cells(info, bounds: np.ndarray, kind: str, rules: dict, prog
     starts = np.r_[0, np.flatnonzero(np.diff(band)) + 1]
     ends = np.r_[starts[1:], len(band)]
     lut = class_lut(info, kind, rules)
+    from .zonal_kernel import kernel
+    fast = kernel()
     with rasterio.open(info.path) as ds:
         for j, (s, e) in enumerate(zip(starts, ends)):
             kk, a_, b_ = k[s:e], pa[s:e], pb[s:e]
@@ -125,6 +128,15 @@ def rectangle_class_cells(info, bounds: np.ndarray, kind: str, rules: dict, prog
             C0 = int(c0[kk].min())
             C1 = int(c1[kk].max()) + 1
             arr = ds.read(1, window=Window(C0, R0, C1 - C0, R1 - R0))
+            if fast is not None:     # compiled loop over every piece's cells (numba installed)
+                if lut is not None:  # 8-bit raster: classified cell by cell under the zones only
+                    raw, table = arr, lut
+                else:
+                    raw, table = _classify_band(arr, info, kind, rules, None), IDENTITY
+                fast(acc, raw, table, R0, C0, zid[kk], a_, b_, c0[kk], c1[kk], fx0[kk], fx1[kk], fy0[kk],
+                     fy1[kk], N_CLASSES)
+                progress.update((j + 1) / len(starts))
+                continue
             cls = _classify_band(arr, info, kind, rules, lut)
             del arr
             nr = b_ - a_ + 1

@@ -112,22 +112,22 @@
     </message>
     <message>
       <location filename="../plugin/dock.py" line="139" />
-      <location filename="../processing_algorithms/exposed_population.py" line="43" />
-      <location filename="../processing_algorithms/exposed_population.py" line="73" />
+      <location filename="../processing_algorithms/exposed_population.py" line="42" />
+      <location filename="../processing_algorithms/exposed_population.py" line="72" />
       <source>Population / 人口</source>
       <translation>人口</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="140" />
-      <location filename="../processing_algorithms/exposed_population.py" line="47" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="65" />
+      <location filename="../processing_algorithms/exposed_population.py" line="46" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="85" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="141" />
-      <location filename="../processing_algorithms/exposed_population.py" line="57" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
+      <location filename="../processing_algorithms/exposed_population.py" line="56" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="90" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
@@ -281,12 +281,12 @@
     </message>
     <message>
       <location filename="../processing_algorithms/base.py" line="52" />
-      <location filename="../processing_algorithms/base.py" line="270" />
+      <location filename="../processing_algorithms/base.py" line="354" />
       <source>Parameters / パラメータ</source>
       <translation>パラメータ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="401" />
+      <location filename="../processing_algorithms/base.py" line="487" />
       <source>Cancelled; no output was written. / 中止しました。出力は書き込んでいません。</source>
       <translation>中止しました。出力は書き込んでいません。</translation>
     </message>
@@ -622,7 +622,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="41" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="90" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
       <location filename="../processing_algorithms/import_shelters.py" line="46" />
       <source>Facilities / 施設</source>
       <translation>施設</translation>
@@ -730,7 +730,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="28" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="87" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="136" />
       <source>Roads (optional) / 道路（任意）</source>
       <translation>道路（任意）</translation>
     </message>
@@ -923,7 +923,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="32" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
       <location filename="../processing_algorithms/partner_audit.py" line="35" />
       <source>Stock items / 備蓄品</source>
       <translation>備蓄品</translation>
@@ -935,7 +935,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="35" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="39" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
       <location filename="../processing_algorithms/partner_audit.py" line="38" />
       <source>Stock sites / 備蓄拠点</source>
       <translation>備蓄拠点</translation>
@@ -991,151 +991,151 @@
       <translation>期限切れロット数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="22" />
+      <location filename="../processing_algorithms/exposed_population.py" line="21" />
       <source>Exposed population by depth class / 浸水深ランク別の曝露人口</source>
       <translation>浸水深ランク別の曝露人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="23" />
+      <location filename="../processing_algorithms/exposed_population.py" line="22" />
       <source>Counts the people of every population zone in each inundation depth class (rules/depth_classes.json). Zones may be polygons (mesh cells, districts: each zone's population is spread evenly over its area, and the area in each class comes from exact cell coverage fractions, exactextract), points (town points such as Takamatsu's: all people of a point take the class of its cell) or a table of JIS X 0410 mesh codes (cells rebuilt with jismesh). Area outside the raster or on NoData is reported as people_no_data, never as safe. people_exposed = rank 2 (0.5 m) or deeper.
 人口（メッシュ・地区ポリゴン、町丁の代表点、またはJIS X 0410メッシュコードの表）とハザードラスタから、区域ごとに浸水深ランク別の人口を求めます。ポリゴンは面積按分（exactextractの正確な被覆率）、点はその地点のランク。範囲外・NoDataは people_no_data（安全扱いしません）。</source>
       <translation>人口（メッシュ・地区ポリゴン、町丁の代表点、またはJIS X 0410メッシュコードの表）とハザードラスタから、区域ごとに浸水深ランク別の人口を求めます。ポリゴンは面積按分（exactextractの正確な被覆率）、点はその地点のランク。範囲外・NoDataは people_no_data（安全扱いしません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="43" />
+      <location filename="../processing_algorithms/exposed_population.py" line="42" />
       <source>Population zones: polygons (mesh cells, districts), points (town points) or a table with a JIS X 0410 mesh code field. / 人口の区域（ポリゴン・点、またはメッシュコードの表）。</source>
       <translation>人口の区域（ポリゴン・点、またはメッシュコードの表）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="47" />
+      <location filename="../processing_algorithms/exposed_population.py" line="46" />
       <source>Number of people in the zone (e.g. ptn_2020 of KSJ 500 m mesh, totalPopulation of Takamatsu). / 区域の人口の項目。</source>
       <translation>区域の人口の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="52" />
+      <location filename="../processing_algorithms/exposed_population.py" line="51" />
       <source>Optional: a JIS X 0410 mesh code field (4-11 digits). When set, the zones are the mesh cells rebuilt from the codes and the layer's own geometry is ignored. / 任意。地域メッシュコードの項目。指定するとメッシュの区画を作り直して使います。</source>
       <translation>任意。地域メッシュコードの項目。指定するとメッシュの区画を作り直して使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="52" />
+      <location filename="../processing_algorithms/exposed_population.py" line="51" />
       <source>Mesh code field / メッシュコードの項目</source>
       <translation>メッシュコードの項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="57" />
+      <location filename="../processing_algorithms/exposed_population.py" line="56" />
       <source>Optional: a field naming the zone (town name, mesh id), copied to the output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="60" />
+      <location filename="../processing_algorithms/exposed_population.py" line="59" />
       <source>One-band raster of inundation depth (m) or depth-rank codes, any CRS. / 浸水深またはランクのラスタ。</source>
       <translation>浸水深またはランクのラスタ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="60" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="95" />
+      <location filename="../processing_algorithms/exposed_population.py" line="59" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="94" />
       <source>Hazard raster / ハザードラスタ</source>
       <translation>ハザードラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="63" />
+      <location filename="../processing_algorithms/exposed_population.py" line="62" />
       <source>depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="63" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
+      <location filename="../processing_algorithms/exposed_population.py" line="62" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="104" />
       <source>Raster values / ラスタの値</source>
       <translation>ラスタの値</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="69" />
+      <location filename="../processing_algorithms/exposed_population.py" line="68" />
       <source>One feature per zone with population, people_rank_1..6, people_dry, people_no_data, people_exposed, share_exposed. / 区域ごとのランク別人口。</source>
       <translation>区域ごとのランク別人口。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="69" />
+      <location filename="../processing_algorithms/exposed_population.py" line="68" />
       <source>Exposed population / 曝露人口</source>
       <translation>曝露人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="74" />
+      <location filename="../processing_algorithms/exposed_population.py" line="73" />
       <source>People at rank 2+ / ランク2以上の人口</source>
       <translation>ランク2以上の人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="22" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="21" />
       <source>The hazard raster's NoData value when the file has no NoData tag (e.g. -9999). Empty: the tag, or a common fill value (-9999, -3.4e38, -32768, 65535, ...) found in an untagged raster, with a warning. / ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を警告付きでNoDataとします。</source>
       <translation>ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を警告付きでNoDataとします。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="22" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="21" />
       <source>Raster NoData value / ラスタのNoData値</source>
       <translation>ラスタのNoData値</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="66" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="65" />
       <source>Hazard exposure of facilities / 施設のハザード曝露</source>
       <translation>施設のハザード曝露</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="67" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="66" />
       <source>Samples a hazard raster (inundation depth in metres, or depth-rank codes 1-6 as in KSJ A31 and the hazard-map portal) at every facility and adds &lt;type&gt;_value (the cell under the point), &lt;type&gt;_max (the highest cell whose centre lies within RADIUS_M), &lt;type&gt;_rank (depth class, rules/depth_classes.json, from &lt;type&gt;_max), &lt;type&gt;_conflict and &lt;type&gt;_basis. A conflict is a facility designated safe for the hazard (ok_&lt;type&gt;) at rank 2 or more (0.5 m+) whose data gives no way to stay above the water: no vertical-evacuation condition (△, conditional_hazards) and not enough floors ((floors - 1) x 3 m below the depth; rules/vertical_evacuation.json). Elevation above sea level is not used: depth is already measured from the ground. Outside the raster or on NoData the value is NULL and the conflict NULL: no data is never reported as safe. The raster may be in any CRS; it is read window by window.
 ハザードラスタ（浸水深m または浸水深ランク1～6）を各施設で読み取り、値・半径内最大値・浸水深ランク・指定との矛盾を追加します。矛盾＝その災害の避難場所に指定されているのに浸水深ランク2（0.5m）以上で、上階避難の条件（△）も十分な階数もない施設。標高は使いません（浸水深は地盤面からの深さのため）。範囲外・NoDataはNULL（安全とはみなしません）。</source>
       <translation>ハザードラスタ（浸水深m または浸水深ランク1～6）を各施設で読み取り、値・半径内最大値・浸水深ランク・指定との矛盾を追加します。矛盾＝その災害の避難場所に指定されているのに浸水深ランク2（0.5m）以上で、上階避難の条件（△）も十分な階数もない施設。標高は使いません（浸水深は地盤面からの深さのため）。範囲外・NoDataはNULL（安全とはみなしません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="90" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
       <source>Facilities, normally the canonical layer from sonae:importshelters (ok_&lt;type&gt;, floors, conditional_hazards are used when present). Polygons are sampled at a point on their surface. / 施設レイヤ（通常は sonae:importshelters の出力）。</source>
       <translation>施設レイヤ（通常は sonae:importshelters の出力）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="95" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="94" />
       <source>One-band raster of inundation depth (m) or depth-rank codes, any CRS, from any GDAL source QGIS opens (GeoTIFF, GeoPackage raster, /vsicurl/ COG); NoData respected. Multi-band rasters are refused. Leave empty when HAZARD_POLYGONS are given. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。</source>
       <translation>浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="100" />
       <source>Which hazard the raster shows; names the output fields (&lt;type&gt;_value ...) and the designation flag checked (ok_&lt;type&gt;). / ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</source>
       <translation>ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="100" />
       <source>Hazard type / 災害種別</source>
       <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="104" />
       <source>depth_m: depth in metres, classified with rules/depth_classes.json; rank: depth-rank codes 1-6 (KSJ A31 / portal; other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="109" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="108" />
       <source>Also take the highest value of the cells whose centres lie within this many metres of the facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</source>
       <translation>施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="109" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="108" />
       <source>Footprint radius (m) / 敷地半径（m）</source>
       <translation>敷地半径（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="115" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
       <source>The facilities with the hazard fields added (the input layer is not changed). / ハザード項目を追加した施設（入力は変更しません）。</source>
       <translation>ハザード項目を追加した施設（入力は変更しません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="115" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
       <source>Facilities with hazard / 施設（ハザード付き）</source>
       <translation>施設（ハザード付き）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="119" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="118" />
       <source>Conflicts / 指定との矛盾</source>
       <translation>指定との矛盾</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="120" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="119" />
       <source>Facilities without data / データなし</source>
       <translation>データなし</translation>
     </message>
@@ -1212,47 +1212,47 @@
     </message>
     <message>
       <location filename="../processing_algorithms/import_stockpile.py" line="16" />
-      <source>Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era (令和8年3月31日, R8.3.31). Unknown items or units, negative quantities, impossible dates, duplicate rows, partner rows without a committed quantity and sites without a location stop the import with a message naming the row; nothing is written then.
+      <source>Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era (令和8年3月31日, R8.3.31, 令7.3.31, with or without a weekday such as (月)); an expiry printed as a month only (2029年3月, R11.3) means the end of that month. Quantities may be written 1,200 or １２００. Unknown items or units, unreadable or negative quantities, impossible dates, a verification or manufacture date in the future, a manufacture date after the expiry, water or food without an expiry date, cut-off rows, duplicate rows, partner rows without a committed quantity and sites without a location stop the import with a message naming the row; nothing is written then.
 市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</source>
       <translation>市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="31" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="34" />
       <source>The items table (one row per lot: site, owner type, item, unit, quantity, expiry ...). In an XLSX the sheet 在庫/stock_items is used. / 在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</source>
       <translation>在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="31" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="34" />
       <source>Inventory file / 在庫ファイル</source>
       <translation>在庫ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="35" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="38" />
       <source>The stock sites (拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度). May be the same XLSX (sheet 拠点). Empty: the items table's own 緯度/経度 columns. / 備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</source>
       <translation>備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="35" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="38" />
       <source>Sites file / 拠点ファイル</source>
       <translation>拠点ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="39" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
       <source>Canonical stock_sites layer. / 備蓄拠点レイヤの出力先。</source>
       <translation>備蓄拠点レイヤの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
       <source>Canonical stock_items table. / 備蓄品テーブルの出力先。</source>
       <translation>備蓄品テーブルの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="48" />
       <source>Sites / 拠点数</source>
       <translation>拠点数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="46" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="49" />
       <source>Item rows / 品目行数</source>
       <translation>品目行数</translation>
     </message>
@@ -1536,98 +1536,139 @@
       <translation>Sonae — 防災とエネルギーの計画</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="39" />
       <source>Shelter catchments and shortfall / 避難所の受け持ち区域と不足</source>
       <translation>避難所の受け持ち区域と不足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
-      <source>Sends every population zone to its nearest eligible shelter and sums, per shelter, the people assigned, the expected evacuees (x EVACUATION_RATE), the capacity in persons (capacity_persons, else floor_area_m2 / M2_PER_PERSON) and the shortfall. Eligible: designated_shelter or emergency_site true, and, when HAZARD_FIELD is set (e.g. flood_conflict from sonae:hazardexposure), that field not true. Distance is along ROADS when given (QGIS network analysis, one Dijkstra from all shelters at once; access legs to the network added) or in a straight line, in metres in JGD2011 / UTM. Defaults are cited in rules/evacuation.json.
-人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</source>
-      <translation>人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="40" />
+      <source>Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, HiGHS, over straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; open spaces and tsunami buildings are immediate refuge, their capacity is reported as refuge_capacity), designated for the hazard (ok_&lt;hazard&gt;; unknown = not safe), not in conflict (&lt;hazard&gt;_conflict from sonae:hazardexposure); a site in the flooded area (rank &gt;= 2) kept by its upper floors or a △ note offers only the floors above the water (3 m per storey, rules/vertical_evacuation.json) pro rata of capacity, and nothing when floors are unknown. Capacity: capacity_persons, else floor_area_m2 / M2_PER_PERSON, else unknown (0, flagged).
+各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</source>
+      <translation>各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="57" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="77" />
       <source>Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</source>
       <translation>施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="61" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="81" />
       <source>Population zones as points or polygons (polygons are represented by a point on their surface). / 人口の区域（点またはポリゴン）。</source>
       <translation>人口の区域（点またはポリゴン）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="65" />
-      <source>Number of people in each zone. / 区域の人口の項目。</source>
-      <translation>区域の人口の項目。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="85" />
+      <source>Number of people in each zone (numbers, or text such as '2,041人'; NULL counts as 0 with a warning). / 区域の人口の項目（数値、または「2,041人」のような文字列）。</source>
+      <translation>区域の人口の項目（数値、または「2,041人」のような文字列）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="69" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="90" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="93" />
       <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
       <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="93" />
       <source>Evacuation rate / 避難所避難率</source>
       <translation>避難所避難率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="77" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
       <source>Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</source>
       <translation>収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="77" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
       <source>Space per evacuee / 1人当たり面積</source>
       <translation>1人当たり面積</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="83" />
-      <source>Optional: a boolean field of FACILITIES (e.g. flood_conflict); shelters where it is true receive nobody. / 任意。真の避難所には割り当てません（例: flood_conflict）。</source>
-      <translation>任意。真の避難所には割り当てません（例: flood_conflict）。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="104" />
+      <source>none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: only shelters designated for it (ok_&lt;hazard&gt;) and not in conflict (&lt;hazard&gt;_conflict, run sonae:hazardexposure first), upper floors only where the site floods. / none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</source>
+      <translation>none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="83" />
-      <source>Hazard conflict field / ハザード矛盾の項目</source>
-      <translation>ハザード矛盾の項目</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="104" />
+      <source>Hazard / 災害種別</source>
+      <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="87" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <source>Legacy: a field named &lt;hazard&gt;_conflict (e.g. flood_conflict) selects HAZARD_TYPE = &lt;hazard&gt; when HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</source>
+      <translation>旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <source>Hazard conflict field (legacy) / ハザード矛盾の項目（旧）</source>
+      <translation>ハザード矛盾の項目（旧）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <source>capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</source>
+      <translation>capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <source>Assignment / 割当方法</source>
+      <translation>割当方法</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="124" />
+      <source>No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当てません（0＝制限なし）。</source>
+      <translation>これより遠い避難所には割り当てません（0＝制限なし）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="124" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
+      <source>Maximum distance (m) / 最大距離（m）</source>
+      <translation>最大距離（m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="131" />
+      <source>Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc that could shorten the plan (exact pricing), so the result is the optimum of the full problem; k only changes the speed. / 各区域の初期候補数（結果は変わらず速度のみに影響）。</source>
+      <translation>各区域の初期候補数（結果は変わらず速度のみに影響）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="131" />
+      <source>Candidate shelters per zone / 候補避難所数</source>
+      <translation>候補避難所数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="136" />
       <source>Optional road lines: distances along the network (both directions) instead of straight lines. / 任意。道路を指定すると道路沿いの距離を使います。</source>
       <translation>任意。道路を指定すると道路沿いの距離を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="91" />
-      <source>Every shelter / emergency site with eligible, assigned_zones, assigned_population, evacuees, capacity_calc, shortfall_persons, occupancy. / 避難所ごとの割当人口・避難者・収容人数・不足。</source>
-      <translation>避難所ごとの割当人口・避難者・収容人数・不足。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="140" />
+      <source>Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees (whole people assigned), utilisation, room_left, assigned_zones, assigned_population, shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。</source>
+      <translation>避難所ごとの役割・適否・収容人数・割当避難者・充足率。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="95" />
-      <source>Every population zone with its shelter (shelter_id, shelter_name) and distance_m. / 区域ごとの割当避難所と距離。</source>
-      <translation>区域ごとの割当避難所と距離。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="147" />
+      <source>Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main shelter (shelter_id, shelter_name, distance_m), n_shelters, mean_distance_m and the nearest shelters that still have room (room_shelter_ids, room_distance_m). / 区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</source>
+      <translation>区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="95" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="147" />
       <source>Population catchment / 受け持ち区域</source>
       <translation>受け持ち区域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="99" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="153" />
       <source>People assigned / 割当人口</source>
       <translation>割当人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="154" />
       <source>People not reached / 未到達人口</source>
       <translation>未到達人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="101" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="155" />
       <source>Shortfall (persons) / 不足人数</source>
       <translation>不足人数</translation>
     </message>
@@ -1792,11 +1833,6 @@
       <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
       <source>Straight-line distance in metres within which a site can serve a shelter (0 = no limit); measured in a projected CRS. / 拠点が避難所へ供給できる直線距離（m、0は無制限）。</source>
       <translation>拠点が避難所へ供給できる直線距離（m、0は無制限）。</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
-      <source>Maximum distance (m) / 最大距離（m）</source>
-      <translation>最大距離（m）</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />

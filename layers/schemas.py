@@ -45,3 +45,8 @@ FACILITY_FIELD_NAMES = [f.name for f in FACILITIES]
 
 def field_names(schema) -> list[str]:
     return [f.name for f in schema]
+
+
+def field_kinds(schema=None) -> dict:
+    """{field: kind} of a schema (default: facilities), for writers: an all-empty flag column stays boolean."""
+    return {f.name: f.kind for f in (FACILITIES if schema is None else schema)}

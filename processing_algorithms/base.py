@@ -36,6 +36,7 @@ GROUPS = {
     "mobility": "Mobility / 移動・EV",
     "districts": "Districts and subsidy / 地区・補助金",
     "report": "Report / 報告",
+    "platform": "Shared platform / 共有基盤",
 }
 ICON_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "plugin", "icons"))
 HELP_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "help"))
@@ -103,15 +104,81 @@ def _legacy_index(value):
 
 
 class lazy:  # noqa: N801 — used like a module
-    """A module imported on first attribute access: ``gpd = lazy("geopandas")`` keeps a module's top light."""
+    """A module imported on first attribute access: ``gpd = lazy("geopandas")`` keeps a module's top light (the
+    provider imports every algorithm module when QGIS or qgis_process starts)."""
 
     def __init__(self, name: str, package: str | None = None):
         self._name, self._package, self._module = name, package, None
 
-    def __getattr__(self, attr):
+    def _load(self):
         if self._module is None:
             self._module = importlib.import_module(self._name, self._package)
-        return getattr(self._module, attr)
+        return self._module
+
+    def __getattr__(self, attr):
+        if attr.startswith("__") and attr.endswith("__"):
+            raise AttributeError(attr)
+        return getattr(self._load(), attr)
+
+
+class _LazyName:
+    """One name of a lazily imported module, resolved on first use (call, attribute, iteration, indexing ...)."""
+
+    def __init__(self, module: lazy, name: str):
+        self._lz_module, self._lz_name = module, name
+
+    def _lz(self):
+        return getattr(self._lz_module._load(), self._lz_name)
+
+    def __call__(self, *args, **kwargs):
+        return self._lz()(*args, **kwargs)
+
+    def __getattr__(self, attr):
+        if attr.startswith("_lz"):
+            raise AttributeError(attr)
+        return getattr(self._lz(), attr)
+
+    def __iter__(self):
+        return iter(self._lz())
+
+    def __getitem__(self, key):
+        return self._lz()[key]
+
+    def __contains__(self, item):
+        return item in self._lz()
+
+    def __len__(self):
+        return len(self._lz())
+
+    def __bool__(self):
+        return bool(self._lz())
+
+    def __eq__(self, other):
+        return self._lz() == other
+
+    def __hash__(self):
+        return hash(self._lz())
+
+    def __str__(self):
+        return str(self._lz())
+
+    def __repr__(self):
+        return f"<lazy {self._lz_module._name}.{self._lz_name}>"
+
+    def __format__(self, spec):
+        return format(self._lz(), spec)
+
+    def __instancecheck__(self, obj):
+        return isinstance(obj, self._lz())
+
+
+def lazy_from(package: str, module: str, *names: str):
+    """``a, b = lazy_from(__name__, "..engine.hazard", "a", "b")``: ``from ..engine.hazard import a, b`` done on
+    first use. ``package`` is the importing module's ``__name__`` (relative names resolve against its package)."""
+    anchor = package.rsplit(".", 1)[0] if module.startswith(".") else None
+    mod = lazy(module, anchor)
+    proxies = tuple(_LazyName(mod, n) for n in names)
+    return proxies if len(proxies) != 1 else proxies[0]
 
 
 def error(en: str, ja: str) -> QgsProcessingException:
@@ -148,7 +215,7 @@ def _number_parameter(definition, raw):
     """The value of a number parameter, parsed with engine.parsing when given as text, checked against the
     parameter's range; None when QGIS should resolve it (empty, default, expression/property)."""
     from ..engine.parsing import NumberError, family_for_field, parse_number
-    if definition is None or raw is None or isinstance(raw, bool):
+    if definition is None or definition.type() != "number" or raw is None or isinstance(raw, bool):
         return None
     if isinstance(raw, (int, float)):
         value = float(raw)
@@ -187,6 +254,24 @@ def feedback_progress(feedback: QgsProcessingFeedback | None) -> Progress:
         return Progress()
     return Progress(lambda f: feedback.setProgress(100.0 * f), feedback.isCanceled,
                     feedback.pushInfo, feedback.reportError)
+
+
+def _gdal_opens(path: str) -> bool:
+    """True when GDAL opens ``path`` as a raster (then QGIS's refusal is about something else)."""
+    try:
+        from osgeo import gdal
+        with gdal.ExceptionMgr(useExceptions=False) if hasattr(gdal, "ExceptionMgr") else _Quiet():
+            return gdal.OpenEx(path, gdal.OF_RASTER) is not None
+    except Exception:                   # noqa: BLE001
+        return False
+
+
+class _Quiet:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
 
 
 class SonaeAlgorithm(QgsProcessingAlgorithm):
@@ -302,7 +387,7 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
                     f"名前で指定してください: {shown}\n"
                     f"Parameter {param.name()}: there is no option number {index} (0-{len(options) - 1}). "
                     f"Give the name instead: {shown}")
-        if isinstance(value, str) and value not in options:
+        if isinstance(value, (str, float)) and value not in options:
             return (f"パラメータ {param.name()}: 「{value}」は選択肢にありません。使える値: {shown}\n"
                     f"Parameter {param.name()}: '{value}' is not one of the options. Use one of: {shown}")
         return None
@@ -362,7 +447,9 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         for definition in self.parameterDefinitions():
             value = parameters.get(definition.name())
             if isinstance(definition, QgsProcessingParameterRasterLayer) and isinstance(value, str) \
-                    and os.path.isfile(value.split("|")[0]) and definition.name() in message:
+                    and os.path.isfile(value.split("|")[0]) \
+                    and re.search(r"\b%s\b" % re.escape(definition.name()), message) \
+                    and not _gdal_opens(value.split("|")[0]):
                 from ..engine.rasters import unreadable
                 return False, str(unreadable(value.split("|")[0], definition.name()))
         return ok, message

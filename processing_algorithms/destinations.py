@@ -129,14 +129,10 @@ def _evaluated(alg, parameters, name, context) -> tuple[str, object]:
         value = definition.defaultValue() if definition is not None else None
     raw = value
     if isinstance(value, QgsProcessingOutputLayerDefinition):
-        prop = value.sink
-        value = prop.valueAsString(context.expressionContext(), "") if hasattr(prop, "valueAsString") else \
-            prop.staticValue()
-        if isinstance(value, tuple):       # PyQGIS: QgsProperty.valueAsString returns (value, ok)
-            value = value[0]
-    elif isinstance(value, QgsProperty):
+        value = value.sink
+    if isinstance(value, QgsProperty):
         value = value.valueAsString(context.expressionContext(), "")
-        if isinstance(value, tuple):
+        if isinstance(value, tuple):        # PyQGIS returns (value, ok)
             value = value[0]
     return ("" if value is None else str(value)), raw
 

@@ -8,7 +8,6 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.rasters import check_depths, check_overlap
 from ..engine.hazard import VALUE_KINDS, exposed_population, mesh_polygons, open_hazard_raster
 from .base import SonaeAlgorithm
 from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
@@ -74,6 +73,7 @@ class ExposedPopulation(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("EXPOSED_TOTAL", self.tr("People at rank 2+ / ランク2以上の人口")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.rasters import check_depths, check_overlap   # lazy: loading the provider imports no scientific library
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         mesh_field = self.parameterAsString(parameters, self.MESH_CODE_FIELD, context)

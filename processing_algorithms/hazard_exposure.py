@@ -9,7 +9,6 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.rasters import check_depths
 from ..engine.hazard import HAZARD_TYPES, VALUE_KINDS, facility_exposure, open_hazard_raster
 from .base import SonaeAlgorithm
 from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
@@ -120,6 +119,7 @@ class HazardExposure(SonaeAlgorithm):
         self.addOutput(QgsProcessingOutputNumber("NO_DATA_COUNT", self.tr("Facilities without data / データなし")))
 
     def compute(self, parameters, context, feedback, progress):
+        from ..engine.rasters import check_depths   # lazy: loading the provider imports no scientific library
         hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
         kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)

@@ -7,7 +7,7 @@ from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProce
     QgsProcessingOutputNumber
 
 from ..layers.importers.shelters import import_shelter_files
-from ..layers.schemas import FACILITIES
+from ..layers.schemas import field_kinds
 from .base import SonaeAlgorithm
 from .qgis_io import write_frame
 
@@ -54,7 +54,7 @@ class ImportShelters(SonaeAlgorithm):
         paths = self._input_paths(parameters, context)
         result = import_shelter_files(paths, progress.sub(0.0, 0.6))
         skipped = sum(len(r.skipped) for r in result.files)
-        kinds = {f.name: f.kind for f in FACILITIES}      # schema types always (an all-empty flag stays boolean)
+        kinds = field_kinds()              # schema types always (an all-empty flag stays boolean)
         dest = write_frame(self, parameters, self.OUTPUT, context, result.facilities, feedback, style="facilities",
                            kinds=kinds)
         feedback.pushInfo(f"{len(result.facilities)} facilities written; {result.merged_pairs} emergency site / "

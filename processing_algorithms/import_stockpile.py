@@ -6,6 +6,8 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 
 from ..layers.importers.stockpile import import_stockpile, items_for_layer
 from .base import SonaeAlgorithm
+from .platform_common import CONNECTION_HELP, connection_parameter
+from .platform_common import write_stock as write_to_platform
 from .qgis_io import write_frame
 
 
@@ -17,15 +19,19 @@ class ImportStockpile(SonaeAlgorithm):
         "Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the "
         "canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, "
         "所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era "
-        "(令和8年3月31日, R8.3.31). Unknown items or units, negative quantities, impossible dates, duplicate rows, "
-        "partner rows without a committed quantity and sites without a location stop the import with a message "
-        "naming the row; nothing is written then.\n"
+        "(令和8年3月31日, R8.3.31, 令7.3.31, with or without a weekday such as (月)); an expiry printed as a month only "
+        "(2029年3月, R11.3) means the end of that month. Quantities may be written 1,200 or １２００. Unknown items or "
+        "units, unreadable or negative quantities, impossible dates, a verification or manufacture date in the "
+        "future, a manufacture date after the expiry, water or food without an expiry date, cut-off rows, "
+        "duplicate rows, partner rows without a committed quantity and sites without a location stop the import "
+        "with a message naming the row; nothing is written then.\n"
         "市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。"
         "不正な行があれば行番号を示して中止し、何も書き出しません。")
     ITEMS_FILE = "ITEMS_FILE"
     SITES_FILE = "SITES_FILE"
     OUTPUT_SITES = "OUTPUT_SITES"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
+    PLATFORM = "PLATFORM"
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFile(self.ITEMS_FILE, self.tr("Inventory file / 在庫ファイル"),
@@ -42,6 +48,9 @@ class ImportStockpile(SonaeAlgorithm):
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ITEMS, self.tr("Stock items / 備蓄品"),
                                                    QgsProcessing.TypeVector),
                  "Canonical stock_items table. / 備蓄品テーブルの出力先。")
+        self.add(connection_parameter(self.PLATFORM, optional=True),
+                 "Optional: also write the inventory to the shared platform (one transaction; as a partner only your "
+                 "own sites). " + CONNECTION_HELP)
         self.addOutput(QgsProcessingOutputNumber("SITE_COUNT", self.tr("Sites / 拠点数")))
         self.addOutput(QgsProcessingOutputNumber("ITEM_COUNT", self.tr("Item rows / 品目行数")))
 
@@ -51,6 +60,8 @@ class ImportStockpile(SonaeAlgorithm):
         sites, items = import_stockpile(items_path, sites_path)
         progress.update(0.5)
         table = items_for_layer(items)
+        if parameters.get(self.PLATFORM):
+            write_to_platform(self, parameters, self.PLATFORM, context, sites, items, feedback)
         dest_s = write_frame(self, parameters, self.OUTPUT_SITES, context, sites, feedback, style="stock_sites")
         dest_i = write_frame(self, parameters, self.OUTPUT_ITEMS, context, table, feedback,
                              kinds={"expiry_date": "date", "verified_on": "date", "manufactured_on": "date"})

@@ -110,9 +110,6 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
     else:
         wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
     sink_params, stage, target = destinations.stage_sink(alg, parameters, name, context)
-    if destinations.is_spreadsheet(target):
-        columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
-                   for col, (_name, kind) in zip(columns, names_kinds)]
     try:
         sink, staged_id = alg.parameterAsSink(sink_params, name, context, fields, wkb_type, crs)
         if sink is None:
@@ -142,6 +139,9 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
                         zip(*sql_columns) if sql_columns else [()] * n, geoms, n=n)
         else:
             columns = _columns_as_lists(frame, names_kinds)
+            if destinations.is_spreadsheet(target):     # CSV/XLSX: text a spreadsheet would run as a formula
+                columns = [[destinations.spreadsheet_safe(v) for v in col] if kind == "str" else col
+                           for col, (_name, kind) in zip(columns, names_kinds)]
             rows = list(zip(*columns)) if columns else [()] * n
             _add_features(sink, rows, shapely.to_wkb(geoms) if is_geo else None, name, feedback)
         del sink

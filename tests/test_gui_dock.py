@@ -155,7 +155,11 @@ def test_dock_runs_the_workflow_in_the_background(qtbot, tmp_path, clean_project
     assert len(fac) == _expected_facilities()
     sh = pyogrio.read_dataframe(out, layer="shelters", read_geometry=False)
     people = pyogrio.read_dataframe(POPULATION, read_geometry=False)["totalPopulation"].sum()
-    assert sh["assigned_population"].sum() == pytest.approx(people)       # every person goes somewhere
+    # every evacuee (whole people, population x rate) is either placed within capacity or reported unplaced
+    pc = pyogrio.read_dataframe(out, layer="population_catchment", read_geometry=False)
+    assert pc["population"].sum() == pytest.approx(people)
+    assert sh["evacuees"].sum() + pc["unassigned_evacuees"].sum() == pc["evacuees"].sum()
+    assert (sh["evacuees"] <= sh["capacity_calc"]).all()                  # capacity-limited (issue 12)
     # The results are loaded into the project and the figures follow.
     assert clean_project.mapLayersByName("shelters")
     values = list(dock.figure_values().values())

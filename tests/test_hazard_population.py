@@ -151,3 +151,57 @@ def test_missing_population_field_is_named(run_alg, tmp_path):
     gpd.GeoDataFrame({"pop": [1.0]}, geometry=[Point(X0 + 5, Y0 - 5)], crs="EPSG:6691").to_file(layer)
     with pytest.raises(QgsProcessingException, match=r"(?s)レイヤ「pts」に項目 population_total がありません.*Layer 'pts' has no field\(s\) population_total"):
         run_pop(run_alg, tmp_path, layer, "population_total", raster)
+
+
+def test_kumamoto_mesh_split_is_exact_area_fraction(run_alg, tmp_path):
+    """Real 500 m mesh polygons over the real A31b rank raster: each flooded mesh's people per class equal its
+    population x (area of the mesh inside that class's polygons / mesh area), with the class polygons built by
+    rasterio.features.shapes (GDAL polygonize) and intersected with shapely: an independent, exact computation."""
+    import shapely
+    from rasterio.features import shapes
+    raster = shared_data("kumamoto", "flood", "kumamoto_flood_max_depthrank_A31b23.tif")
+    meshes = shared_data("kumamoto", "population_dem_subset", "ksj_mesh500h30_pop_subset.geojson")
+    _, out = run_pop(run_alg, tmp_path, meshes, "ptn_2020", raster, zone="mesh_id")
+    src = gpd.read_file(meshes)
+    with rasterio.open(raster) as ds:
+        src_r = src.to_crs(ds.crs)
+        wet = out[out["people_exposed"] > 0].sort_values("people_exposed")
+        # the mixed meshes (several classes) are the interesting ones: take up to 6 with the most classes
+        mixed = wet[(wet[[f"people_rank_{k}" for k in range(1, 7)]] > 0).sum(axis=1) >= 2].index[:6]
+        assert len(mixed) >= 3
+        for i in mixed:
+            poly = src_r.geometry.iloc[i]
+            win = rasterio.windows.from_bounds(*poly.bounds, transform=ds.transform)
+            win = rasterio.windows.Window(int(np.floor(win.col_off)) - 1, int(np.floor(win.row_off)) - 1,
+                                          int(np.ceil(win.width)) + 3, int(np.ceil(win.height)) + 3)
+            arr = ds.read(1, window=win, boundless=True, fill_value=0)
+            t = ds.window_transform(win)
+            area = {}
+            for geom, val in shapes(arr, transform=t):
+                part = shapely.intersection(shapely.geometry.shape(geom), poly).area
+                area[int(val)] = area.get(int(val), 0.0) + part
+            pop = src["ptn_2020"].iloc[i]
+            for k in range(1, 7):
+                exact = pop * area.get(k, 0.0) / poly.area
+                assert out.loc[i, f"people_rank_{k}"] == pytest.approx(exact, rel=1e-6, abs=1e-6), (i, k)
+            nodata = pop * sum(a for v, a in area.items() if v not in range(1, 7)) / poly.area
+            assert out.loc[i, "people_no_data"] == pytest.approx(nodata, rel=1e-6, abs=1e-6)
+
+
+@pytest.mark.parametrize("city,code,total", [("takamatsu", "372013", 420748), ("kumamoto", "431001", 740822),
+                                             ("miyazaki", "452017", 401138), ("aizuwakamatsu", "072028", 124062)])
+def test_census_small_areas_by_class(run_alg, tmp_path, city, code, total):
+    """2015 census small areas (町丁・字, KEY_CODE / JINKO at representative points; no polygons exist in the
+    shared data, see MANIFEST): the split per class equals an independent sampling of the raster with rasterio."""
+    raster = shared_data(city, "flood", f"{city}_flood_max_depthrank_A31b23.tif")
+    points = shared_data(city, "population_smallarea", f"census2015_chome_{code}_attributes_centroids.geojson")
+    res, out = run_pop(run_alg, tmp_path, points, "JINKO", raster, zone="KEY_CODE")
+    src = gpd.read_file(points)
+    assert res["POPULATION_TOTAL"] == total == src["JINKO"].fillna(0).sum()
+    with rasterio.open(raster) as ds:
+        xy = src.to_crs(ds.crs).geometry
+        codes = np.array([v[0] for v in ds.sample(zip(xy.x, xy.y))])
+    pop = src["JINKO"].fillna(0).to_numpy()
+    for k in range(1, 7):
+        assert out[f"people_rank_{k}"].sum() == pytest.approx(pop[codes == k].sum())
+    assert res["EXPOSED_TOTAL"] == pytest.approx(pop[(codes >= 2) & (codes <= 6)].sum())

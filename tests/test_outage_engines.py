@@ -99,3 +99,29 @@ def test_unknown_engine_is_refused():
     load, day, a, soc = _case(5, F=2)
     with pytest.raises(ValueError):
         outage.simulate(load, day, a, soc, 72, starts=[0], engine="fortran")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_daily_repeating_loads_without_pv(engine):
+    """Critical loads follow the hour of the day: without PV the net load repeats every 24 h, and the numba path
+    simulates 24 start hours and repeats them; every start hour must still equal the reference loop."""
+    from sonae.engine.energy import loads
+    load = loads.critical_load_profiles(["school", "community_center", "gymnasium", "welfare", "school"],
+                                        [0.0, 120.0, 800.0, 35.0, 1500.0])
+    assert np.array_equal(load[:, 24:], load[:, :-24])        # the premise: 24-hour periodic rows
+    F = len(load)
+    day = np.zeros((1, 8760))
+    a = outage.Assets(np.zeros(F), np.array([0.0, 12.0, 30.0, 8.0, 50.0]), np.array([0.0, 5.0, 15.0, 4.0, 25.0]),
+                      np.array([0.0, 0.0, 3.0, 0.0, 6.0]), np.array([0.0, 0.0, 40.0, 0.0, 5.0]))
+    soc = np.array([0.5, 1.0, 0.3, 0.8, 0.6])
+    s = outage.Settings.from_rules()
+    hours, unmet = outage.simulate(load, day, a, soc, 100, settings=s, engine=engine, track_unmet=True)
+    for f in range(F):
+        net = load[f].tolist()
+        for st in range(f, 8760, 53):
+            assert hours[f, st] == _reference(load, day, a, soc, f, st, 100, s), (engine, f, st)
+            if a.generator_kw[f] == 0:
+                assert unmet[f, st] == pytest.approx(unserved_kwh(net, st, 100, a.battery_kwh[f], a.battery_kw[f],
+                                                                  soc[f] * a.battery_kwh[f]))
+    plain = outage.simulate(load, day, a, soc, 100, settings=s, engine=engine)
+    assert np.array_equal(plain, hours)

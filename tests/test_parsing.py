@@ -85,6 +85,12 @@ def test_unreadable_numbers_are_refused(text, family, code):
     assert info.value.en and info.value.ja
 
 
+def test_approximations_need_someone_to_tell():
+    with pytest.raises(SonaeInputError) as info:
+        require_numbers(pd.Series(["100", "約100人"], dtype=object), "evacuees", "shelters")   # no warn channel
+    assert "row 2" in info.value.en and "approximate" in info.value.en and "概数" in info.value.ja
+
+
 def test_approximations_read_and_flagged():
     r = parse_numbers(pd.Series(["約100人", "100人程度", "およそ50", "100"], dtype=object), "persons")
     assert r.values.tolist() == [100.0, 100.0, 50.0, 100.0]
@@ -153,7 +159,9 @@ def _fullwidth(text: str) -> str:
 @given(st.integers(min_value=0, max_value=10**12))
 def test_property_integers_in_every_written_form(n):
     for text in (str(n), _thousands(n), _fullwidth(_thousands(n)), _thousands(n) + "人", "約" + _thousands(n) + "人"):
-        assert parse_number(text, family="persons") == n, text
+        assert parse_number(text, family="persons", approx_ok=True) == n, text
+    with pytest.raises(NumberError):
+        parse_number("約" + _thousands(n) + "人", family="persons")          # not silently
     assert parse_number("-" + _thousands(n)) == -n
     assert parse_number("▲" + str(n)) == -n
 
@@ -320,3 +328,17 @@ def test_pv_profile_without_header_has_8760_values(tmp_path):
     with pytest.raises(SonaeInputError) as info:
         pv.read_hourly_csv(str(bad))
     assert "line 101" in info.value.en and "101行目" in info.value.ja
+
+
+@pytest.mark.parametrize("field,family", [("MINUTES", "minutes"), ("MAX_AGE_MONTHS", "months"),
+                                          ("MIP_TIME_LIMIT_S", "seconds"), ("EVACUATION_RATE", "fraction"),
+                                          ("TIME_BUDGET_H", "hours"), ("MAX_SNAP_M", "length_m"),
+                                          ("SPEED_KMH", "speed_kmh"), ("HORIZON_DAYS", "days")])
+def test_parameter_names_imply_their_unit(field, family):
+    assert family_for_field(field) == family
+
+
+def test_hours_refused_for_a_minutes_parameter():
+    assert parse_number("15分", family=family_for_field("MINUTES")) == 15.0
+    with pytest.raises(NumberError):
+        parse_number("15時間", family=family_for_field("MINUTES"))

@@ -311,3 +311,22 @@ def test_qgis_table_names_and_spreadsheet_safety(qgis_app):
     cells = ["=cmd|' /C calc'!A0", "+81 87", "-5", "@SUM(A1)", "\tx", "\rx", "ok", "", 12, -3.5, None]
     assert [spreadsheet_safe(c) for c in cells] == [
         "'=cmd|' /C calc'!A0", "'+81 87", "'-5", "'@SUM(A1)", "'\tx", "'\rx", "ok", "", 12, -3.5, None]
+
+
+def test_dialog_style_destination_loads_the_committed_layer(qgis_app, tmp_path):
+    """As the Processing dialog passes it (QgsProcessingOutputLayerDefinition with a project): the output is staged,
+    committed, and the layer QGIS loads on completion is the final file, not the staging copy."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback, QgsProcessingOutputLayerDefinition, \
+        QgsProject, QgsVectorLayer
+    out = tmp_path / "dialog.gpkg"
+    definition = QgsProcessingOutputLayerDefinition(str(out), QgsProject.instance())
+    definition.destinationName = "dialog output"
+    context = QgsProcessingContext()
+    context.setProject(QgsProject.instance())
+    alg = _staged_alg()
+    res = alg.processAlgorithm({"A": definition, "B": "TEMPORARY_OUTPUT"}, context, QgsProcessingFeedback())
+    assert res["A"] == str(out) and out.exists()
+    assert list(context.layersToLoadOnCompletion()) == [str(out)] or str(out) in context.layersToLoadOnCompletion()
+    assert not any(".sonae-staging-" in k for k in context.layersToLoadOnCompletion())
+    assert QgsVectorLayer(str(out), "x", "ogr").featureCount() == 40
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dialog.gpkg"]

@@ -23,7 +23,20 @@ def _both(zones, info, kind, monkeypatch):
     return fast, slow
 
 
-def test_kumamoto_mesh_equals_exactextract(monkeypatch):
+@pytest.fixture(params=["numba", "numpy"])
+def zonal_engine(request, monkeypatch):
+    """Both accumulation paths: the compiled loop (when numba is installed) and the numpy gather."""
+    if request.param == "numba":
+        from sonae.engine.zonal_kernel import kernel
+        if kernel() is None:
+            pytest.skip("numba not installed")
+        monkeypatch.delenv("SONAE_ZONAL_ENGINE", raising=False)
+    else:
+        monkeypatch.setenv("SONAE_ZONAL_ENGINE", "numpy")
+    return request.param
+
+
+def test_kumamoto_mesh_equals_exactextract(monkeypatch, zonal_engine):
     import geopandas as gpd
     from sonae.engine.hazard import mesh_polygons, open_hazard_raster
     info = open_hazard_raster(shared_data("kumamoto", "flood", "kumamoto_flood_max_depthrank_A31b23.tif"))
@@ -35,7 +48,7 @@ def test_kumamoto_mesh_equals_exactextract(monkeypatch):
     np.testing.assert_allclose(d1, d2, rtol=0, atol=1e-9)
 
 
-def test_boxes_on_projected_depth_raster_by_hand_and_exactextract(tmp_path, monkeypatch):
+def test_boxes_on_projected_depth_raster_by_hand_and_exactextract(tmp_path, monkeypatch, zonal_engine):
     import geopandas as gpd
     import rasterio
     import shapely

@@ -158,10 +158,17 @@ class RowsProduct:
         self.index = None if index is None else np.asarray(index)
         n = len(self.index) if self.index is not None else len(self.left)
         self.shape = (n, self.right.shape[1])
+        w = self.right.shape[1]
+        # item profiles that repeat every 24 h give rows that repeat exactly (one day computed, then tiled), which
+        # lets the simulator run 24 start hours instead of 8,760 for facilities without PV
+        self.daily = (self.left is not None and w % 24 == 0
+                      and bool(np.array_equal(self.right[:, 24:], self.right[:, :-24])))
 
     def __getitem__(self, rows):
         if self.index is not None:
             return self.right[self.index[rows]]
+        if self.daily:
+            return np.tile(self.left[rows] @ self.right[:, :24], (1, self.shape[1] // 24))
         return self.left[rows] @ self.right
 
     def __len__(self):
@@ -281,7 +288,23 @@ def _simulate_numba(load_kw, pv, pv_shared, assets, soc0, horizon, starts, s, tr
         h = np.empty((len(sel), S), dtype=hours.dtype)
         u = np.zeros((len(sel), S)) if track_unmet else np.zeros((1, 1))
         gen = assets.generator_kw[sel] > 0
-        memo = ~gen if (every_hour and not track_unmet) else np.zeros(len(sel), bool)
+        # a net load that repeats every 24 h (no PV: loads follow the hour of the day) gives the same run from s
+        # and s + 24 (same inputs, same start state): simulate the first 24 start hours and repeat them (exact)
+        daily = np.zeros(len(sel), bool)
+        if every_hour and HOURS_PER_YEAR % 24 == 0:
+            daily = np.all(net[:, 24:] == net[:, :-24], axis=1)
+        if daily.any():
+            k = np.flatnonzero(daily)
+            hd = np.empty((len(k), 24), dtype=hours.dtype)
+            ud = np.zeros((len(k), 24)) if track_unmet else np.zeros((1, 1))
+            run(np.ascontiguousarray(net[k]), st[:24].copy(), HOURS_PER_YEAR, f64(assets.battery_kwh, sel[k]),
+                f64(assets.battery_kw, sel[k]), np.ascontiguousarray(soc0[sel[k]]), f64(assets.generator_kw, sel[k]),
+                f64(assets.fuel_l, sel[k]), horizon, s.roundtrip_efficiency, s.fuel_slope_l_per_kwh,
+                s.fuel_intercept_l_per_h, s.generator_min_turndown, s.unmet_tolerance_kw, bool(track_unmet), hd, ud)
+            h[k] = np.tile(hd, (1, HOURS_PER_YEAR // 24))
+            if track_unmet:
+                u[k] = np.tile(ud, (1, HOURS_PER_YEAR // 24))
+        memo = (~gen & ~daily) if (every_hour and not track_unmet) else np.zeros(len(sel), bool)
         if memo.any():  # no generator: runs that fill the battery at the same hour share their future
             k = np.flatnonzero(memo)
             hm = np.empty((len(k), S), dtype=hours.dtype)
@@ -289,8 +312,9 @@ def _simulate_numba(load_kw, pv, pv_shared, assets, soc0, horizon, starts, s, tr
                      f64(assets.battery_kw, sel[k]), np.ascontiguousarray(soc0[sel[k]]), s.roundtrip_efficiency,
                      s.unmet_tolerance_kw, hm)
             h[k] = hm
-        if not memo.all():
-            k = np.flatnonzero(~memo)
+        rest = ~memo & ~daily
+        if rest.any():
+            k = np.flatnonzero(rest)
             hk = np.empty((len(k), S), dtype=hours.dtype)
             uk = np.zeros((len(k), S)) if track_unmet else np.zeros((1, 1))
             run(np.ascontiguousarray(net[k]), st, HOURS_PER_YEAR, f64(assets.battery_kwh, sel[k]),

@@ -21,6 +21,32 @@ def nfkc(s: str) -> str:
     return unicodedata.normalize("NFKC", s or "").strip()
 
 
+def _by_unique(values: pd.Series, fn) -> pd.Series:
+    """``fn`` applied once per distinct value (flag and code columns repeat a handful of values)."""
+    s = values.fillna("")
+    arr = s.to_numpy(dtype=object)
+    table = {u: fn(u if isinstance(u, str) else str(u)) for u in pd.unique(arr)}
+    return pd.Series([table[v] for v in arr], index=s.index, dtype=object)
+
+
+def nfkc_series(values: pd.Series) -> pd.Series:
+    """NFKC + strip of a text column, computed once per distinct value."""
+    return _by_unique(values, nfkc)
+
+
+_SPACES = re.compile(r"\s+")
+_PLACE_DASHES = re.compile(r"[‐‑‒–—―ー−－]")
+
+
+def _place_key_one(text: str) -> str:
+    return _PLACE_DASHES.sub("-", _SPACES.sub("", nfkc(text)))
+
+
+def place_key_normalised(text: pd.Series) -> pd.Series:
+    """place_key of text that is already NFKC (the importer's name/address columns): spaces out, dashes unified."""
+    return _by_unique(text, lambda t: _PLACE_DASHES.sub("-", _SPACES.sub("", t)))
+
+
 def column_key(name: str) -> str:
     """How columns are compared: NFKC, lower case, no spaces or BOM."""
     return re.sub(r"\s+", "", nfkc(name).lower().replace("\ufeff", ""))
@@ -28,9 +54,7 @@ def column_key(name: str) -> str:
 
 def place_key(text: pd.Series) -> pd.Series:
     """Name/address key for matching the same place across files: NFKC, no spaces, unified dashes."""
-    s = text.fillna("").map(nfkc)
-    s = s.str.replace(r"\s+", "", regex=True)
-    return s.str.replace(r"[‐‑‒–—―ー−－]", "-", regex=True)
+    return _by_unique(text, _place_key_one)
 
 
 def parse_flags(values: pd.Series, style: str) -> tuple[pd.Series, pd.Series]:
@@ -39,7 +63,7 @@ def parse_flags(values: pd.Series, style: str) -> tuple[pd.Series, pd.Series]:
     gsi: "1" designated, "" not designated. mark: ○ yes, △ conditional (counts as designated, with conditions),
     × no, −/blank unknown. ksj: 1 yes, 0 no.
     """
-    v = values.fillna("").map(nfkc).str.lower()
+    v = nfkc_series(values).str.lower()
     designated = pd.Series([None] * len(v), index=v.index, dtype=object)
     is_true = v.isin(TRUE_MARKS)
     is_cond = v.isin(CONDITIONAL_MARKS)
@@ -64,7 +88,7 @@ def facility_type_rules() -> dict:
 def classify_facility_types(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     """(facility_type, default owner) from the name, by the keyword rules in rules/facility_types.json."""
     rules = facility_type_rules()
-    n = names.fillna("").map(nfkc)
+    n = nfkc_series(names)
     ftype = pd.Series(rules["default"]["type"], index=n.index, dtype=object)
     owner = pd.Series(rules["default"]["owner"], index=n.index, dtype=object)
     decided = np.zeros(len(n), dtype=bool)

@@ -22,7 +22,8 @@ from ...engine.rules import load_rules
 from ...engine.progress import Progress, ensure
 from ..schemas import FACILITY_FIELD_NAMES, HAZARDS
 from ...engine.parsing import parse_coordinates, reason_text, require_numbers
-from .normalize import classify_facility_types, column_key, jis_check_digit, nfkc, parse_flags, place_key
+from .normalize import (classify_facility_types, column_key, jis_check_digit, nfkc_series, parse_flags,
+                        place_key, place_key_normalised)
 from .shelter_layouts import LATLON_CANDIDATES, LAYOUTS, Layout
 from .tables import LAT_COL, LON_COL, RawTable, read_table
 
@@ -218,13 +219,13 @@ def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout
     get = lambda key: _column(table, cols, layout.columns.get(key, ())) if key in layout.columns else \
         pd.Series([""] * n, index=idx, dtype=object)
     for key in ("name", "name_kana", "address", "notes"):
-        out[key] = get(key).map(nfkc)
+        out[key] = get(key).pipe(nfkc_series)
     for key in ("name", "address"):
         # Dash variants (U+2212 minus, U+FF0D full-width hyphen-minus, en/em dashes) are one character in
         # addresses; Shift_JIS exports turn one into another. The katakana long-vowel mark ー is left alone.
         out[key] = out[key].str.replace(DASHES, "-", regex=True)
-    out["source_id"] = get("source_id").map(nfkc)
-    muni = get("municipality_code").map(nfkc)
+    out["source_id"] = get("source_id").pipe(nfkc_series)
+    muni = get("municipality_code").pipe(nfkc_series)
     if layout.source == "gsi":
         # GSI 共通ID: E + five-digit municipality code + serial + type; six-digit code with its check digit.
         muni = out["source_id"].str[1:6].map(lambda c: jis_check_digit(c) if c.isdigit() and len(c) == 5 else "")
@@ -247,14 +248,16 @@ def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout
         conditional[hazard] = cond
     if layout.flag_style == "ksj":
         # P20: 0/1 per hazard; p20_012 = 1 means "no hazard designation" -> unknown rather than "not safe".
-        unknown = _column(table, cols, "p20_012").map(nfkc) == "1"
+        unknown = _column(table, cols, "p20_012").pipe(nfkc_series) == "1"
         for hazard in layout.hazards:
             hazard_flags[hazard][unknown] = None
     for hazard in HAZARDS:
         out[f"ok_{hazard}"] = hazard_flags[hazard]
-    cond_frame = pd.DataFrame(conditional)
-    out["conditional_hazards"] = cond_frame.apply(lambda r: ",".join(h for h in HAZARDS if r[h]), axis=1) \
-        if n else pd.Series(dtype=object)
+    joined = np.full(n, "", dtype=object)            # "flood,tsunami": vectorised over the hazards, not per row
+    for h in HAZARDS:
+        hit = np.asarray(conditional[h], dtype=bool)
+        joined = np.where(hit, np.where(joined == "", h, joined + "," + h), joined)
+    out["conditional_hazards"] = pd.Series(joined, index=idx, dtype=object)
 
     any_designation = pd.DataFrame({h: hazard_flags[h] == True for h in HAZARDS}).any(axis=1)  # noqa: E712
     kind = layout.site_kind
@@ -265,32 +268,32 @@ def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout
     elif kind == "evacuation":
         out["emergency_site"], out["designated_shelter"] = none, yes
     elif kind == "city_table":
-        space = get("evacuation_space").map(nfkc)
+        space = get("evacuation_space").pipe(nfkc_series)
         out["emergency_site"] = _bool_series(any_designation.to_numpy(), idx)
         out["designated_shelter"] = _bool_series((space == "○").to_numpy(), idx)
-        flood_l1 = get("flood_l1").map(nfkc).str.replace(DASHES, "-", regex=True)
-        assoc = get("association").map(nfkc)
+        flood_l1 = get("flood_l1").pipe(nfkc_series).str.replace(DASHES, "-", regex=True)
+        assoc = get("association").pipe(nfkc_series)
         extra = "flood_L1=" + flood_l1 + np.where(assoc != "", " / " + assoc, "")
         out["notes"] = np.where(out["notes"] != "", out["notes"] + " / " + extra, extra)
     elif kind == "tsunami_building":
-        floors_text = get("refuge_floors").map(nfkc)
+        floors_text = get("refuge_floors").pipe(nfkc_series)
         floor_numbers = floors_text.str.findall(r"(\d+)階").map(lambda xs: max(map(int, xs)) if xs else np.nan)
         out["floors"] = floor_numbers
         out["emergency_site"], out["designated_shelter"] = yes, none
         out["ok_tsunami"] = yes
         out["conditional_hazards"] = "tsunami"
-        out["notes"] = "避難階: " + floors_text + " / 地区: " + get("district").map(nfkc)
+        out["notes"] = "避難階: " + floors_text + " / 地区: " + get("district").pipe(nfkc_series)
     elif kind == "listed":
         out["emergency_site"], out["designated_shelter"] = none, yes
     elif kind == "p20":
-        p20_kind = get("p20_kind").map(nfkc)
+        p20_kind = get("p20_kind").pipe(nfkc_series)
         out["emergency_site"] = _bool_series(p20_kind.str.contains("避難場所|避難地").to_numpy(), idx)
         out["designated_shelter"] = _bool_series(p20_kind.str.contains("避難所|収容").to_numpy(), idx)
         out["notes"] = p20_kind
     else:
         out["emergency_site"], out["designated_shelter"] = none, none
 
-    accepts = get("accepts").map(nfkc)
+    accepts = get("accepts").pipe(nfkc_series)
     welfare = out["name"].str.contains("福祉避難所") | (accepts != "")
     if layout.source == "gsi":
         welfare = welfare | (out["source_id"].str[-3:-1] == "12")      # 共通ID type 12x = 福祉避難所
@@ -305,7 +308,7 @@ def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout
     out["source"] = f"{layout.source}:{layout.key}"
     out["source_file"] = os.path.basename(table.path)
     out["source_row"] = [table.row_label(i) for i in range(n)]
-    same = _column(table, cols, layout.same_address_column).map(nfkc) if layout.same_address_column else \
+    same = _column(table, cols, layout.same_address_column).pipe(nfkc_series) if layout.same_address_column else \
         pd.Series([""] * n, index=idx)
     out["_same_address"] = same.isin(["1", "○", "〇", "有"]).to_numpy()
     out["_site"] = kind
@@ -313,7 +316,9 @@ def records_from_table(table: RawTable, warn=None) -> tuple[pd.DataFrame, Layout
     out["_layout"] = layout.key
     out["lon"], out["lat"] = lon, lat
     report = FileReport(table.path, layout.key, table.encoding, n, int(ok.sum()), skipped)
-    return out[ok].reset_index(drop=True), layout, report
+    kept = out[ok].reset_index(drop=True)
+    kept["_content"] = _content_key(kept)
+    return kept, layout, report
 
 
 def merge_same_places(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
@@ -462,10 +467,15 @@ def merge_across_tables(records: pd.DataFrame) -> tuple[pd.DataFrame, int]:
 
 def _content_key(recs: pd.DataFrame) -> pd.Series:
     """A short hash of name, address and position (6 decimals, ~0.1 m): the same place gives the same key in
-    any file, whatever the file's name or row order."""
-    text = (place_key(recs["name"]) + "|" + place_key(recs["address"]) + "|"
-            + recs["lat"].map(lambda v: f"{v:.6f}") + "|" + recs["lon"].map(lambda v: f"{v:.6f}"))
-    return text.map(lambda t: hashlib.sha1(t.encode("utf-8")).hexdigest()[:10])
+    any file, whatever the file's name or row order. Computed once per record (column ``_content``)."""
+    if "_content" in recs.columns:
+        return recs["_content"]
+    lat = np.char.mod("%.6f", recs["lat"].to_numpy(dtype=float))
+    lon = np.char.mod("%.6f", recs["lon"].to_numpy(dtype=float))
+    text = place_key_normalised(recs["name"]).to_numpy(dtype=object) + "|" \
+        + place_key_normalised(recs["address"]).to_numpy(dtype=object) \
+        + "|" + lat.astype(object) + "|" + lon.astype(object)
+    return pd.Series([hashlib.sha1(t.encode("utf-8")).hexdigest()[:10] for t in text], index=recs.index, dtype=object)
 
 
 def _assign_ids(recs: pd.DataFrame) -> pd.Series:

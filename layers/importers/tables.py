@@ -98,6 +98,26 @@ def _refuse_mixed(data: bytes, path: str) -> None:
                 "ください。")
 
 
+_BINARY = (
+    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls)", "旧形式のExcelブック（.xls）",
+     "Save it in Excel as .xlsx or as 'CSV UTF-8'", "Excelで .xlsx または「CSV UTF-8」で保存し直してください"),
+    (b"%PDF", "a PDF document", "PDF文書", "Use the data file (CSV, GeoJSON or XLSX) the PDF was made from",
+     "PDFの元になったデータファイル（CSV・GeoJSON・XLSX）を使ってください"),
+    (b"SQLite format 3\x00", "a GeoPackage/SQLite database", "GeoPackage/SQLiteデータベース",
+     "Export the layer as CSV or GeoJSON first (or use the facilities layer Sonae already wrote)",
+     "先にCSVまたはGeoJSONで書き出してください（Sonaeが書き出した施設レイヤならそのまま使えます）"),
+)
+
+
+def _refuse_binary(data: bytes, path: str) -> None:
+    """A binary file given as a table is named for what it is, not reported as an unreadable text encoding."""
+    name = os.path.basename(path)
+    for magic, en, ja, fix_en, fix_ja in _BINARY:
+        if data.startswith(magic):
+            raise SonaeInputError(f"{name} is {en}, not a table Sonae reads. {fix_en}.",
+                                  f"{name} は{ja}で、Sonaeが読める表ではありません。{fix_ja}。")
+
+
 def _check_path(path: str) -> None:
     name = os.path.basename(path.rstrip("/")) or path
     if os.path.isdir(path):
@@ -120,15 +140,27 @@ def read_table(path: str, choose_sheet=None) -> RawTable:
         data = fh.read()
     if data[:4] == b"PK\x03\x04":
         return read_xlsx(path, choose_sheet)
+    _refuse_binary(data, path)
     text, encoding = decode_bytes(data, path)
     stripped = text.lstrip()
     if stripped.startswith("{"):
         return _read_geojson(path, text, encoding)
-    return _read_csv(path, text, encoding)
+    return _read_csv(path, text, encoding, choose_sheet)
 
 
-def _read_csv(path: str, text: str, encoding: str) -> RawTable:
+def _read_csv(path: str, text: str, encoding: str, choose=None) -> RawTable:
     name = os.path.basename(path)
+    skipped = 0
+    if choose is not None:
+        # a title line (and an as-of date) above the header, as Excel exports of officers' sheets have
+        lines = text.splitlines(keepends=True)
+        for k, line in enumerate(lines[:10]):
+            delim = "\t" if line.count("\t") > line.count(",") else ","
+            cells = next(csv.reader([line], delimiter=delim), [])
+            if choose([c.strip() for c in cells]):
+                if k:
+                    skipped, text = k, "".join(lines[k:])
+                break
     sample = text[:4096]
     first_line = sample.splitlines()[0] if sample.splitlines() else ""
     delimiter = "\t" if first_line.count("\t") > first_line.count(",") else ","
@@ -139,21 +171,21 @@ def _read_csv(path: str, text: str, encoding: str) -> RawTable:
         raise SonaeInputError(f"{name}: the file has no header and no rows. Export the data again.",
                               f"{name}: ヘッダーも行もありません。データを書き出し直してください。") from None
     except pd.errors.ParserError as exc:
-        _check_fields(name, text, delimiter, None)        # names the line and the reason when it can
+        _check_fields(name, text, delimiter, None, skipped)    # names the line and the reason when it can
         raise SonaeInputError(f"{name}: not a readable CSV ({exc}). Check quotes and delimiters.",
                               f"{name}: CSVとして読めません。引用符（\"）の閉じ忘れや区切り文字を確認してください。") from None
-    frame = _check_fields(name, text, delimiter, frame)
+    frame = _check_fields(name, text, delimiter, frame, skipped)
     frame.columns = [str(c).strip() for c in frame.columns]
     if len(frame) == 0:
         raise SonaeInputError(f"{name}: the file has a header but no data rows.",
                               f"{name}: ヘッダーのみでデータ行がありません。")
-    return RawTable(path, frame, encoding, first_data_line=2, kind="csv")
+    return RawTable(path, frame, encoding, first_data_line=2 + skipped, kind="csv")
 
 
-def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame) -> pd.DataFrame:
+def _check_fields(name: str, text: str, delimiter: str, frame: pd.DataFrame, offset: int = 0) -> pd.DataFrame:
     """Compare every record's field count with the header's (see the module doc); returns the frame to use."""
-    records = [(r, n) for r, n in ((rec, i) for i, rec in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter),
-                                                                        start=1)) if any(f.strip() for f in r)]
+    records = [(r, i) for i, r in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1 + offset)
+               if "".join(r).strip()]
     if not records:
         return frame
     header, data = records[0][0], records[1:]
@@ -223,14 +255,28 @@ def read_xlsx(path: str, choose=None) -> RawTable:
     accepts (default: the first sheet with a header and rows). Numbers keep their written digits (238 -> '238')."""
     name = os.path.basename(path)
     sheets = read_xlsx_sheets(path)
-    usable = [s for s in sheets if s[2]]
-    if not usable:
+    # Officers often put a title (and a date line) above the header: the header is the first of the first rows
+    # that ``choose`` accepts, else the first row with at least half of the widest row's cells filled.
+    candidates = []
+    for title, (hrow, header), rows in sheets:
+        all_rows = [(hrow, header)] + [(r, ["" if v is None else str(v).strip() for v in vals]) for r, vals in rows]
+        widest = max(sum(1 for c in cells if c) for _, cells in all_rows)
+        pick = None
+        for k, (_r, cells) in enumerate(all_rows[:10]):
+            if choose is not None and choose(cells):
+                pick = (k, True)
+                break
+        if pick is None:
+            k = next(k for k, (_r, cells) in enumerate(all_rows) if sum(1 for c in cells if c) * 2 >= widest)
+            pick = (k, False)
+        k, accepted = pick
+        body = rows[k:] if k else rows
+        if body:
+            candidates.append((accepted, title, (all_rows[k][0], all_rows[k][1]), body))
+    if not candidates:
         raise SonaeInputError(f"{name}: no sheet has a header and data rows.",
                               f"{name}: 見出しとデータ行のあるシートがありません。")
-    chosen = next((s for s in usable if choose is None or choose(s[1][1])), None)
-    if chosen is None:
-        chosen = usable[0]
-    title, (_hrow, header), rows = chosen
+    _accepted, title, (_hrow, header), rows = next((c for c in candidates if c[0]), candidates[0])
     header = [h if h else f"column{i + 1}" for i, h in enumerate(header)]
     while header and header[-1].startswith("column") and all(len(v) < len(header) or v[len(header) - 1] is None
                                                                for _, v in rows):

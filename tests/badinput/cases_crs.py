@@ -90,3 +90,47 @@ def _district_case(epsg: int) -> BadCase:
 
 
 CASES = [_charger_case(e) for e in (4326, 3857, 6677, 32653)] + [_district_case(e) for e in (3857, 6677)]
+
+
+# --- stockpile sufficiency: the 5 km allocation radius must mean 5 km whatever the shelters' CRS -------------
+
+_SITES_CSV = "拠点ID,拠点名,所有区分,緯度,経度\nW1,市倉庫,市,34.34,134.05\nP1,協定店舗,協定事業者,34.34,134.10\n"
+_ITEMS_CSV = ("拠点ID,所有区分,品目,品名,単位,数量,消費期限/賞味期限,協定数量,確認日\n"
+              "W1,市,飲料水,当日期限,L,300,令和8年4月1日,,\n"
+              "W1,市,飲料水,保存水,箱(2L×6本),40,R9.3.31,,\n"
+              "P1,協定事業者,飲料水,販売在庫1,L,600,2026-12-31,500,2025/12/1\n")
+
+
+def _stock_case(epsg: int) -> BadCase:
+    def build(tmp):
+        import geopandas as gpd
+        import processing
+        import shapely
+        (tmp / "sites.csv").write_text(_SITES_CSV, encoding="utf-8")
+        (tmp / "items.csv").write_text(_ITEMS_CSV, encoding="utf-8")
+        res = processing.run("sonae:importstockpile", {
+            "ITEMS_FILE": str(tmp / "items.csv"), "SITES_FILE": str(tmp / "sites.csv"),
+            "OUTPUT_SITES": str(tmp / "stock_sites.gpkg"), "OUTPUT_ITEMS": str(tmp / "stock_items.gpkg")})
+        shelters = gpd.GeoDataFrame({"id": ["A", "B"], "name": ["避難所A", "避難所B"], "evacuees": [100, 50]},
+                                    geometry=[shapely.Point(134.0505, 34.34), shapely.Point(134.1005, 34.34)],
+                                    crs="EPSG:4326").to_crs(epsg)
+        shelters.to_file(tmp / "shelters.gpkg", layer="shelters", driver="GPKG")
+        return {"SHELTERS": f"{tmp / 'shelters.gpkg'}|layername=shelters", "SHELTER_ID_FIELD": "id",
+                "EVACUEES_FIELD": "evacuees", "NAME_FIELD": "name", "SITES": res["OUTPUT_SITES"],
+                "ITEMS": res["OUTPUT_ITEMS"], "PROFILE": 0, "HORIZON_DAYS": 3, "SCENARIO_DATE": "2026-04-01",
+                "ALLOCATION": 0, "MAX_DISTANCE_M": 5000.0, "OUTPUT": str(tmp / "suff.gpkg"),
+                "OUTPUT_DISTRICT": str(tmp / "dist.gpkg")}
+
+    def check(results, tmp):
+        import pyogrio
+        per = pyogrio.read_dataframe(tmp / "suff.gpkg", read_geometry=False).set_index("shelter_id")
+        assert per.loc["A", "water_units"] == 830.0 and per.loc["B", "water_units"] == 450.0, \
+            per[["water_units"]].to_dict()
+    check.__doc__ = ("the cross pairs (4.55 km A-P1, 4.64 km B-W1 on the ellipsoid) are inside the 5 km radius: "
+                     "water A 780 + 50 from P1 = 830 L, B 450 L (hand allocation, nearest pairs first)")
+    return BadCase(id=f"stockpilesufficiency-epsg-{epsg}", alg="sonae:stockpilesufficiency",
+                   what=f"shelters in EPSG:{epsg}, sites in lon/lat, MAX_DISTANCE_M 5000",
+                   build=build, expect=succeeds(check))
+
+
+CASES += [_stock_case(e) for e in (4326, 3857)]

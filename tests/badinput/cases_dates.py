@@ -88,3 +88,20 @@ CASES = [
             what="an items layer with verified_on 2038-02-01 (months since verification would be negative)",
             build=_audit("2026-04-01", items_text=FUTURE_ITEMS), expect=refused("2038-02-01", "確認日")),
 ]
+
+
+def _audit_before_check(results, tmp):
+    """audit dated 2026-01-01, partner lot verified 2026-02-01 (after it): unverified on the audit date, so stale
+    with no months count (never -1.0 months)"""
+    import pyogrio
+    t = pyogrio.read_dataframe(tmp / "audit.gpkg", read_geometry=False).set_index("item")
+    assert bool(t.loc["water", "stale"])
+    m = t.loc["water", "months_since_verified"]
+    assert m is None or m != m, m
+
+
+CASES += [
+    BadCase(id="partneraudit-audit-before-verification", alg="sonae:partneraudit",
+            what="AUDIT_DATE 2026-01-01, before the partner's verification on 2026-02-01",
+            build=_audit("2026-01-01"), expect=succeeds(_audit_before_check)),
+]

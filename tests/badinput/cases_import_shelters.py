@@ -350,6 +350,21 @@ def _mixed_build(tmp):
     return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
 
 
+def _title_line_build(tmp):
+    text = TKM_CSV.read_text(encoding="utf-8")
+    path = tmp / "title_line.csv"
+    path.write_bytes(("指定緊急避難場所・指定避難所一覧,,,\n令和8年4月1日現在,,,\n" + text).encode("cp932"))
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
+def _title_truncated_build(tmp):
+    lines = TKM_CSV.read_text(encoding="utf-8").splitlines()
+    lines[5] = ",".join(lines[5].split(",")[:7])                 # file line 8 after the two title lines
+    path = tmp / "title_truncated.csv"
+    path.write_text("避難所一覧\n令和8年4月1日現在\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
 def _header_only_build(tmp):
     header, _ = _rows()
     path = tmp / "header_only.csv"
@@ -359,7 +374,7 @@ def _header_only_build(tmp):
 
 # --- XLSX (issue 14 item 8) ------------------------------------------------------------------------------------
 
-def _xlsx_build(numeric: bool):
+def _xlsx_build(numeric: bool, title_rows: bool = False):
     def build(tmp):
         """Takamatsu's data.xlsx layout: one sheet 'Sheet1', the CSV's header in row 1, every cell as text (as the
         city publishes it) or, in the second variant, numbers as numeric cells (as Excel users re-save it)."""
@@ -368,6 +383,10 @@ def _xlsx_build(numeric: bool):
         wb = openpyxl.Workbook()
         ws = wb.active
         ws.title = "Sheet1"
+        if title_rows:                                  # as officers re-save it: a title and a date above the header
+            ws.append(["指定緊急避難場所・指定避難所一覧"])
+            ws.append(["令和8年4月1日現在", None, None, "高松市危機管理課"])
+            ws.append([])
         ws.append(header)
         for r in rows:
             values = []
@@ -389,9 +408,10 @@ def _xlsx_check(results, tmp):
     import unicodedata
     import openpyxl
     wb = openpyxl.load_workbook(tmp / "data.xlsx", read_only=True)
-    rows = list(wb["Sheet1"].iter_rows(values_only=True))
+    rows = [r for r in wb["Sheet1"].iter_rows(values_only=True) if r and any(v is not None for v in r)]
     wb.close()
-    header, body = list(rows[0]), rows[1:]
+    start = next(i for i, r in enumerate(rows) if "#property" in r)       # below any title rows
+    header, body = list(rows[start]), rows[start + 1:]
     out = _read(tmp).set_index("id")
     assert len(out) == len(body) == N_TKM
     for values in body:
@@ -474,6 +494,12 @@ CASES += [
     BadCase(id="importshelters-mixed-encodings", alg=ALG,
             what="first 100 lines UTF-8, the rest Shift_JIS (two exports pasted together)",
             build=_mixed_build, expect=refused("Shift_JIS", "line 101")),
+    BadCase(id="importshelters-csv-title-lines", alg=ALG,
+            what="a Shift_JIS CSV exported from Excel with a title and an as-of date above the header",
+            build=_title_line_build, expect=succeeds(_names_check)),
+    BadCase(id="importshelters-csv-title-lines-cut-row", alg=ALG,
+            what="the same with line 8 cut off: the refusal names the file's own line number",
+            build=_title_truncated_build, expect=refused("line 8", "8行目")),
     BadCase(id="importshelters-header-only", alg=ALG, what="a CSV with the header and no rows",
             build=_header_only_build, expect=refused("header", "ヘッダー")),
     BadCase(id="importshelters-xlsx-city-layout", alg=ALG,
@@ -482,6 +508,41 @@ CASES += [
     BadCase(id="importshelters-xlsx-numeric-cells", alg=ALG,
             what="data.xlsx re-saved with numbers as numeric cells",
             build=_xlsx_build(numeric=True), expect=succeeds(_xlsx_check)),
+    BadCase(id="importshelters-xlsx-title-rows", alg=ALG,
+            what="data.xlsx with a title and an as-of date above the header",
+            build=_xlsx_build(numeric=True, title_rows=True), expect=succeeds(_xlsx_check)),
     BadCase(id="importshelters-xlsx-broken", alg=ALG, what="a truncated download named data.xlsx",
             build=_xlsx_not_a_workbook_build, expect=refused("data.xlsx", "XLSX")),
+]
+
+
+def _two_versions_build(tmp):
+    """The GSI file and an edited copy (one site renamed): two versions of one list."""
+    a = tmp / "gsi_emergency_372013.geojson"
+    shutil.copy(GSI_EMERGENCY, a)
+    doc = json.loads(GSI_EMERGENCY.read_text(encoding="utf-8"))
+    doc["features"][0]["properties"]["施設・場所名"] += "（旧）"
+    b = tmp / "gsi_emergency_372013_old.geojson"
+    b.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    return {"INPUTS": [str(a), str(b)], "OUTPUT": _out(tmp)}
+
+
+_FIRST_ID = json.loads(GSI_EMERGENCY.read_text(encoding="utf-8"))["features"][0]["properties"]["共通ID"]
+
+CASES += [
+    BadCase(id="importshelters-two-versions-of-one-list", alg=ALG,
+            what="the GSI file and an older edited copy of it together",
+            build=_two_versions_build, expect=refused(_FIRST_ID, "gsi_emergency_372013_old.geojson")),
+]
+
+
+def _xls_build(tmp):
+    path = tmp / "data.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)     # the OLE2 header of an Excel 97 file
+    return {"INPUTS": [str(path)], "OUTPUT": _out(tmp)}
+
+
+CASES += [
+    BadCase(id="importshelters-old-xls", alg=ALG, what="an Excel 97 workbook (.xls)",
+            build=_xls_build, expect=refused("data.xls", ".xlsx", "旧形式")),
 ]

@@ -137,3 +137,40 @@ CASES += [
     _case("perishable-without-expiry", "drinking water with an empty expiry cell (would count as usable forever)",
           HEADER + "W1,市,飲料水,保存水,L,600,,,\nW1,市,毛布,,枚,80,,,\n", refused("line 2", "2行目", "expiry")),
 ]
+
+
+def _xlsx_dates_build(tmp):
+    """An XLSX inventory as officers keep it: expiry cells as Excel dates, one as text 2029年3月, quantities as
+    numbers and one as text '1,200'."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "在庫"
+    ws.append(["拠点ID", "所有区分", "品目", "品名", "単位", "数量", "消費期限/賞味期限", "協定数量", "確認日"])
+    ws.append(["W1", "市", "飲料水", "日付セル", "L", 600, dt.datetime(2030, 3, 31), None, None])
+    ws.append(["W1", "市", "飲料水", "年月文字", "L", "1,200", "2029年3月", None, None])
+    ws.append(["W1", "市", "アルファ化米", "和暦", "食", 1200, "R10.1.1", None, None])
+    ws2 = wb.create_sheet("拠点")
+    ws2.append(["拠点ID", "拠点名", "所有区分", "緯度", "経度"])
+    ws2.append(["W1", "市倉庫", "市", 34.34, 134.05])
+    path = tmp / "inventory.xlsx"
+    wb.save(path)
+    return {"ITEMS_FILE": str(path), "SITES_FILE": str(path), "OUTPUT_SITES": str(tmp / "stock_sites.gpkg"),
+            "OUTPUT_ITEMS": str(tmp / "stock_items.gpkg")}
+
+
+def _xlsx_dates_check(results, tmp):
+    """expiry 2030-03-31 (date cell), 2029-03-31 (2029年3月 = end of month), 2028-01-01 (R10 = 2028); 1,200 L read"""
+    t = {r.product: r for r in _items(tmp).itertuples()}
+    assert _date(t["日付セル"].expiry_date) == dt.date(2030, 3, 31)
+    assert _date(t["年月文字"].expiry_date) == dt.date(2029, 3, 31) and float(t["年月文字"].quantity) == 1200.0
+    assert _date(t["和暦"].expiry_date) == dt.date(2028, 1, 1)
+
+
+CASES += [
+    BadCase(id="importstockpile-xlsx-date-cells-and-text", alg=ALG,
+            what="XLSX inventory mixing Excel date cells, 2029年3月 and R10.1.1, and a quantity '1,200'",
+            build=_xlsx_dates_build, expect=succeeds(_xlsx_dates_check)),
+    _case("trailing-comma", "a trailing comma on every line of the inventory",
+          HEADER + "".join(line + ",\n" for line in GOOD.splitlines()), succeeds(_good_check)),
+]

@@ -140,6 +140,33 @@ def _check_coverage_3857(results, tmp):
     assert re.search(r"南（避難所3か所、施設3か所）", _text(tmp / "book.pdf", 3))
 
 
+def _check_vector_basemap(results, tmp):
+    """a vector layer (polygons) works as the base map: it fills the district page's map (almost no white left
+    there; without a base map about 75 % of it is white) and is named in the attribution"""
+    import numpy as np
+    assert "背景地図：" in _text(tmp / "book.pdf", 1)
+    stem = str(tmp / "p3")
+    subprocess.run(["pdftoppm", "-r", "30", "-f", "3", "-l", "3", "-singlefile", str(tmp / "book.pdf"), stem],
+                   check=True)
+    with open(stem + ".ppm", "rb") as fh:
+        parts = fh.read().split(maxsplit=4)
+    os.remove(stem + ".ppm")
+    w, h = int(parts[1]), int(parts[2])
+    px = np.frombuffer(parts[4][: w * h * 3], dtype=np.uint8).reshape(h, w, 3).astype(int)
+    inside = px[int(h * 30 / 297):int(h * 255 / 297), int(w * 12 / 420):int(w * 292 / 420)]  # the map item (mm)
+    assert (inside.min(axis=2) > 245).mean() < 0.1
+
+
+def _styled_basemap(tmp: Path) -> str:
+    """A polygon layer under the whole test area (given by path: QGIS draws it with its default symbol)."""
+    import geopandas as gpd
+    import shapely
+    out = str(tmp / "base.gpkg")
+    gpd.GeoDataFrame({"name": ["背景"]}, geometry=[shapely.box(133.9, 34.2, 134.2, 34.4)], crs="EPSG:4326").to_file(
+        out, layer="land", driver="GPKG", engine="pyogrio")
+    return out + "|layername=land"
+
+
 def _check_all_pages(results, tmp):
     """MAX_PAGES = 0 prints every district: overview + index + 2 districts, none left out"""
     assert (results["DISTRICT_PAGES"], results["LEFT_OUT"]) == (2, 0) and _pages(tmp / "book.pdf") == 4
@@ -223,6 +250,10 @@ CASES = [
             build=lambda tmp: {"GPKG": _gpkg(tmp), "COVERAGE": _coverage_3857(tmp) + "|layername=pages",
                                "COVERAGE_NAME": "name", "OUTPUT": str(tmp / "book.pdf"), **QUICK},
             expect=succeeds(_check_coverage_3857)),
+    BadCase(id="mapbook-vector-basemap", alg=ALG, what="a vector (polygon) layer as the base map",
+            build=lambda tmp: {"GPKG": _gpkg(tmp), "BASEMAP": _styled_basemap(tmp), "OUTPUT": str(tmp / "book.pdf"),
+                               **QUICK},
+            expect=succeeds(_check_vector_basemap)),
     BadCase(id="mapbook-max-pages-zero", alg=ALG, what="MAX_PAGES = 0 (print every district)",
             build=lambda tmp: {"GPKG": _gpkg(tmp), "MAX_PAGES": 0, "OUTPUT": str(tmp / "book.pdf"), **QUICK},
             expect=succeeds(_check_all_pages)),

@@ -153,3 +153,38 @@ CASES = [
     BadCase(id="expiryrotation-months-negative", alg="sonae:expiryrotation", what="MONTHS -3",
             build=_months_build(-3), expect=refused("MONTHS", "0")),
 ]
+
+
+# --- charger coverage: a time limit written with its unit ------------------------------------------------------
+
+_KM_PER_DEG_LON = 111.32 * 0.82557       # km per degree of longitude at 34.34 N (cos 34.34 deg = 0.82557)
+
+
+def _coverage_build(minutes):
+    def build(tmp):
+        ch = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [134.05, 34.34]},
+             "properties": {"id": "C1"}}]}
+        sh = {"type": "FeatureCollection", "features": [
+            {"type": "Feature", "geometry": {"type": "Point", "coordinates": [134.05 + km / _KM_PER_DEG_LON, 34.34]},
+             "properties": {"id": f"S{km}"}} for km in (1, 3, 8)]}
+        (tmp / "chargers.geojson").write_text(json.dumps(ch), encoding="utf-8")
+        (tmp / "shelters.geojson").write_text(json.dumps(sh), encoding="utf-8")
+        return {"CHARGERS": str(tmp / "chargers.geojson"), "SHELTERS": str(tmp / "shelters.geojson"),
+                "MINUTES": minutes, "SPEED_KMH": 20.0, "DETOUR_FACTOR": 1.0, "OUTPUT": str(tmp / "coverage.gpkg")}
+    return build
+
+
+def _coverage_check(results, tmp):
+    """15 min at 20 km/h (detour 1.0) = 5 km: the shelters 1 km and 3 km east are covered, the one 8 km east not"""
+    assert results["SHELTERS_COVERED"] == 2 and results["SHELTERS_TOTAL"] == 3, results
+
+
+CASES += [
+    BadCase(id="chargercoverage-minutes-with-unit", alg="sonae:chargercoverage", what="MINUTES written 15分",
+            build=_coverage_build("15分"), expect=succeeds(_coverage_check)),
+    BadCase(id="chargercoverage-minutes-fullwidth", alg="sonae:chargercoverage", what="MINUTES written １５",
+            build=_coverage_build("１５"), expect=succeeds(_coverage_check)),
+    BadCase(id="chargercoverage-minutes-in-kanji", alg="sonae:chargercoverage", what="MINUTES written 十五分",
+            build=_coverage_build("十五分"), expect=refused("MINUTES", "十五分")),
+]

@@ -1,0 +1,70 @@
+"""layers/importers/population.py: the 2015 census small areas of four cities, one point per KEY_CODE, totals as
+the source (and as MANIFEST.md states), Takamatsu's buildings by town joined on KEY_CODE; the points run through
+sonae:sheltercatchments with every person conserved."""
+from __future__ import annotations
+
+import csv
+
+import geopandas as gpd
+import numpy as np
+import pytest
+
+from .conftest import shared_data
+
+CITIES = [("takamatsu", "372013", 420748, 245), ("kumamoto", "431001", 740822, None),
+          ("miyazaki", "452017", 401138, None), ("aizuwakamatsu", "072028", 124062, None)]
+
+
+@pytest.mark.parametrize("city,code,total,keys", CITIES)
+def test_census_small_areas_one_point_per_key(city, code, total, keys):
+    from sonae.layers.importers.population import census_small_areas
+    path = shared_data(city, "population_smallarea", f"census2015_chome_{code}_attributes.csv")
+    out = census_small_areas(path)
+    with open(path, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    by_key = {}
+    for r in rows:
+        by_key.setdefault(r["KEY_CODE"], []).append(r)
+    assert len(out) == len(by_key) and out["key_code"].is_unique
+    if keys:
+        assert len(out) == keys
+    assert out["population"].sum() == total == sum(int(r["JINKO"] or 0) for r in rows)
+    # a split KEY_CODE: the point is the piece holding the people
+    split = [k for k, v in by_key.items() if len(v) > 1 and any(int(r["JINKO"] or 0) for r in v)]
+    for k in split[:5]:
+        holder = max(by_key[k], key=lambda r: int(r["JINKO"] or 0))
+        p = out.set_index("key_code").loc[k, "geometry"]
+        assert (p.x, p.y) == (float(holder["X_CODE"]), float(holder["Y_CODE"]))
+        assert out.set_index("key_code").loc[k, "population"] == sum(int(r["JINKO"] or 0) for r in by_key[k])
+
+
+def test_takamatsu_buildings_join(tmp_path):
+    from sonae.layers.importers.population import census_small_areas
+    path = shared_data("takamatsu", "population_smallarea", "census2015_chome_372013_attributes.csv")
+    use = shared_data("takamatsu", "buildings", "toshikeikaku_kiso_0085_building_use_by_town.csv")
+    out = census_small_areas(path, use)
+    with open(use, encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    total = sum(float(r["TotalFloorAreaOfTheHouse"] or 0) for r in rows)
+    assert out["res_floor_area_m2"].sum() == pytest.approx(total)            # all 244 towns join
+    assert len(rows) == 244                      # 244 rows, some towns listed twice (summed)
+    assert out["res_floor_area_m2"].notna().sum() == len({r["areaCode"] for r in rows})
+
+
+def test_small_areas_through_catchments_conserve_people(run_alg, tmp_path):
+    from sonae.layers.importers.population import census_small_areas
+    path = shared_data("takamatsu", "population_smallarea", "census2015_chome_372013_attributes.csv")
+    pts = census_small_areas(path)
+    zones = str(tmp_path / "small_areas.gpkg")
+    pts.to_file(zones)
+    fac = str(tmp_path / "fac.gpkg")
+    run_alg("sonae:importshelters", {"INPUTS": [shared_data("takamatsu", "shelters", "evacuation_space.csv")],
+                                     "OUTPUT": fac})
+    out, catch = str(tmp_path / "s.gpkg"), str(tmp_path / "c.gpkg")
+    res = run_alg("sonae:sheltercatchments", {"FACILITIES": fac, "POPULATION": zones, "POPULATION_FIELD": "population",
+                                              "ZONE_ID_FIELD": "key_code", "EVACUATION_RATE": 0.1,
+                                              "OUTPUT": out, "CATCHMENTS": catch})
+    sh, pc = gpd.read_file(out), gpd.read_file(catch)
+    assert res["EVACUEES_TOTAL"] == int(np.floor(420748 * 0.1 + 0.5)) == pc["evacuees"].sum()
+    assert sh["evacuees"].sum() + res["EVACUEES_UNASSIGNED"] == res["EVACUEES_TOTAL"]
+    assert (sh["evacuees"] <= sh["capacity_calc"]).all()

@@ -12,7 +12,7 @@ export SONAE_SHARED := $(SHARED)
 export PATH := $(ROOT)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench bench-national batch i18n package deploy qgis-list desktop-check screenshot clean
+.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench bench-national batch i18n help help-check package deploy qgis-list desktop-check screenshot clean
 
 setup:
 	@./scripts/setup.sh
@@ -83,6 +83,15 @@ i18n: setup
 	$(PY) scripts/i18n_fill.py
 	lrelease -silent i18n/sonae_ja.ts -qm i18n/sonae_ja.qm
 	@$(PY) scripts/i18n_fill.py --check | tail -n 4 || true
+
+# Help pages (help/<lang>/<alg_id>.html): writes the pages of new algorithms and appends the parameters and outputs
+# an existing page lacks (from the code's strings), keeping every edited entry; `make help-check` lists the gaps.
+# tests/test_help_sync.py fails while a parameter or output has no entry in help/en or help/ja.
+help: links
+	cd build/plugins && $(PY) -m sonae.scripts.make_help
+
+help-check: links
+	cd build/plugins && $(PY) -m sonae.scripts.make_help --check
 
 # List the provider through qgis_process with a throwaway profile (shows the `sonae` algorithms).
 qgis-list: setup

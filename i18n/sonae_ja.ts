@@ -4,213 +4,213 @@
   <context>
     <name>Sonae</name>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="174" />
+      <location filename="../plugin/dependency_installer.py" line="224" />
       <source>Install dependencies… / 依存パッケージのインストール…</source>
       <translation>依存パッケージのインストール…</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="189" />
+      <location filename="../plugin/dependency_installer.py" line="239" />
       <source>Dependencies… / 依存パッケージ…</source>
       <translation>依存パッケージ…</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="206" />
+      <location filename="../plugin/dependency_installer.py" line="256" />
       <source>Install dependencies / 依存パッケージのインストール</source>
       <translation>依存パッケージのインストール</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="210" />
+      <location filename="../plugin/dependency_installer.py" line="260" />
       <source>Packages some Sonae algorithms need and QGIS does not ship. They are installed with QGIS's Python into the folder below (kept when Sonae is upgraded). / QGISに含まれないパッケージを、QGISのPythonで下のフォルダにインストールします（プラグイン更新後も保持）。</source>
       <translation>QGISに含まれないパッケージを、QGISのPythonで下のフォルダにインストールします（プラグイン更新後も保持）。</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="223" />
+      <location filename="../plugin/dependency_installer.py" line="273" />
       <source> (installed) / （インストール済み）</source>
       <translation>（インストール済み）</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="229" />
+      <location filename="../plugin/dependency_installer.py" line="279" />
       <source>From the internet (PyPI) / インターネット（PyPI）から</source>
       <translation>インターネット（PyPI）から</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="230" />
+      <location filename="../plugin/dependency_installer.py" line="280" />
       <source>From a folder of wheel files (no internet, LGWAN) / wheelファイルのフォルダから（LGWAN等）</source>
       <translation>wheelファイルのフォルダから（LGWAN等）</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="244" />
+      <location filename="../plugin/dependency_installer.py" line="294" />
       <source>Install / インストール</source>
       <translation>インストール</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="246" />
+      <location filename="../plugin/dependency_installer.py" line="296" />
       <source>Close / 閉じる</source>
       <translation>閉じる</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="256" />
+      <location filename="../plugin/dependency_installer.py" line="306" />
       <source>Every package is installed. / 必要なパッケージはすべてあります。</source>
       <translation>必要なパッケージはすべてあります。</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="265" />
+      <location filename="../plugin/dependency_installer.py" line="315" />
       <source>Choose the folder holding the wheel files. / wheelファイルのフォルダを選んでください。</source>
       <translation>wheelファイルのフォルダを選んでください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="305" />
+      <location filename="../plugin/dependency_installer.py" line="358" />
       <source>Installed. Restart QGIS to be sure every algorithm sees the new packages. / インストールしました。QGISを再起動してください。</source>
       <translation>インストールしました。QGISを再起動してください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dependency_installer.py" line="308" />
+      <location filename="../plugin/dependency_installer.py" line="361" />
       <source>pip failed: see the log above. / pipが失敗しました。上のログを確認してください。</source>
       <translation>pipが失敗しました。上のログを確認してください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="71" />
+      <location filename="../plugin/dock.py" line="77" />
       <location filename="../processing_algorithms/provider.py" line="37" />
       <source>Sonae (備え)</source>
       <translation>Sonae（備え）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="80" />
+      <location filename="../plugin/dock.py" line="86" />
       <source>Headline figures / 主な数値</source>
       <translation>主な数値</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="91" />
+      <location filename="../plugin/dock.py" line="97" />
       <source>Refresh / 更新</source>
       <translation>更新</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="99" />
+      <location filename="../plugin/dock.py" line="105" />
       <source>Full workflow / 一括実行</source>
       <translation>一括実行</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="103" />
+      <location filename="../plugin/dock.py" line="109" />
       <source>Shelter files (*.csv *.geojson *.json *.tsv)</source>
       <translation>避難所ファイル (*.csv *.geojson *.json *.tsv)</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="130" />
+      <location filename="../plugin/dock.py" line="136" />
       <source>GeoPackage (*.gpkg)</source>
       <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="131" />
+      <location filename="../plugin/dock.py" line="137" />
       <location filename="../processing_algorithms/import_shelters.py" line="40" />
       <source>Shelter files / 避難所ファイル</source>
       <translation>避難所ファイル</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="132" />
+      <location filename="../plugin/dock.py" line="138" />
       <source>Flood raster / 浸水ラスタ</source>
       <translation>浸水ラスタ</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="133" />
+      <location filename="../plugin/dock.py" line="139" />
       <location filename="../processing_algorithms/exposed_population.py" line="42" />
-      <location filename="../processing_algorithms/exposed_population.py" line="70" />
+      <location filename="../processing_algorithms/exposed_population.py" line="72" />
       <source>Population / 人口</source>
       <translation>人口</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="134" />
+      <location filename="../plugin/dock.py" line="140" />
       <location filename="../processing_algorithms/exposed_population.py" line="46" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="66" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="80" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="135" />
+      <location filename="../plugin/dock.py" line="141" />
       <location filename="../processing_algorithms/exposed_population.py" line="56" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="70" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="85" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="136" />
+      <location filename="../plugin/dock.py" line="142" />
       <source>Energy assets / エネルギー設備</source>
       <translation>エネルギー設備</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="137" />
+      <location filename="../plugin/dock.py" line="143" />
       <location filename="../processing_algorithms/subsidy_scope.py" line="35" />
       <source>Fiscal capability index / 財政力指数</source>
       <translation>財政力指数</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="138" />
+      <location filename="../plugin/dock.py" line="144" />
       <source>Output GeoPackage / 出力GeoPackage</source>
       <translation>出力GeoPackage</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="140" />
+      <location filename="../plugin/dock.py" line="146" />
       <source>Run / 実行</source>
       <translation>実行</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="142" />
+      <location filename="../plugin/dock.py" line="148" />
       <source>Cancel / 中止</source>
       <translation>中止</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="145" />
+      <location filename="../plugin/dock.py" line="151" />
       <source>Map book… / 図面集…</source>
       <translation>図面集…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="185" />
+      <location filename="../plugin/dock.py" line="191" />
       <source>Could not read the Sonae layers / Sonaeのレイヤを読めません</source>
       <translation>Sonaeのレイヤを読めません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="194" />
+      <location filename="../plugin/dock.py" line="200" />
       <source>From layer / 元のレイヤ</source>
       <translation>元のレイヤ</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="196" />
+      <location filename="../plugin/dock.py" line="202" />
       <source>Not in the project (shown as —) / プロジェクトにない表（—で表示）</source>
       <translation>プロジェクトにない表（—で表示）</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="200" />
+      <location filename="../plugin/dock.py" line="206" />
       <source>No Sonae layers in the project / プロジェクトにSonaeのレイヤがありません</source>
       <translation>プロジェクトにSonaeのレイヤがありません</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="210" />
+      <location filename="../plugin/dock.py" line="216" />
       <source>Choose the shelter files and the output GeoPackage. / 避難所ファイルと出力先のGeoPackageを選んでください。</source>
       <translation>避難所ファイルと出力先のGeoPackageを選んでください。</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="241" />
+      <location filename="../plugin/dock.py" line="247" />
       <source>Running / 実行中</source>
       <translation>実行中</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="241" />
+      <location filename="../plugin/dock.py" line="247" />
       <source>skipped / 省略</source>
       <translation>省略</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="247" />
+      <location filename="../plugin/dock.py" line="253" />
       <source>Cancelling… / 中止しています…</source>
       <translation>中止しています…</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="254" />
+      <location filename="../plugin/dock.py" line="260" />
       <location filename="../plugin/workflow.py" line="139" />
       <location filename="../plugin/workflow.py" line="146" />
       <source>Cancelled / 中止しました</source>
       <translation>中止しました</translation>
     </message>
     <message>
-      <location filename="../plugin/dock.py" line="300" />
+      <location filename="../plugin/dock.py" line="306" />
       <source>Sonae panel / Sonae パネル</source>
       <translation>Sonae パネル</translation>
     </message>
@@ -233,6 +233,11 @@
       <location filename="../plugin/workflow.py" line="155" />
       <source>Workflow finished / 一括実行が完了しました</source>
       <translation>一括実行が完了しました</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/_enum_widget.py" line="22" />
+      <source>[Not selected] / [未選択]</source>
+      <translation>[未選択]</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/base.py" line="31" />
@@ -275,13 +280,13 @@
       <translation>報告</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="51" />
-      <location filename="../processing_algorithms/base.py" line="221" />
+      <location filename="../processing_algorithms/base.py" line="52" />
+      <location filename="../processing_algorithms/base.py" line="398" />
       <source>Parameters / パラメータ</source>
       <translation>パラメータ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="301" />
+      <location filename="../processing_algorithms/base.py" line="531" />
       <source>Cancelled; no output was written. / 中止しました。出力は書き込んでいません。</source>
       <translation>中止しました。出力は書き込んでいません。</translation>
     </message>
@@ -327,7 +332,7 @@
     <message>
       <location filename="../processing_algorithms/charger_coverage.py" line="45" />
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="121" />
-      <location filename="../processing_algorithms/outage_autonomy.py" line="23" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="25" />
       <source>Shelters / 避難所</source>
       <translation>避難所</translation>
     </message>
@@ -339,7 +344,7 @@
     <message>
       <location filename="../processing_algorithms/charger_coverage.py" line="48" />
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="125" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="54" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="53" />
       <source>Shelter id field / 避難所ID項目</source>
       <translation>避難所ID項目</translation>
     </message>
@@ -379,223 +384,223 @@
       <translation>避難所数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="86" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="81" />
       <source>Council map book (PDF) / 議会向け図面集（PDF）</source>
       <translation>議会向け図面集（PDF）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="87" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="82" />
       <source>Exports an A3 landscape map book (one PDF) through a QGIS print layout: a page for the whole area, an index of every district (page number, type, feasibility, shelters, evacuees, investment and subsidy), then one page per district, the most feasible first (MAX_PAGES, default 20; the index names the ones left out), or per page area / grid cell. Each map shows the facilities with their names (shortened where long; overlapping labels are dropped), shelters coloured by hours of power in an outage, flood designation conflicts, the flood depth raster and an optional base map of your own. The figures use the same definitions as the dock and the tables; the footnote states each one. The PDF text is searchable (浸水, 人数, 避難所). The PDF replaces an existing file only when the export succeeded; nothing else is written.
 印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。</source>
       <translation>印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="121" />
       <source>The demo-style GeoPackage (tables facilities ... shelters_energy, stockpile_sufficiency, subsidy_scope, districts). Optional when the layers below are given. / 各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</source>
       <translation>各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="121" />
       <source>Sonae GeoPackage / SonaeのGeoPackage</source>
       <translation>SonaeのGeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
       <source>Points with Sonae fields (id, name, designated_shelter/welfare_shelter or role; flood_conflict, evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</source>
       <translation>Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
       <source>Shelters layer / 避難所レイヤ</source>
       <translation>避難所レイヤ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="136" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
       <source>sonae:stockpilesufficiency output (shelter_id, days_min). / 備蓄充足の結果（shelter_id, days_min）。</source>
       <translation>備蓄充足の結果（shelter_id, days_min）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="136" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
       <source>Stockpile sufficiency / 備蓄充足</source>
       <translation>備蓄充足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="139" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="134" />
       <source>sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。</source>
       <translation>補助対象の結果。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="139" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="134" />
       <source>Subsidy scope / 補助対象</source>
       <translation>補助対象</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="142" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
       <source>Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</source>
       <translation>1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="142" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
       <source>Page areas / 図面の範囲</source>
       <translation>図面の範囲</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="146" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="141" />
       <source>Field naming each page area. / 各範囲の名前の項目。</source>
       <translation>各範囲の名前の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="146" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="141" />
       <source>Page name field / 図面名の項目</source>
       <translation>図面名の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="144" />
       <source>Depth-rank raster (KSJ ranks 1-6) drawn under the shelters. / 避難所の下に描く浸水深ランクのラスタ。</source>
       <translation>避難所の下に描く浸水深ランクのラスタ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="144" />
       <source>Flood depth raster / 浸水深ラスタ</source>
       <translation>浸水深ラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
       <source>Any layer of yours drawn under everything, with its own style: e.g. GSI tiles (地理院タイル, an XYZ layer; needs the internet when printing) or a local GeoTIFF. Its name and rights (layer metadata) are added to the attribution. / 一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</source>
       <translation>一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
       <source>Base map layer / 背景地図レイヤ</source>
       <translation>背景地図レイヤ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="158" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="153" />
       <source>Page size of the grid used when there are no districts and no page areas. / 地区も範囲もないときの格子の一辺。</source>
       <translation>地区も範囲もないときの格子の一辺。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="158" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="153" />
       <source>Grid cell (m) / 格子の大きさ (m)</source>
       <translation>格子の大きさ (m)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="157" />
       <source>Start with a page of the whole area and its totals. / 全域と合計のページを最初に付けます。</source>
       <translation>全域と合計のページを最初に付けます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="162" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="157" />
       <source>Whole-area first page / 1ページ目に全域</source>
       <translation>1ページ目に全域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="165" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="160" />
       <source>How many district pages to print: the most feasible districts first (feasibility score of the districts table). The index lists every district and marks the ones left out (掲載なし). With page areas or a grid: the first pages. 0 prints all. / 印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</source>
       <translation>印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="166" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="161" />
       <source>District pages (0 = all) / 地区ページ数（0は全部）</source>
       <translation>地区ページ数（0は全部）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="167" />
       <source>Title printed on every page. / 各ページの表題。</source>
       <translation>各ページの表題。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="167" />
       <source>Title / 表題</source>
       <translation>表題</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="174" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="169" />
       <source>Label energy, stockpile, EV and subsidy figures as a fictitious scenario (シナリオ（架空）). Clear it only for real inventories. / エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</source>
       <translation>エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="174" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="169" />
       <source>Scenario data / 架空のシナリオ</source>
       <translation>架空のシナリオ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
       <source>Attribution of the flood raster. / 浸水ラスタの出典表記。</source>
       <translation>浸水ラスタの出典表記。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
       <source>Flood data source / 浸水データの出典</source>
       <translation>浸水データの出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
       <source>Extra attribution lines. / 追加の出典表記（1行に1件）。</source>
       <translation>追加の出典表記（1行に1件）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
       <source>Further sources / その他の出典</source>
       <translation>その他の出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="183" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="178" />
       <source>After a successful export, keep the layout and its (in-memory) layers in the current project for editing. / 出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</source>
       <translation>出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="179" />
       <source>Add the layout to the project / レイアウトをプロジェクトに追加</source>
       <translation>レイアウトをプロジェクトに追加</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="189" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
       <source>Resolution of the raster parts of the PDF. / PDFのラスタ部分の解像度。</source>
       <translation>PDFのラスタ部分の解像度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="189" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
       <source>Resolution (dpi) / 解像度 (dpi)</source>
       <translation>解像度 (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="187" />
       <source>The PDF to write (.pdf). An existing file is replaced only after a successful export; an input file is never overwritten. / 出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</source>
       <translation>出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="187" />
       <source>Map book PDF / 図面集PDF</source>
       <translation>図面集PDF</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="193" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="188" />
       <source>PDF files (*.pdf)</source>
       <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="197" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
       <source>Pages / ページ数</source>
       <translation>ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="198" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="193" />
       <source>Area pages / 地区（範囲）ページ数</source>
       <translation>地区（範囲）ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="199" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="194" />
       <source>Index pages / 一覧ページ数</source>
       <translation>一覧ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="200" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="195" />
       <source>Areas not printed / 掲載しない地区数</source>
       <translation>掲載しない地区数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="201" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="196" />
       <source>Tables not found / 見つからない表</source>
       <translation>見つからない表</translation>
     </message>
@@ -606,105 +611,115 @@
     </message>
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="24" />
-      <source>Clusters facilities (and optional building or land-use polygons) into candidate districts in which every member lies within SPAN_M of every other member (the reach of a self-owned line 自営線 or shared system; complete linkage), classifies each district into the 12 smart-community types of the Tokyo study group (seed 004, rules/district_types.json) from the facility types it holds, and scores the five feasibility axes (technical, market, economic, operational, system) with the inputs of each score written beside it. District polygons (convex hull of the members, buffered) carry members, combined PV/battery/critical load, autonomy (from shelters_energy when given), self-owned line length and cost, investment, subsidy (the programme rule file, as in sonae:subsidyscope) and the type's investment scale.
-施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の12類型に分類し、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</source>
-      <translation>施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の12類型に分類し、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</translation>
+      <source>Clusters facilities (and optional building or land-use polygons) into candidate districts in which every member lies within SPAN_M of every other member (the reach of a self-owned line 自営線 or shared system; complete linkage), classifies each district into the smart-community types 1-10 of the Tokyo study group (seed 004 表5.1-5.11, rules/district_types.json; tried in the seed's order) from the facility types it holds, attaches the seed's measures without a district (表5.12 energy-saving behaviour, 表5.13 study committee) to districts and to the city, and scores the five feasibility axes (technical, market, economic, operational, system) with the inputs of each score written beside it. District polygons (convex hull of the members, buffered) carry members, combined PV/battery/critical load, autonomy (from shelters_energy when given), self-owned line length and cost (only for types whose scheme interchanges energy; 表5.7 public facilities have none), investment, subsidy (the programme rule file, as in sonae:subsidyscope) and the type's investment scale.
+施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の類型1〜10に分類し（省エネ行動促進・検討委員会設置は地区と市全体の推奨施策）、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</source>
+      <translation>施設（任意で建物・土地利用ポリゴン）を自営線・共有システムが届く距離内の地区候補にまとめ、資料004の類型1〜10に分類し（省エネ行動促進・検討委員会設置は地区と市全体の推奨施策）、技術・市場・経済・業務・システムの5観点を根拠の数値付きで採点します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="37" />
+      <location filename="../processing_algorithms/district_layout.py" line="41" />
       <source>Canonical facilities or shelters with id and facility_type (rules/facility_types.json). / 施設レイヤ（id・facility_type が必要）。</source>
       <translation>施設レイヤ（id・facility_type が必要）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="37" />
+      <location filename="../processing_algorithms/district_layout.py" line="41" />
       <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
       <location filename="../processing_algorithms/import_shelters.py" line="46" />
       <source>Facilities / 施設</source>
       <translation>施設</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="42" />
+      <location filename="../processing_algorithms/district_layout.py" line="46" />
       <source>Optional shelters_energy from sonae:outageautonomy (min_hours, critical_load_kw), joined on AUTONOMY_ID_FIELD. / 停電自立時間の表（任意、shelters_energy）。</source>
       <translation>停電自立時間の表（任意、shelters_energy）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="42" />
+      <location filename="../processing_algorithms/district_layout.py" line="46" />
       <source>Autonomy / 停電時の自立時間</source>
       <translation>停電時の自立時間</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="46" />
+      <location filename="../processing_algorithms/district_layout.py" line="50" />
       <source>Field of the autonomy table holding the facility id. / 自立時間表の施設ID項目。</source>
       <translation>自立時間表の施設ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="46" />
+      <location filename="../processing_algorithms/district_layout.py" line="50" />
       <source>Facility id field of autonomy / 自立時間表の施設ID</source>
       <translation>自立時間表の施設ID</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="49" />
+      <location filename="../processing_algorithms/district_layout.py" line="53" />
       <source>Optional building or land-use polygons; those touching a district add their class to its type counts (a known facility type, or typed by the keywords of rules/facility_types.json). / 建物・土地利用ポリゴン（任意）。地区に接するものは類型判定に加えます。</source>
       <translation>建物・土地利用ポリゴン（任意）。地区に接するものは類型判定に加えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="49" />
+      <location filename="../processing_algorithms/district_layout.py" line="53" />
       <source>Buildings or land use / 建物・土地利用</source>
       <translation>建物・土地利用</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="54" />
+      <location filename="../processing_algorithms/district_layout.py" line="58" />
       <source>Field with the building use or land-use class (e.g. 商業, 住宅, station). / 建物用途・土地利用区分の項目。</source>
       <translation>建物用途・土地利用区分の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="54" />
+      <location filename="../processing_algorithms/district_layout.py" line="58" />
       <source>Building class field / 建物種別の項目</source>
       <translation>建物種別の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="57" />
+      <location filename="../processing_algorithms/district_layout.py" line="61" />
       <source>Optional EV charger points (e.g. chargers from the EV plan); districts containing one may be EV introduction types (seed 004 表5.10, 5.11). / EV充電器（任意）。</source>
       <translation>EV充電器（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="57" />
+      <location filename="../processing_algorithms/district_layout.py" line="61" />
       <source>EV chargers / EV充電器</source>
       <translation>EV充電器</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="61" />
+      <location filename="../processing_algorithms/district_layout.py" line="65" />
       <source>Largest distance between two members of a district. Default {span:g} m: {why} / 地区内の2施設間の最大距離。</source>
       <translation>地区内の2施設間の最大距離。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="61" />
+      <location filename="../processing_algorithms/district_layout.py" line="65" />
       <source>Self-owned line span (m) / 自営線の到達距離（m）</source>
       <translation>自営線の到達距離（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="66" />
+      <location filename="../processing_algorithms/district_layout.py" line="70" />
       <source>Clusters with fewer facilities are not output as districts. / これより少ない施設のまとまりは地区にしません。</source>
       <translation>これより少ない施設のまとまりは地区にしません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="66" />
+      <location filename="../processing_algorithms/district_layout.py" line="70" />
       <source>Minimum facilities per district / 地区の最少施設数</source>
       <translation>地区の最少施設数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="71" />
+      <location filename="../processing_algorithms/district_layout.py" line="75" />
       <source>District polygons with type, members, energy, investment, subsidy and the five scores with their inputs. / 地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。</source>
       <translation>地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="71" />
+      <location filename="../processing_algorithms/district_layout.py" line="75" />
       <location filename="../processing_algorithms/subsidy_scope.py" line="111" />
       <source>Districts / 地区</source>
       <translation>地区</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/district_layout.py" line="75" />
+      <location filename="../processing_algorithms/district_layout.py" line="79" />
+      <source>City-level table of the measures seed 004 presents without a district of their own (表5.12 energy-saving behaviour, 表5.13 study committee), with the districts each is attached to (rules/district_types.json measures). / 地区を持たない施策（省エネ行動促進・検討委員会設置）の市全体の表と、付随する地区。</source>
+      <translation>地区を持たない施策（省エネ行動促進・検討委員会設置）の市全体の表と、付随する地区。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/district_layout.py" line="79" />
+      <source>Recommended measures / 推奨施策</source>
+      <translation>推奨施策</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/district_layout.py" line="85" />
       <source>Districts / 地区数</source>
       <translation>地区数</translation>
     </message>
@@ -715,7 +730,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="28" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="130" />
       <source>Roads (optional) / 道路（任意）</source>
       <translation>道路（任意）</translation>
     </message>
@@ -908,7 +923,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="32" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
       <location filename="../processing_algorithms/partner_audit.py" line="35" />
       <source>Stock items / 備蓄品</source>
       <translation>備蓄品</translation>
@@ -920,7 +935,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="35" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="39" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
       <location filename="../processing_algorithms/partner_audit.py" line="38" />
       <source>Stock sites / 備蓄拠点</source>
       <translation>備蓄拠点</translation>
@@ -1023,28 +1038,28 @@
       <translation>ハザードラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="61" />
+      <location filename="../processing_algorithms/exposed_population.py" line="62" />
       <source>depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="61" />
-      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
+      <location filename="../processing_algorithms/exposed_population.py" line="62" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="104" />
       <source>Raster values / ラスタの値</source>
       <translation>ラスタの値</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="66" />
+      <location filename="../processing_algorithms/exposed_population.py" line="68" />
       <source>One feature per zone with population, people_rank_1..6, people_dry, people_no_data, people_exposed, share_exposed. / 区域ごとのランク別人口。</source>
       <translation>区域ごとのランク別人口。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="66" />
+      <location filename="../processing_algorithms/exposed_population.py" line="68" />
       <source>Exposed population / 曝露人口</source>
       <translation>曝露人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/exposed_population.py" line="71" />
+      <location filename="../processing_algorithms/exposed_population.py" line="73" />
       <source>People at rank 2+ / ランク2以上の人口</source>
       <translation>ランク2以上の人口</translation>
     </message>
@@ -1076,53 +1091,83 @@
     </message>
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="94" />
-      <source>One-band raster file of inundation depth (m) or depth-rank codes, any CRS; NoData respected. Multi-band rasters are refused. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。</source>
-      <translation>浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意）。</translation>
+      <source>One-band raster of inundation depth (m) or depth-rank codes, any CRS, from any GDAL source QGIS opens (GeoTIFF, GeoPackage raster, /vsicurl/ COG); NoData respected. Multi-band rasters are refused. Leave empty when HAZARD_POLYGONS are given. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。</source>
+      <translation>浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="97" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="100" />
       <source>Which hazard the raster shows; names the output fields (&lt;type&gt;_value ...) and the designation flag checked (ok_&lt;type&gt;). / ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</source>
       <translation>ラスタの災害種別。出力項目名と照合する指定フラグ（ok_&lt;種別&gt;）を決めます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="97" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="100" />
       <source>Hazard type / 災害種別</source>
       <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="101" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="104" />
       <source>depth_m: depth in metres, classified with rules/depth_classes.json; rank: depth-rank codes 1-6 (KSJ A31 / portal; other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。</source>
       <translation>depth_m＝浸水深（m）、rank＝浸水深ランクコード。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="108" />
       <source>Also take the highest value of the cells whose centres lie within this many metres of the facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</source>
       <translation>施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="105" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="108" />
       <source>Footprint radius (m) / 敷地半径（m）</source>
       <translation>敷地半径（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="110" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
       <source>The facilities with the hazard fields added (the input layer is not changed). / ハザード項目を追加した施設（入力は変更しません）。</source>
       <translation>ハザード項目を追加した施設（入力は変更しません）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="110" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
       <source>Facilities with hazard / 施設（ハザード付き）</source>
       <translation>施設（ハザード付き）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="114" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="118" />
       <source>Conflicts / 指定との矛盾</source>
       <translation>指定との矛盾</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/hazard_exposure.py" line="115" />
+      <location filename="../processing_algorithms/hazard_exposure.py" line="119" />
       <source>Facilities without data / データなし</source>
       <translation>データなし</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="29" />
+      <source>Instead of a raster: polygons with a depth (m) or depth-rank field, e.g. KSJ A31 (flood) or A40 (tsunami) from a file, PostGIS or memory layer. They are burnt into a temporary raster of HAZARD_POLYGONS_CELL_M; overlapping polygons take the highest value; outside every polygon the value is 0 (rank 0 = no data, depth 0 m = dry). / ラスタの代わりに、浸水深（m）または浸水深ランクの項目を持つポリゴン（国土数値情報 A31 洪水・A40 津波など、ファイル・PostGIS・メモリレイヤ）。指定のセルサイズで一時ラスタに変換します。重なりは大きい値、ポリゴン外は0（ランクでは「データなし」、浸水深では「浸水なし」）。</source>
+      <translation>ラスタの代わりに、浸水深（m）または浸水深ランクの項目を持つポリゴン（国土数値情報 A31 洪水・A40 津波など、ファイル・PostGIS・メモリレイヤ）。指定のセルサイズで一時ラスタに変換します。重なりは大きい値、ポリゴン外は0（ランクでは「データなし」、浸水深では「浸水なし」）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="29" />
+      <source>Hazard polygons / ハザードのポリゴン</source>
+      <translation>ハザードのポリゴン</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="37" />
+      <source>The field of HAZARD_POLYGONS holding the depth (m) or the rank code, as VALUE_KIND says (KSJ A31a: A31a_205 rank; A40: A40_003). Text such as '0.5m' or '２' is read with Sonae's number parser; what cannot be read is refused with its row. / HAZARD_POLYGONS の浸水深（m）またはランクの項目（VALUE_KIND に合わせる）。文字の数値も読み取り、読めない行は行番号付きで中止します。</source>
+      <translation>HAZARD_POLYGONS の浸水深（m）またはランクの項目（VALUE_KIND に合わせる）。文字の数値も読み取り、読めない行は行番号付きで中止します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="37" />
+      <source>Depth or rank field / 浸水深・ランクの項目</source>
+      <translation>浸水深・ランクの項目</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="43" />
+      <source>Cell size in metres (0.5-1,000) of the temporary raster made from HAZARD_POLYGONS. Smaller is more exact at polygon edges and slower; 5 m matches the KSJ 1st-mesh rasters. / HAZARD_POLYGONS から作る一時ラスタのセルサイズ（m、0.5～1,000）。小さいほど境界が正確で時間がかかります。</source>
+      <translation>HAZARD_POLYGONS から作る一時ラスタのセルサイズ（m、0.5～1,000）。小さいほど境界が正確で時間がかかります。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/hazard_source.py" line="43" />
+      <source>Cell size for polygons (m) / ポリゴン変換のセル（m）</source>
+      <translation>ポリゴン変換のセル（m）</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/import_shelters.py" line="18" />
@@ -1167,195 +1212,326 @@
     </message>
     <message>
       <location filename="../processing_algorithms/import_stockpile.py" line="16" />
-      <source>Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era (令和8年3月31日, R8.3.31). Unknown items or units, negative quantities, impossible dates, duplicate rows, partner rows without a committed quantity and sites without a location stop the import with a message naming the row; nothing is written then.
+      <source>Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era (令和8年3月31日, R8.3.31, 令7.3.31, with or without a weekday such as (月)); an expiry printed as a month only (2029年3月, R11.3) means the end of that month. Quantities may be written 1,200 or １２００. Unknown items or units, unreadable or negative quantities, impossible dates, a verification or manufacture date in the future, a manufacture date after the expiry, water or food without an expiry date, cut-off rows, duplicate rows, partner rows without a committed quantity and sites without a location stop the import with a message naming the row; nothing is written then.
 市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</source>
       <translation>市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="31" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="34" />
       <source>The items table (one row per lot: site, owner type, item, unit, quantity, expiry ...). In an XLSX the sheet 在庫/stock_items is used. / 在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</source>
       <translation>在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="31" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="34" />
       <source>Inventory file / 在庫ファイル</source>
       <translation>在庫ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="35" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="38" />
       <source>The stock sites (拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度). May be the same XLSX (sheet 拠点). Empty: the items table's own 緯度/経度 columns. / 備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</source>
       <translation>備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="35" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="38" />
       <source>Sites file / 拠点ファイル</source>
       <translation>拠点ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="39" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
       <source>Canonical stock_sites layer. / 備蓄拠点レイヤの出力先。</source>
       <translation>備蓄拠点レイヤの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="42" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
       <source>Canonical stock_items table. / 備蓄品テーブルの出力先。</source>
       <translation>備蓄品テーブルの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="45" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="48" />
       <source>Sites / 拠点数</source>
       <translation>拠点数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="46" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="49" />
       <source>Item rows / 品目行数</source>
       <translation>品目行数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="23" />
+      <location filename="../processing_algorithms/option_labels.py" line="16" />
+      <source>No hazard (every shelter) / 災害を限定しない（全避難所）</source>
+      <translation>災害を限定しない（全避難所）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="17" />
+      <source>Flood / 洪水</source>
+      <translation>洪水</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="18" />
+      <source>Tsunami / 津波</source>
+      <translation>津波</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="19" />
+      <source>Storm surge / 高潮</source>
+      <translation>高潮</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="20" />
+      <source>Inland flooding / 内水氾濫</source>
+      <translation>内水氾濫</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="21" />
+      <source>Landslide / 土砂災害</source>
+      <translation>土砂災害</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="23" />
+      <source>Depth in metres (depth_m) / 浸水深（m）（depth_m）</source>
+      <translation>浸水深（m）（depth_m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="24" />
+      <source>Depth-rank codes 1-6 (rank) / 浸水深ランク 1-6（rank）</source>
+      <translation>浸水深ランク 1-6（rank）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="26" />
+      <source>Within capacity, shortest total distance / 収容人数内で総距離最短</source>
+      <translation>収容人数内で総距離最短</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="27" />
+      <source>Nearest / 最寄り</source>
+      <translation>最寄り</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="29" />
+      <source>Pooled per district / 地区ごとに合算</source>
+      <translation>地区ごとに合算</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="31" />
+      <source>Japan (water 3 L/day) / 日本の基準（水 3 L/日）</source>
+      <translation>日本の基準（水 3 L/日）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="32" />
+      <source>Sphere (water 15 L/day) / スフィア基準（水 15 L/日）</source>
+      <translation>スフィア基準（水 15 L/日）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="34" />
+      <location filename="../processing_algorithms/option_labels.py" line="37" />
+      <source>3.5 m2 (Cabinet Office 2024 / Sphere) / 3.5㎡（内閣府 2024年・スフィア基準）</source>
+      <translation>3.5㎡（内閣府 2024年・スフィア基準）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="35" />
+      <location filename="../processing_algorithms/option_labels.py" line="38" />
+      <source>2.0 m2 (older plans) / 2.0㎡（従来の計画）</source>
+      <translation>2.0㎡（従来の計画）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="36" />
+      <location filename="../processing_algorithms/option_labels.py" line="39" />
+      <source>1.65 m2 (1 tatami, older plans) / 1.65㎡（畳1枚、従来の計画）</source>
+      <translation>1.65㎡（畳1枚、従来の計画）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="41" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="48" />
+      <source>Keep existing PV / 既存のまま</source>
+      <translation>既存のまま</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="42" />
+      <location filename="../processing_algorithms/option_labels.py" line="43" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="49" />
+      <source>Raise PV to the self-consumption cap / 自家消費上限まで増設</source>
+      <translation>自家消費上限まで増設</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/option_labels.py" line="45" />
+      <source>Auto: nearest climate region / 自動（最寄りの気候地域）</source>
+      <translation>自動（最寄りの気候地域）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="25" />
       <source>Shelters or facilities (Sonae's shelters layer from sonae:sheltercatchments, with evacuees). Energy fields pv_kw, battery_kwh, battery_kw, battery_soc, generator_kw, fuel_l may be on this layer or in ENERGY_ASSETS. / 避難所レイヤ（避難者数付き）。設備の項目はこのレイヤか設備テーブルに置きます。</source>
       <translation>避難所レイヤ（避難者数付き）。設備の項目はこのレイヤか設備テーブルに置きます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="28" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="30" />
       <source>Field with the facility id used to join ENERGY_ASSETS (Sonae: id). / 設備テーブルと結合する施設IDの項目。</source>
       <translation>設備テーブルと結合する施設IDの項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="28" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="30" />
       <source>Facility id field / 施設ID項目</source>
       <translation>施設ID項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="30" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="32" />
       <source>Number of evacuees per shelter; drives lighting and phone charging (rules/critical_loads.json). Empty = 0. / 避難者数。照明と携帯充電の負荷を決めます。空は0。</source>
       <translation>避難者数。照明と携帯充電の負荷を決めます。空は0。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="30" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="32" />
       <source>Evacuees field / 避難者数の項目</source>
       <translation>避難者数の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="34" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="36" />
       <source>Facility type (school, community_center, welfare, ...) selecting the load set of rules/critical_loads.json; unknown or empty = default. / 施設種別（負荷の組合せを選びます）。</source>
       <translation>施設種別（負荷の組合せを選びます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="34" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="36" />
       <source>Facility type field / 施設種別の項目</source>
       <translation>施設種別の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="38" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="40" />
       <source>Optional table keyed by facility id (ASSET_ID_FIELD) with pv_kw, battery_kwh, battery_kw, battery_soc (0-1), generator_kw, fuel_l, normal_kwh_year. Its fields replace the facilities' own. / 施設IDをキーとする設備テーブル（任意）。</source>
       <translation>施設IDをキーとする設備テーブル（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="38" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="40" />
       <source>Energy assets table / 設備テーブル</source>
       <translation>設備テーブル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="43" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="45" />
       <source>Field of ENERGY_ASSETS holding the facility id. / 設備テーブルの施設ID項目。</source>
       <translation>設備テーブルの施設ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="43" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="45" />
       <source>Assets key field / 設備テーブルのキー項目</source>
       <translation>設備テーブルのキー項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="46" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="48" />
       <source>Battery state of charge (0-1) at the start of an outage when no monitored battery_soc is given; it is also the reserve used for outages starting at every hour of the year. / 停電開始時の充電率（0〜1）。監視値がない場合と、全時刻の停電開始シミュレーションに使います。</source>
       <translation>停電開始時の充電率（0〜1）。監視値がない場合と、全時刻の停電開始シミュレーションに使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="46" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="48" />
       <source>Starting state of charge / 開始時の充電率</source>
       <translation>開始時の充電率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="51" />
-      <source>Annual PV yield (kWh/kWp/yr) the clear-sky profile is scaled to (rules/pv_yield_japan.json); the planning rule 1,000 is the conservative default. / 年間発電量（kWh/kWp）の地域。既定は計画値1,000。</source>
-      <translation>年間発電量（kWh/kWp）の地域。既定は計画値1,000。</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="51" />
-      <source>PV yield region / 太陽光の発電量地域</source>
-      <translation>太陽光の発電量地域</translation>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="56" />
+      <source>Weather for the PV profile when no WEATHER_FILE is given: seeded synthetic years (daily clearness index as a Markov chain, Aguiar et al. 1988) calibrated to the monthly irradiance normals of one of Japan's 8 climate regions (rules/weather_normals_japan.json, from the 拡張アメダス standard years). Auto = the region whose reference point is nearest to each facility. / 気象ファイルがないときの合成気象の地域。自動は各施設に最も近い代表地点の地域。</source>
+      <translation>気象ファイルがないときの合成気象の地域。自動は各施設に最も近い代表地点の地域。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/outage_autonomy.py" line="56" />
-      <source>Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the clear-sky profile for every facility. / 8760時間分のkW/kWp（任意）。</source>
+      <source>Weather region / 気象の地域</source>
+      <translation>気象の地域</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="63" />
+      <source>Optional 拡張アメダス standard-year CSV (外気温度, 法線面直達日射, 水平面天空日射 in W/m2; 8,760 hours) or a CSV with temp_air, dni, dhi: one weather year from measured data instead of the synthetic years. / 拡張アメダス標準年のCSV（任意）。合成気象の代わりに使います。</source>
+      <translation>拡張アメダス標準年のCSV（任意）。合成気象の代わりに使います。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="63" />
+      <source>Standard-year weather file / 標準年気象データ</source>
+      <translation>標準年気象データ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="68" />
+      <source>Number of synthetic weather years; survival shares are taken over every start hour of every year. / 合成気象の年数。生存割合は全年・全開始時刻で集計します。</source>
+      <translation>合成気象の年数。生存割合は全年・全開始時刻で集計します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="68" />
+      <source>Synthetic weather years / 合成気象の年数</source>
+      <translation>合成気象の年数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="73" />
+      <source>Seed of the synthetic weather (same seed = same years). / 合成気象の乱数シード（同じ値で同じ結果）。</source>
+      <translation>合成気象の乱数シード（同じ値で同じ結果）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="73" />
+      <source>Weather seed / 乱数シード</source>
+      <translation>乱数シード</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="77" />
+      <source>Optional CSV of 8,760 hourly values in kW per kWp (hour 0 = 1 January 00:00 JST) replacing the weather-based profile for every facility (one weather year). / 8760時間分のkW/kWp（任意）。</source>
       <translation>8760時間分のkW/kWp（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="56" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="77" />
       <source>Hourly PV profile CSV / 毎時の太陽光プロファイル</source>
       <translation>毎時の太陽光プロファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="60" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="81" />
       <source>Add one 2 kW air conditioner per shelter in July-September daytime (rules/critical_loads.json). / 7〜9月の日中に空調2kWを加えます。</source>
       <translation>7〜9月の日中に空調2kWを加えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="60" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="81" />
       <source>Include air conditioning / 空調を含める</source>
       <translation>空調を含める</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="101" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="125" />
       <source>Outage autonomy / 停電時の自立時間</source>
       <translation>停電時の自立時間</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="102" />
-      <source>How long each shelter keeps its critical loads (lighting, disaster radio, TV, phone charging, fridge) on in a power outage with its PV, battery and generator. After NREL REopt's outage simulator: an outage is started at every hour of the year (vectorised over shelters and start hours); surplus PV charges the battery within capacity, power and round-trip efficiency; deficits draw the generator (fuel curve, tank) then the battery; the first unmet hour ends the run. Adds hours_now (outage starting at START_TIME from the monitored battery_soc), min_hours, median_hours, share_24h/72h/168h and shortfall_kwh_&lt;target&gt;h.
-停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。</source>
-      <translation>停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、年間全時刻の停電開始を一括計算）。</translation>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="126" />
+      <source>How long each shelter keeps its critical loads (lighting, disaster radio, TV, phone charging, fridge) on in a power outage with its PV, battery and generator, with weather: PV comes from seeded synthetic weather years (daily clearness index as a Markov chain calibrated to the monthly irradiance normals of the nearest of Japan's 8 climate regions) or from a 拡張アメダス standard-year file. After NREL REopt's outage simulator: an outage is started at every hour of every weather year; surplus PV charges the battery within capacity, power and round-trip efficiency; deficits draw the generator (fuel curve, tank) then the battery; the first unmet hour ends the run. The facility's role (rules/facility_roles.json) sets the load and the target: open spaces carry none, tsunami buildings a reduced load for hours, and only the 72 h roles count in BELOW_TARGET. Adds role, autonomy_target_h, hours_now (the middle weather year), min_hours, median_hours, share_24h/72h/168h over start hours and weather years, and shortfall_kwh_&lt;target&gt;h.
+停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、気象（合成気象年または拡張アメダス標準年）を考慮した太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、全気象年・全時刻の停電開始を一括計算）。施設の役割で負荷と目標が決まります（緊急避難場所は負荷なし、津波避難ビルは時間単位）。</source>
+      <translation>停電時に各避難所が照明・防災無線・テレビ・携帯充電・冷蔵庫を何時間維持できるかを、気象（合成気象年または拡張アメダス標準年）を考慮した太陽光・蓄電池・発電機から計算します（NREL REoptの停電シミュレーションに準拠、全気象年・全時刻の停電開始を一括計算）。施設の役割で負荷と目標が決まります（緊急避難場所は負荷なし、津波避難ビルは時間単位）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="115" />
-      <source>Target duration of the outage; gives shortfall_kwh_&lt;h&gt;h (energy to bring in to reach it from now). Runs are simulated up to max(168, this). Default 72 h (FDMA target). / 目標の停電継続時間。不足電力量 shortfall_kwh_&lt;h&gt;h を出します。既定72時間（消防庁の目標）。</source>
-      <translation>目標の停電継続時間。不足電力量 shortfall_kwh_&lt;h&gt;h を出します。既定72時間（消防庁の目標）。</translation>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="145" />
+      <source>Target duration of the outage for the roles with a days target (stay and welfare shelters, disaster bases; rules/facility_roles.json); gives shortfall_kwh_&lt;h&gt;h (energy to bring in to reach it from now). Tsunami buildings keep their own target in hours; open spaces have none. Runs are simulated up to max(168, this). Default 72 h (FDMA target). / 日単位の目標を持つ役割（指定・福祉避難所、防災拠点）の目標停電時間。津波避難ビルは時間単位の独自目標、緊急避難場所は目標なし。既定72時間。</source>
+      <translation>日単位の目標を持つ役割（指定・福祉避難所、防災拠点）の目標停電時間。津波避難ビルは時間単位の独自目標、緊急避難場所は目標なし。既定72時間。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="115" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="145" />
       <source>Target outage duration (h) / 目標時間（h）</source>
       <translation>目標時間（h）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="121" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="153" />
       <source>When the outage for hours_now starts (Japan Standard Time); empty = the current hour. / hours_now の停電開始日時（日本時間）。空なら現在時刻。</source>
       <translation>hours_now の停電開始日時（日本時間）。空なら現在時刻。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="121" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="153" />
       <source>Outage starts at / 停電開始日時</source>
       <translation>停電開始日時</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="125" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="157" />
       <source>The shelters with their energy fields and the autonomy results (demo table shelters_energy). / 設備と自立時間の結果を付けた避難所。</source>
       <translation>設備と自立時間の結果を付けた避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="125" />
+      <location filename="../processing_algorithms/outage_autonomy.py" line="157" />
       <source>Shelters with autonomy / 自立時間付き避難所</source>
       <translation>自立時間付き避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="129" />
-      <source>Shelters below target now / 目標未満の避難所</source>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="161" />
+      <source>Shelters below target now (days roles) / 目標未満の避難所</source>
       <translation>目標未満の避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/outage_autonomy.py" line="165" />
-      <source>{n} shelters; {below} below {target} h from now (start {start}); {worst} below {target} h for some start hour. / 避難所{n}件のうち、現在から{target}時間未満は{below}件。</source>
-      <translation>避難所{n}件のうち、現在から{target}時間未満は{below}件。</translation>
+      <location filename="../processing_algorithms/outage_autonomy.py" line="210" />
+      <source>{n} facilities, {m} with a {target} h target (stay/welfare shelters, disaster bases; rules/facility_roles.json); {below} of them below {target} h from now (start {start}, the middle of {years} weather years); {worst} below {target} h for some start hour and weather year. / {target}時間目標の施設{m}件のうち、現在から{target}時間未満は{below}件。</source>
+      <translation>{target}時間目標の施設{m}件のうち、現在から{target}時間未満は{below}件。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="21" />
@@ -1395,7 +1571,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="43" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="69" />
       <source>Needs profile / 需要プロファイル</source>
       <translation>需要プロファイル</translation>
     </message>
@@ -1406,7 +1582,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="47" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="74" />
       <source>Planning horizon (days) / 計画期間（日）</source>
       <translation>計画期間（日）</translation>
     </message>
@@ -1461,98 +1637,139 @@
       <translation>Sonae — 防災とエネルギーの計画</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="34" />
       <source>Shelter catchments and shortfall / 避難所の受け持ち区域と不足</source>
       <translation>避難所の受け持ち区域と不足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="33" />
-      <source>Sends every population zone to its nearest eligible shelter and sums, per shelter, the people assigned, the expected evacuees (x EVACUATION_RATE), the capacity in persons (capacity_persons, else floor_area_m2 / M2_PER_PERSON) and the shortfall. Eligible: designated_shelter or emergency_site true, and, when HAZARD_FIELD is set (e.g. flood_conflict from sonae:hazardexposure), that field not true. Distance is along ROADS when given (QGIS network analysis, one Dijkstra from all shelters at once; access legs to the network added) or in a straight line, in metres in JGD2011 / UTM. Defaults are cited in rules/evacuation.json.
-人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</source>
-      <translation>人口の各区域を最も近い利用可能な避難所に割り当て、避難所ごとに割当人口・避難者数（×避難率）・収容人数（収容人数、なければ床面積÷1人当たり面積）・不足人数を求めます。道路を指定すると道路距離（QGISネットワーク解析）、なければ直線距離（JGD2011/UTM、m）。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="35" />
+      <source>Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, HiGHS, over straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; open spaces and tsunami buildings are immediate refuge, their capacity is reported as refuge_capacity), designated for the hazard (ok_&lt;hazard&gt;; unknown = not safe), not in conflict (&lt;hazard&gt;_conflict from sonae:hazardexposure); a site in the flooded area (rank &gt;= 2) kept by its upper floors or a △ note offers only the floors above the water (3 m per storey, rules/vertical_evacuation.json) pro rata of capacity, and nothing when floors are unknown. Capacity: capacity_persons, else floor_area_m2 / M2_PER_PERSON, else unknown (0, flagged).
+各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</source>
+      <translation>各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="58" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="72" />
       <source>Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</source>
       <translation>施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="62" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="76" />
       <source>Population zones as points or polygons (polygons are represented by a point on their surface). / 人口の区域（点またはポリゴン）。</source>
       <translation>人口の区域（点またはポリゴン）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="66" />
-      <source>Number of people in each zone. / 区域の人口の項目。</source>
-      <translation>区域の人口の項目。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="80" />
+      <source>Number of people in each zone (numbers, or text such as '2,041人'; NULL counts as 0 with a warning). / 区域の人口の項目（数値、または「2,041人」のような文字列）。</source>
+      <translation>区域の人口の項目（数値、または「2,041人」のような文字列）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="70" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="85" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="73" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
       <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
       <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="73" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
       <source>Evacuation rate / 避難所避難率</source>
       <translation>避難所避難率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="78" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="93" />
       <source>Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</source>
       <translation>収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="78" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="93" />
       <source>Space per evacuee / 1人当たり面積</source>
       <translation>1人当たり面積</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="84" />
-      <source>Optional: a boolean field of FACILITIES (e.g. flood_conflict); shelters where it is true receive nobody. / 任意。真の避難所には割り当てません（例: flood_conflict）。</source>
-      <translation>任意。真の避難所には割り当てません（例: flood_conflict）。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="99" />
+      <source>none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: only shelters designated for it (ok_&lt;hazard&gt;) and not in conflict (&lt;hazard&gt;_conflict, run sonae:hazardexposure first), upper floors only where the site floods. / none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</source>
+      <translation>none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="84" />
-      <source>Hazard conflict field / ハザード矛盾の項目</source>
-      <translation>ハザード矛盾の項目</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="99" />
+      <source>Hazard / 災害種別</source>
+      <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="88" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <source>Legacy: a field named &lt;hazard&gt;_conflict (e.g. flood_conflict) selects HAZARD_TYPE = &lt;hazard&gt; when HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</source>
+      <translation>旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <source>Hazard conflict field (legacy) / ハザード矛盾の項目（旧）</source>
+      <translation>ハザード矛盾の項目（旧）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <source>capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</source>
+      <translation>capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <source>Assignment / 割当方法</source>
+      <translation>割当方法</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <source>No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当てません（0＝制限なし）。</source>
+      <translation>これより遠い避難所には割り当てません（0＝制限なし）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
+      <source>Maximum distance (m) / 最大距離（m）</source>
+      <translation>最大距離（m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="125" />
+      <source>Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc that could shorten the plan (exact pricing), so the result is the optimum of the full problem; k only changes the speed. / 各区域の初期候補数（結果は変わらず速度のみに影響）。</source>
+      <translation>各区域の初期候補数（結果は変わらず速度のみに影響）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="125" />
+      <source>Candidate shelters per zone / 候補避難所数</source>
+      <translation>候補避難所数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="130" />
       <source>Optional road lines: distances along the network (both directions) instead of straight lines. / 任意。道路を指定すると道路沿いの距離を使います。</source>
       <translation>任意。道路を指定すると道路沿いの距離を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="92" />
-      <source>Every shelter / emergency site with eligible, assigned_zones, assigned_population, evacuees, capacity_calc, shortfall_persons, occupancy. / 避難所ごとの割当人口・避難者・収容人数・不足。</source>
-      <translation>避難所ごとの割当人口・避難者・収容人数・不足。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="134" />
+      <source>Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees (whole people assigned), utilisation, room_left, assigned_zones, assigned_population, shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。</source>
+      <translation>避難所ごとの役割・適否・収容人数・割当避難者・充足率。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="96" />
-      <source>Every population zone with its shelter (shelter_id, shelter_name) and distance_m. / 区域ごとの割当避難所と距離。</source>
-      <translation>区域ごとの割当避難所と距離。</translation>
+      <location filename="../processing_algorithms/shelter_catchments.py" line="141" />
+      <source>Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main shelter (shelter_id, shelter_name, distance_m), n_shelters, mean_distance_m and the nearest shelters that still have room (room_shelter_ids, room_distance_m). / 区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</source>
+      <translation>区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="96" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="141" />
       <source>Population catchment / 受け持ち区域</source>
       <translation>受け持ち区域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="147" />
       <source>People assigned / 割当人口</source>
       <translation>割当人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="101" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="148" />
       <source>People not reached / 未到達人口</source>
       <translation>未到達人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="102" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="149" />
       <source>Shortfall (persons) / 不足人数</source>
       <translation>不足人数</translation>
     </message>
@@ -1569,8 +1786,8 @@
     </message>
     <message>
       <location filename="../processing_algorithms/size_for_autonomy.py" line="34" />
-      <source>Outage duration the critical loads must survive. Default 72 h (FDMA target). / 重要負荷を維持する停電時間。既定72時間。</source>
-      <translation>重要負荷を維持する停電時間。既定72時間。</translation>
+      <source>Outage duration the critical loads must survive, for the roles with a days target (stay/welfare shelters, disaster bases); tsunami buildings are sized to their own target in hours and open spaces get nothing (rules/facility_roles.json). Default 72 h (FDMA target). / 重要負荷を維持する停電時間（指定・福祉避難所、防災拠点）。津波避難ビルは独自の時間目標、緊急避難場所は対象外。既定72時間。</source>
+      <translation>重要負荷を維持する停電時間（指定・福祉避難所、防災拠点）。津波避難ビルは独自の時間目標、緊急避難場所は対象外。既定72時間。</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/size_for_autonomy.py" line="34" />
@@ -1578,203 +1795,188 @@
       <translation>目標時間（h）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="39" />
-      <source>Share (0-1) of start hours of the year whose outage must survive TARGET_HOURS; 1 = whenever the outage starts. / 年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。</source>
-      <translation>年間の停電開始時刻のうち目標時間を満たすべき割合（1＝いつ始まっても）。</translation>
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="41" />
+      <source>Share (0-1) of outages (every start hour of every weather year) that must survive TARGET_HOURS; 1 = whenever the outage starts, whatever the weather. / 全気象年・全開始時刻の停電のうち目標時間を満たすべき割合（1＝いつ始まっても、どの天候でも）。</source>
+      <translation>全気象年・全開始時刻の停電のうち目標時間を満たすべき割合（1＝いつ始まっても、どの天候でも）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="39" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="41" />
       <source>Target survival share / 目標達成割合</source>
       <translation>目標達成割合</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="44" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="47" />
       <source>Keep the existing pv_kw, or raise it to the normal-time self-consumption cap where normal_kwh_year (or floor_area_m2) is known. PV is never sized above the cap. / 太陽光を現状のままにするか、平時の自家消費上限まで増やすか。</source>
       <translation>太陽光を現状のままにするか、平時の自家消費上限まで増やすか。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="44" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="47" />
       <source>PV / 太陽光</source>
       <translation>太陽光</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="45" />
-      <source>Keep existing PV / 既存のまま</source>
-      <translation>既存のまま</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="46" />
-      <source>Raise PV to the self-consumption cap / 自家消費上限まで増設</source>
-      <translation>自家消費上限まで増設</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="51" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="54" />
       <source>One row per shelter: pv_kw, battery_kwh, battery_kw, achieved_share, reason, cap_note (demo table battery_sizing). / 避難所ごとの太陽光・蓄電池の規模。</source>
       <translation>避難所ごとの太陽光・蓄電池の規模。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="51" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="54" />
       <source>Battery sizing / 蓄電池の規模</source>
       <translation>蓄電池の規模</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="55" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="58" />
       <source>Total battery kWh / 蓄電池容量の合計</source>
       <translation>蓄電池容量の合計</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="56" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="59" />
       <source>Shelters not reachable / 達成不能の避難所</source>
       <translation>達成不能の避難所</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/size_for_autonomy.py" line="108" />
+      <location filename="../processing_algorithms/size_for_autonomy.py" line="115" />
       <source>{n} shelters sized for {target} h at share {share}: batteries {kwh} kWh in total, PV {pv} kW; {bad} not reachable. / 蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</source>
       <translation>蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="25" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="24" />
       <source>Stockpile sufficiency / 備蓄の充足度</source>
       <translation>備蓄の充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="26" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="25" />
       <source>How many days the city's and partners' stock feeds each shelter's evacuees. Stock expired on the scenario date is excluded (stock ON its expiry date still counts: the printed date is within the period; rules/needs_profiles.json expiry_rule); a partner's stock counts only up to its committed quantity. Allocation 'nearest': shelter-site pairs within the maximum distance (straight line, metres) are served nearest first up to each shelter's need for the planning horizon; the surplus is shared among the shelters in range in proportion to evacuees. Allocation 'district': a site belongs to the district of its nearest shelter and the district's stock is shared in proportion to evacuees. Per shelter and district: units, person-days covered within the horizon, days of supply, shortfall units, partner share per item; the smallest days of supply (days_min) and the limiting item. With an energy layer, battery kWh now and hours of critical load are shown beside the goods (electricity as a stockpile).
 避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</source>
       <translation>避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="50" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="49" />
       <source>Shelters with an evacuee count, e.g. the output of the catchment algorithm (demo table 'shelters'). / 避難者数を持つ避難所（圏域計算の出力など）。</source>
       <translation>避難者数を持つ避難所（圏域計算の出力など）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="54" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="53" />
       <source>Unique shelter id; also the key for the energy layer. / 避難所の一意なID（エネルギー表との結合キー）。</source>
       <translation>避難所の一意なID（エネルギー表との結合キー）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="57" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="56" />
       <source>Number of evacuees staying at the shelter. / 避難所に滞在する避難者数。</source>
       <translation>避難所に滞在する避難者数。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="57" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="56" />
       <source>Evacuees field / 避難者数項目</source>
       <translation>避難者数項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="60" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="59" />
       <source>Shelter name copied to the output (optional). / 出力に写す避難所名（任意）。</source>
       <translation>出力に写す避難所名（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="60" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="59" />
       <source>Name field / 名称項目</source>
       <translation>名称項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="63" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="62" />
       <source>Canonical stock_sites points (site_id), from sonae:importstockpile. / 備蓄拠点（点）。</source>
       <translation>備蓄拠点（点）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="66" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="65" />
       <source>Canonical stock_items table (site_id, owner_type, item, unit, quantity, expiry_date, committed_quantity). / 備蓄品テーブル。</source>
       <translation>備蓄品テーブル。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="69" />
       <source>Per-person needs from rules/needs_profiles.json: japan (water 3 L/day, 3 meals, 5 toilet uses ...) or sphere (water 15 L/day). / 1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</source>
       <translation>1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="74" />
       <source>Days the local stock must cover; default 3 (national push support from day 4). / 地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</source>
       <translation>地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="80" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="79" />
       <source>Date of the disaster scenario: 2026-03-31, 2026/3/31, 令和8年3月31日 or R8.3.31. Empty: today. / 災害の想定日（和暦可）。空欄は今日。</source>
       <translation>災害の想定日（和暦可）。空欄は今日。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="80" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="79" />
       <source>Scenario date / 想定日</source>
       <translation>想定日</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="84" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="83" />
       <source>nearest: nearest sites first within the maximum distance; district: pooled per district (needs the district field). / nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</source>
       <translation>nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="84" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="83" />
       <source>Allocation / 配分方法</source>
       <translation>配分方法</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="87" />
       <source>Straight-line distance in metres within which a site can serve a shelter (0 = no limit); measured in a projected CRS. / 拠点が避難所へ供給できる直線距離（m、0は無制限）。</source>
       <translation>拠点が避難所へ供給できる直線距離（m、0は無制限）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
-      <source>Maximum distance (m) / 最大距離（m）</source>
-      <translation>最大距離（m）</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="92" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
       <source>Field of the shelters giving the district; used for the district table and district allocation. Empty: one city-wide row. / 地区を表す避難所の項目（空欄なら市全体1行）。</source>
       <translation>地区を表す避難所の項目（空欄なら市全体1行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="92" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
       <source>District field / 地区項目</source>
       <translation>地区項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="95" />
       <source>Optional: shelters' energy (battery_kwh, battery_soc 0-1, critical_load_kw, hours_now), e.g. the demo table shelters_energy. / 任意: 蓄電池容量・残量・重要負荷・継続時間の表。</source>
       <translation>任意: 蓄電池容量・残量・重要負荷・継続時間の表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="95" />
       <source>Energy per shelter / 避難所のエネルギー</source>
       <translation>避難所のエネルギー</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="99" />
       <source>Field of the energy layer holding the shelter id. / エネルギー表の避難所ID項目。</source>
       <translation>エネルギー表の避難所ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="99" />
       <source>Energy id field / エネルギー表のID項目</source>
       <translation>エネルギー表のID項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="103" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
       <source>Per shelter: &lt;item&gt;_units, _pd (person-days within the horizon), _days, _short, _partner; days_min, limiting_item, energy. / 避難所ごとの充足度。</source>
       <translation>避難所ごとの充足度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="103" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
       <source>Sufficiency per shelter / 避難所別充足度</source>
       <translation>避難所別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="106" />
       <source>Per district table (no geometry). / 地区ごとの表。</source>
       <translation>地区ごとの表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="108" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
       <source>Sufficiency per district / 地区別充足度</source>
       <translation>地区別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="116" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="115" />
       <source>Worst shelter / 最も不足する避難所</source>
       <translation>最も不足する避難所</translation>
     </message>

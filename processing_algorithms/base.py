@@ -52,6 +52,38 @@ def ui_language() -> str:
     return "ja" if tr(_LANG_PROBE) != _LANG_PROBE else "en"
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def japanese_half(text: str) -> str | None:
+    """The Japanese half of "English / 日本語" (the part after the last " / " that is followed by Japanese only
+    when the part before it is not Japanese), else None."""
+    i = text.rfind(" / ")
+    while i >= 0:
+        left, right = text[:i], text[i + 3:]
+        if _CJK.search(right) and not _CJK.search(left.split("(")[0]):
+            return right.strip()
+        i = text.rfind(" / ", 0, i)
+    return None
+
+
+def localized(text: str) -> str:
+    """``tr(text)``; in Japanese mode a bilingual text the .ts does not know yet shows its Japanese half (strings
+    that come from rule files, or were added after the last `make i18n`)."""
+    done = tr(text)
+    if done != text or ui_language() != "ja":
+        return done
+    return japanese_half(text) or text
+
+
+def option_labels(parameter) -> dict:
+    """{option: bilingual label} of an enum parameter: the labels given to labelled_enum, else OPTION_LABELS,
+    else the option itself."""
+    from .option_labels import OPTION_LABELS
+    given = (parameter.metadata().get("widget_wrapper") or {}).get("labels") or {}
+    return {o: given.get(o) or OPTION_LABELS.get(o) or o for o in parameter.options()}
+
+
 def help_path(alg_id: str, lang: str | None = None) -> str | None:
     """help/<lang>/<alg_id>.html, falling back to English; None when neither exists."""
     for candidate in (lang or ui_language(), "en"):
@@ -340,12 +372,24 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         """
         help_text = tr(help_text).format(**values) if values else tr(help_text)
         help_text += number_range_help(parameter)
+        parameter.setDescription(localized(parameter.description()))
+        if parameter.type() == "enum":
+            labels = option_labels(parameter)
+            if parameter.usesStaticStrings():     # values stay the ids; the dialogs show the labels
+                labelled_enum(parameter, labels)
+            else:                                 # index enum: the options are only what the dialog shows
+                parameter.setOptions([localized(labels[o]) for o in parameter.options()])
         parameter.setHelp(help_text)
         if advanced:
             parameter.setFlags(parameter.flags() | Qgis.ProcessingParameterFlag.Advanced)
         self.addParameter(parameter)
         self._param_help.append((parameter.name(), parameter.description(), help_text))
         return parameter
+
+    def addOutput(self, output):  # noqa: N802 — QGIS API
+        """Outputs show their Japanese name in Japanese mode even before `make i18n` (see :func:`localized`)."""
+        output.setDescription(localized(output.description()))
+        return super().addOutput(output)
 
     def shortHelpString(self):
         lang = ui_language()

@@ -8,7 +8,8 @@ This script walks the sources with ``ast`` and collects:
 
 - ``tr("...")``, ``self.tr("...")``, ``alg.tr("...")``, ``QCoreApplication.translate("Sonae", "...")``, and
   ``tr(NAME)`` where NAME is a module-level string constant;
-- class attributes ``DISPLAY_NAME`` and ``SHORT_HELP``; the values of a module-level ``GROUPS`` dict;
+- class attributes ``DISPLAY_NAME`` and ``SHORT_HELP``; the values of a module-level ``GROUPS`` or ``OPTION_LABELS``
+  dict (processing_algorithms/option_labels.py: the labels of enum options);
 - the second argument of ``<x>.add(parameter, "help", ...)``.
 
 Filling: Sonae writes strings as "English / 日本語" (or an English paragraph, a newline, then the Japanese one);
@@ -142,7 +143,7 @@ def extract() -> tuple[dict, list]:
                 target, value = stmt.targets[0].id, stmt.value
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):
                     constants[target] = value.value
-                if target == "GROUPS" and isinstance(value, ast.Dict):
+                if target in ("GROUPS", "OPTION_LABELS") and isinstance(value, ast.Dict):
                     for v in value.values:
                         if isinstance(v, ast.Constant) and isinstance(v.value, str):
                             messages.setdefault(v.value, []).append((os.path.relpath(path, ROOT), v.lineno))

@@ -101,7 +101,7 @@
     </message>
     <message>
       <location filename="../plugin/dock.py" line="137" />
-      <location filename="../processing_algorithms/import_shelters.py" line="40" />
+      <location filename="../processing_algorithms/import_shelters.py" line="44" />
       <source>Shelter files / 避難所ファイル</source>
       <translation>避難所ファイル</translation>
     </message>
@@ -395,212 +395,222 @@
       <translation>印刷レイアウトでA3横の図面集（PDF）を出力します。1ページ目は全域、続いて全地区の一覧（ページ番号、類型、実現可能性、避難所数、避難者数、事業費、補助金）、以降は実現可能性の高い順に地区ごとのページです（最大ページ数、既定20。掲載しない地区は一覧に表示）。地図には施設名（長い名前は略称、重なるものは省略）、停電時の自立時間で色分けした避難所、洪水の指定と浸水想定の不整合、浸水深、任意の背景地図を表示します。数値の定義はドック・表と同じで、脚注に記載します。PDFの文字は検索できます。既存のPDFは出力に成功したときだけ置き換えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="121" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="122" />
       <source>The demo-style GeoPackage (tables facilities ... shelters_energy, stockpile_sufficiency, subsidy_scope, districts). Optional when the layers below are given. / 各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</source>
       <translation>各段階の結果を収めたGeoPackage。下のレイヤを指定する場合は省略可。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="121" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="122" />
       <source>Sonae GeoPackage / SonaeのGeoPackage</source>
       <translation>SonaeのGeoPackage</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="127" />
       <source>Points with Sonae fields (id, name, designated_shelter/welfare_shelter or role; flood_conflict, evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</source>
       <translation>Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="126" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="127" />
       <source>Shelters layer / 避難所レイヤ</source>
       <translation>避難所レイヤ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="132" />
       <source>sonae:stockpilesufficiency output (shelter_id, days_min). / 備蓄充足の結果（shelter_id, days_min）。</source>
       <translation>備蓄充足の結果（shelter_id, days_min）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="131" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="132" />
       <source>Stockpile sufficiency / 備蓄充足</source>
       <translation>備蓄充足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="134" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="135" />
       <source>sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。</source>
       <translation>補助対象の結果。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="134" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="135" />
       <source>Subsidy scope / 補助対象</source>
       <translation>補助対象</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="138" />
+      <source>sonae:districtlayout output (district_id, member_ids, type, feasibility, cost and subsidy fields) from any source (a PostGIS or memory layer); replaces the GeoPackage's districts table: one page per district and the index. / 地区配置の結果（district_id、member_ids、類型、実現可能性、費用・補助金の項目）。PostGISやメモリレイヤなどから指定でき、GeoPackageの地区の表の代わりに使います。</source>
+      <translation>地区配置の結果（district_id、member_ids、類型、実現可能性、費用・補助金の項目）。PostGISやメモリレイヤなどから指定でき、GeoPackageの地区の表の代わりに使います。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="138" />
+      <source>Districts layer / 地区レイヤ</source>
+      <translation>地区レイヤ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/council_mapbook.py" line="145" />
       <source>Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</source>
       <translation>1ページ1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="137" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="145" />
       <source>Page areas / 図面の範囲</source>
       <translation>図面の範囲</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="141" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
       <source>Field naming each page area. / 各範囲の名前の項目。</source>
       <translation>各範囲の名前の項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="141" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="149" />
       <source>Page name field / 図面名の項目</source>
       <translation>図面名の項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="144" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
       <source>Depth-rank raster (KSJ ranks 1-6) drawn under the shelters. / 避難所の下に描く浸水深ランクのラスタ。</source>
       <translation>避難所の下に描く浸水深ランクのラスタ。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="144" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="152" />
       <source>Flood depth raster / 浸水深ラスタ</source>
       <translation>浸水深ラスタ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="155" />
       <source>Any layer of yours drawn under everything, with its own style: e.g. GSI tiles (地理院タイル, an XYZ layer; needs the internet when printing) or a local GeoTIFF. Its name and rights (layer metadata) are added to the attribution. / 一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</source>
       <translation>一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。レイヤ名と権利表記（メタデータ）を出典に加えます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="147" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="155" />
       <source>Base map layer / 背景地図レイヤ</source>
       <translation>背景地図レイヤ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="153" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="161" />
       <source>Page size of the grid used when there are no districts and no page areas. / 地区も範囲もないときの格子の一辺。</source>
       <translation>地区も範囲もないときの格子の一辺。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="153" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="161" />
       <source>Grid cell (m) / 格子の大きさ (m)</source>
       <translation>格子の大きさ (m)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="157" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="165" />
       <source>Start with a page of the whole area and its totals. / 全域と合計のページを最初に付けます。</source>
       <translation>全域と合計のページを最初に付けます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="157" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="165" />
       <source>Whole-area first page / 1ページ目に全域</source>
       <translation>1ページ目に全域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="160" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="168" />
       <source>How many district pages to print: the most feasible districts first (feasibility score of the districts table). The index lists every district and marks the ones left out (掲載なし). With page areas or a grid: the first pages. 0 prints all. / 印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</source>
       <translation>印刷する地区ページ数。実現可能性の高い順。一覧には全地区を載せ、印刷しない地区は「掲載なし」と表示します。0は全部。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="161" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="169" />
       <source>District pages (0 = all) / 地区ページ数（0は全部）</source>
       <translation>地区ページ数（0は全部）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="167" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
       <source>Title printed on every page. / 各ページの表題。</source>
       <translation>各ページの表題。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="167" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
       <source>Title / 表題</source>
       <translation>表題</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="169" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
       <source>Label energy, stockpile, EV and subsidy figures as a fictitious scenario (シナリオ（架空）). Clear it only for real inventories. / エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</source>
       <translation>エネルギー・備蓄・EV・補助金の数値をシナリオ（架空）と表示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="169" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="177" />
       <source>Scenario data / 架空のシナリオ</source>
       <translation>架空のシナリオ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
       <source>Attribution of the flood raster. / 浸水ラスタの出典表記。</source>
       <translation>浸水ラスタの出典表記。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="172" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="180" />
       <source>Flood data source / 浸水データの出典</source>
       <translation>浸水データの出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="183" />
       <source>Extra attribution lines. / 追加の出典表記（1行に1件）。</source>
       <translation>追加の出典表記（1行に1件）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="175" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="183" />
       <source>Further sources / その他の出典</source>
       <translation>その他の出典</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="178" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="186" />
       <source>After a successful export, keep the layout and its (in-memory) layers in the current project for editing. / 出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</source>
       <translation>出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに残します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="179" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="187" />
       <source>Add the layout to the project / レイアウトをプロジェクトに追加</source>
       <translation>レイアウトをプロジェクトに追加</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
       <source>Resolution of the raster parts of the PDF. / PDFのラスタ部分の解像度。</source>
       <translation>PDFのラスタ部分の解像度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="184" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
       <source>Resolution (dpi) / 解像度 (dpi)</source>
       <translation>解像度 (dpi)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="187" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="195" />
       <source>The PDF to write (.pdf). An existing file is replaced only after a successful export; an input file is never overwritten. / 出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</source>
       <translation>出力するPDF（.pdf）。既存のファイルは出力に成功したときだけ置き換え、入力ファイルは上書きしません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="187" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="195" />
       <source>Map book PDF / 図面集PDF</source>
       <translation>図面集PDF</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="188" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="196" />
       <source>PDF files (*.pdf)</source>
       <translation>PDFファイル (*.pdf)</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="192" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="200" />
       <source>Pages / ページ数</source>
       <translation>ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="193" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="201" />
       <source>Area pages / 地区（範囲）ページ数</source>
       <translation>地区（範囲）ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="194" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="202" />
       <source>Index pages / 一覧ページ数</source>
       <translation>一覧ページ数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="195" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="203" />
       <source>Areas not printed / 掲載しない地区数</source>
       <translation>掲載しない地区数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/council_mapbook.py" line="196" />
+      <location filename="../processing_algorithms/council_mapbook.py" line="204" />
       <source>Tables not found / 見つからない表</source>
       <translation>見つからない表</translation>
     </message>
@@ -623,7 +633,7 @@
     <message>
       <location filename="../processing_algorithms/district_layout.py" line="41" />
       <location filename="../processing_algorithms/hazard_exposure.py" line="89" />
-      <location filename="../processing_algorithms/import_shelters.py" line="46" />
+      <location filename="../processing_algorithms/import_shelters.py" line="62" />
       <source>Facilities / 施設</source>
       <translation>施設</translation>
     </message>
@@ -1170,38 +1180,48 @@
       <translation>ポリゴン変換のセル（m）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="18" />
+      <location filename="../processing_algorithms/import_shelters.py" line="21" />
       <source>Import shelters / 避難所データの読み込み</source>
       <translation>避難所データの読み込み</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="19" />
+      <location filename="../processing_algorithms/import_shelters.py" line="22" />
       <source>Reads shelter and emergency-site files as cities publish them and writes Sonae's canonical facilities layer (EPSG:6668, Japanese aliases). Formats: GSI 指定緊急避難場所/指定避難所 (CSV, GeoJSON or XLSX), the Digital Agency standard dataset (current 39-column and older 26-column layouts), Takamatsu's city tables (○/△/×/− flags, capacity, elevation), the Kumamoto prefectural portal master and KSJ P20. The layout and the encoding (UTF-8, UTF-8 with BOM, Shift_JIS/CP932) are detected from the content. An emergency site and a designated shelter at the same place (GSI 住所同一 flag, same name and address) become one feature with both flags. Coordinates may be decimal degrees or 度分秒 (34度23分26.9秒, 34°23′26.9″, N/E, 北緯/東経); numbers may be written as text (2,041人, 約100人 with a warning). Rows with missing or out-of-Japan coordinates are reported and skipped; unreadable numbers, a file lacking a column of its layout, cut-off rows and two files listing the same places are refused naming the file, row and column. Ids come from the publisher's id (GSI 共通ID, the city's #property), never from the file name.
 国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。</source>
       <translation>国土地理院・デジタル庁・市独自形式・国土数値情報P20の避難所ファイルを読み込み、施設レイヤ（EPSG:6668）を作ります。文字コードと形式は内容から判別します（XLSX可）。座標は10進の度または度分秒、数値は「2,041人」のような表記も読めます。同じ場所の指定緊急避難場所と指定避難所は1地物にまとめます。読めない数値、列の欠けたファイル、途中で切れた行、同じ場所を載せた2つのファイルはファイル・行・列を示して中止します。IDはファイル名ではなく公開元のIDから作ります。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="40" />
+      <location filename="../processing_algorithms/import_shelters.py" line="44" />
       <source>One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。</source>
       <translation>避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="46" />
+      <location filename="../processing_algorithms/import_shelters.py" line="50" />
+      <source>Instead of or besides files: vector layers of shelters from any source QGIS opens (a memory layer, a PostGIS or GeoPackage table, a WFS), either in a published layout (GSI, Digital Agency, Takamatsu, Kumamoto, KSJ P20, a facility table; the position comes from latitude/longitude columns or the geometry, reprojected to EPSG:6668) or in Sonae's canonical layout (id, name, emergency_site, designated_shelter ...: a previous import kept in a database, checked and passed through). / ファイルの代わりに（または加えて）、QGISが開けるベクタレイヤ（メモリレイヤ、PostGIS・GeoPackageのテーブル、WFSなど）の避難所。公開形式（国土地理院、デジタル庁、高松市、熊本県、国土数値情報P20、施設一覧。位置は緯度・経度の列またはジオメトリをEPSG:6668に変換して使用）か、Sonaeの標準形式（id、name、emergency_site、designated_shelter など。以前の読み込み結果をデータベースに保存したもの。検査してそのまま出力）のどちらか。</source>
+      <translation>ファイルの代わりに（または加えて）、QGISが開けるベクタレイヤ（メモリレイヤ、PostGIS・GeoPackageのテーブル、WFSなど）の避難所。公開形式（国土地理院、デジタル庁、高松市、熊本県、国土数値情報P20、施設一覧。位置は緯度・経度の列またはジオメトリをEPSG:6668に変換して使用）か、Sonaeの標準形式（id、name、emergency_site、designated_shelter など。以前の読み込み結果をデータベースに保存したもの。検査してそのまま出力）のどちらか。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_shelters.py" line="50" />
+      <source>Shelter layers / 避難所レイヤ</source>
+      <translation>避難所レイヤ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_shelters.py" line="62" />
       <source>The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。</source>
       <translation>施設レイヤの出力先（既定はGeoPackage）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="49" />
+      <location filename="../processing_algorithms/import_shelters.py" line="65" />
       <source>Features written / 出力地物数</source>
       <translation>出力地物数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="50" />
+      <location filename="../processing_algorithms/import_shelters.py" line="66" />
       <source>Rows skipped / 除外した行数</source>
       <translation>除外した行数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_shelters.py" line="51" />
+      <location filename="../processing_algorithms/import_shelters.py" line="67" />
       <source>Places merged / 統合した場所数</source>
       <translation>統合した場所数</translation>
     </message>

@@ -100,6 +100,7 @@ class CouncilMapbook(SonaeAlgorithm):
     STOCKPILE = "STOCKPILE"
     SUBSIDY = "SUBSIDY"
     COVERAGE = "COVERAGE"
+    DISTRICTS = "DISTRICTS"
     COVERAGE_NAME = "COVERAGE_NAME"
     FLOOD = "FLOOD"
     BASEMAP = "BASEMAP"
@@ -134,6 +135,13 @@ class CouncilMapbook(SonaeAlgorithm):
         self.add(QgsProcessingParameterVectorLayer(self.SUBSIDY, self.tr("Subsidy scope / 補助対象"),
                                                    [QgsProcessing.TypeVector], optional=True),
                  "sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。")
+        self.add(QgsProcessingParameterVectorLayer(self.DISTRICTS, self.tr("Districts layer / 地区レイヤ"),
+                                                   [QgsProcessing.TypeVectorPolygon], optional=True),
+                 "sonae:districtlayout output (district_id, member_ids, type, feasibility, cost and subsidy fields) "
+                 "from any source (a PostGIS or memory layer); replaces the GeoPackage's districts table: one page per "
+                 "district and the index. / 地区配置の結果（district_id、member_ids、類型、実現可能性、費用・補助金の"
+                 "項目）。PostGISやメモリレイヤなどから指定でき、GeoPackageの地区の表の代わりに使います。",
+                 advanced=True)
         self.add(QgsProcessingParameterVectorLayer(self.COVERAGE, self.tr("Page areas / 図面の範囲"),
                                                    [QgsProcessing.TypeVectorPolygon], optional=True),
                  "Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ"
@@ -225,10 +233,11 @@ class CouncilMapbook(SonaeAlgorithm):
                 tables.pop(n, None)
             tables["shelters"] = layer_to_frame(layer)
             inputs.append(layer.source())
-        for pname, tname in ((self.STOCKPILE, "stockpile_sufficiency"), (self.SUBSIDY, "subsidy_scope")):
+        for pname, tname in ((self.STOCKPILE, "stockpile_sufficiency"), (self.SUBSIDY, "subsidy_scope"),
+                             (self.DISTRICTS, "districts")):
             extra = self.parameterAsVectorLayer(parameters, pname, context)
             if extra is not None:
-                tables[tname] = layer_to_frame(extra, geometry=False)
+                tables[tname] = layer_to_frame(extra, geometry=tname == "districts")
                 inputs.append(extra.source())
         for pname in (self.COVERAGE, self.FLOOD, self.BASEMAP):
             lyr = self.parameterAsLayer(parameters, pname, context)

@@ -3,17 +3,21 @@ from __future__ import annotations
 
 import os
 
+from qgis.core import Qgis
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers, \
     QgsProcessingOutputNumber
 
-from ..layers.importers.shelters import import_shelter_files
-from ..layers.schemas import field_kinds
+from ..plugin import dependencies
+from .base import lazy_from
+import_shelter_files = lazy_from(__name__, "..layers.importers.shelters", "import_shelter_files")
+field_kinds = lazy_from(__name__, "..layers.schemas", "field_kinds")
 from .base import SonaeAlgorithm
-from .qgis_io import write_frame
+write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
 class ImportShelters(SonaeAlgorithm):
     ALG_ID = "importshelters"
+    REQUIRES = dependencies.SCIPY
     GROUP = "import"
     DISPLAY_NAME = "Import shelters / 避難所データの読み込み"
     SHORT_HELP = (
@@ -38,13 +42,13 @@ class ImportShelters(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Shelter files / 避難所ファイル"),
-                                                      QgsProcessing.TypeFile),
+                                                      Qgis.ProcessingSourceType.File),
                  "One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and "
                  "encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; "
                  "two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。"
                  "同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities / 施設"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。")
         self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Features written / 出力地物数")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED_COUNT", self.tr("Rows skipped / 除外した行数")))

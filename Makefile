@@ -47,7 +47,7 @@ test-current: links
 	@[ -f $(CURRENT)/.sonae-current ] || { rm -rf $(CURRENT) && /usr/bin/python3 -m venv $(CURRENT) && \
 	  $(CURRENT)/bin/python -m pip install -q --disable-pip-version-check $(CURRENT_REQS) && touch $(CURRENT)/.sonae-current; }
 	@$(CURRENT)/bin/python -c "import numpy, pandas, shapely, geopandas; print('[test-current] numpy', numpy.__version__, '| pandas', pandas.__version__, '| shapely', shapely.__version__, '| geopandas', geopandas.__version__)"
-	cd build/plugins && SONAE_NO_QGIS=1 env -u PYTHONPATH $(ROOT)/$(CURRENT)/bin/python -m pytest -q -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
+	cd build/plugins && SONAE_NO_QGIS=1 env -u PYTHONPATH -u PROJ_DATA -u PROJ_LIB $(ROOT)/$(CURRENT)/bin/python -m pytest -q -p no:cacheprovider sonae/tests $(PYTEST_ARGS)
 
 # Wheels for the end-to-end install test (tests/test_package_install.py): what a city hall copies to an LGWAN PC.
 # shapely/pyogrio are built from source against this machine's GEOS/GDAL (their PyPI wheels bundle their own,

@@ -411,6 +411,15 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         path = help_path(self.ALG_ID)
         return QUrl.fromLocalFile(path).toString() if path else ""
 
+    def require(self, *names: str, why: str = "") -> None:
+        """Refuse (bilingually, naming the installer) when a package needed for this input is missing: for
+        packages only some inputs need (jismesh for mesh codes, exactextract for polygon zones, pvlib without a
+        PV profile CSV). ``REQUIRES`` lists what every run needs (checked by canExecute)."""
+        missing = dependencies.missing(names)
+        if missing:
+            raise QgsProcessingException(dependencies.message(missing, f"{self.ALG_ID} ({why})" if why
+                                                              else self.ALG_ID))
+
     def canExecute(self):  # noqa: N802
         missing = dependencies.missing(self.REQUIRES)
         if missing:
@@ -531,6 +540,13 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
                 feedback.reportError(tr("Cancelled; no output was written. / 中止しました。出力は書き込んでいません。"),
                                      fatalError=False)
             return {}
+        except ModuleNotFoundError as exc:
+            destinations.rollback_all(self, context)
+            top = (exc.name or "").split(".")[0]
+            if top in dependencies.PACKAGES:     # a package only this input needs (jismesh, exactextract, pvlib ...)
+                dist, minimum, _shipped = dependencies.PACKAGES[top]
+                raise QgsProcessingException(dependencies.message([f"{dist}>={minimum}"], self.ALG_ID)) from None
+            raise
         except BaseException:
             destinations.rollback_all(self, context)
             raise

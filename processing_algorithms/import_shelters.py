@@ -3,20 +3,23 @@ from __future__ import annotations
 
 import os
 
+from qgis.core import Qgis
 from qgis.core import QgsProcessing, QgsProcessingParameterFeatureSink, QgsProcessingParameterMultipleLayers, \
     QgsProcessingOutputNumber
 
-from ..layers.importers.shelters import import_shelter_files
-from ..layers.schemas import field_kinds
-from .base import SonaeAlgorithm, error, lazy_from
-from .qgis_io import layer_to_frame, write_frame
-
+from ..plugin import dependencies
+from .base import lazy_from
+import_shelter_files = lazy_from(__name__, "..layers.importers.shelters", "import_shelter_files")
+field_kinds = lazy_from(__name__, "..layers.schemas", "field_kinds")
+from .base import SonaeAlgorithm, error
+write_frame, layer_to_frame = lazy_from(__name__, ".qgis_io", "write_frame", "layer_to_frame")
 canonical_facilities, combine, is_canonical, table_from_frame = lazy_from(
     __name__, "..layers.importers.shelter_layers", "canonical_facilities", "combine", "is_canonical", "table_from_frame")
 
 
 class ImportShelters(SonaeAlgorithm):
     ALG_ID = "importshelters"
+    REQUIRES = dependencies.SCIPY
     GROUP = "import"
     DISPLAY_NAME = "Import shelters / 避難所データの読み込み"
     SHORT_HELP = (
@@ -42,13 +45,13 @@ class ImportShelters(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterMultipleLayers(self.INPUTS, self.tr("Shelter files / 避難所ファイル"),
-                                                      QgsProcessing.TypeFile, optional=True),
+                                                      Qgis.ProcessingSourceType.File, optional=True),
                  "One or more CSV/TSV/GeoJSON/XLSX files of shelters or emergency sites, in any supported layout and "
                  "encoding (Takamatsu's data.xlsx as the city publishes it). The same file given twice is read once; "
                  "two files listing the same places are refused. / 避難所・緊急避難場所のCSV・GeoJSON・XLSXファイル（複数可）。"
                  "同じファイルの重複指定は1回だけ読み、同じ場所を載せた2つのファイルは受け付けません。")
         self.add(QgsProcessingParameterMultipleLayers(self.LAYERS, self.tr("Shelter layers / 避難所レイヤ"),
-                                                      QgsProcessing.TypeVector, optional=True),
+                                                      Qgis.ProcessingSourceType.Vector, optional=True),
                  "Instead of or besides files: vector layers of shelters from any source QGIS opens (a memory layer, a "
                  "PostGIS or GeoPackage table, a WFS), either in a published layout (GSI, Digital Agency, Takamatsu, "
                  "Kumamoto, KSJ P20, a facility table; the position comes from latitude/longitude columns or the "
@@ -60,7 +63,7 @@ class ImportShelters(SonaeAlgorithm):
                  "emergency_site、designated_shelter など。以前の読み込み結果をデータベースに保存したもの。検査して"
                  "そのまま出力）のどちらか。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities / 施設"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "The canonical facilities layer (GeoPackage by default). / 施設レイヤの出力先（既定はGeoPackage）。")
         self.addOutput(QgsProcessingOutputNumber("FEATURE_COUNT", self.tr("Features written / 出力地物数")))
         self.addOutput(QgsProcessingOutputNumber("SKIPPED_COUNT", self.tr("Rows skipped / 除外した行数")))

@@ -97,8 +97,10 @@ def _bool_column(values: pd.Series, field: str, name: str) -> pd.Series:
             out.append(False)
         else:
             raise SonaeInputError(
-                f"Layer '{name}', feature {i + 1}, field {field}: '{v}' is not a yes/no value (true/false, 1/0).",
-                f"レイヤ「{name}」{i + 1}番目の地物、項目 {field}: 「{v}」は真偽値（true/false、1/0）ではありません。")
+                f"Layer '{name}', feature {i + 1}, field {field}: '{v}' is not a yes/no value. Write true or false "
+                "(or 1 / 0), or leave it empty when it is not known.",
+                f"レイヤ「{name}」{i + 1}番目の地物、項目 {field}: 「{v}」は真偽値ではありません。true または false"
+                "（1 / 0）を入力するか、不明なら空欄にしてください。")
     return pd.Series(out, index=values.index, dtype="boolean")
 
 
@@ -114,8 +116,10 @@ def _number_column(values: pd.Series, field: str, name: str, integer: bool) -> p
             out.append(float(parse_number(t)))
         except (NumberError, ValueError, TypeError):
             raise SonaeInputError(
-                f"Layer '{name}', feature {i + 1}, field {field}: '{v}' is not a number.",
-                f"レイヤ「{name}」{i + 1}番目の地物、項目 {field}: 「{v}」は数値ではありません。") from None
+                f"Layer '{name}', feature {i + 1}, field {field}: '{v}' is not a number. Write the number "
+                "(e.g. 120), or leave it empty when it is not known.",
+                f"レイヤ「{name}」{i + 1}番目の地物、項目 {field}: 「{v}」は数値ではありません。数値（例 120）を入力するか、"
+                "不明なら空欄にしてください。") from None
     series = pd.Series(out, index=values.index, dtype=float)
     return series.round().astype("Int64") if integer else series
 

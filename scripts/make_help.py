@@ -33,8 +33,16 @@ def _fill():
     return mod
 
 
+_RANGE = re.compile(r"\s(Allowed: [^/]*?\.|Whole number\.) / (範囲: .*?。|整数。)\s*$")
+
+
 def halves(text: str, ts: dict, fill) -> tuple[str, str]:
-    """(English, Japanese) of a bilingual string."""
+    """(English, Japanese) of a bilingual string. The range note base.number_range_help appends to a parameter's
+    help (" Allowed: 0 or more. / 範囲: 0以上。") goes to each half."""
+    m = _RANGE.search(text)
+    if m:
+        en, ja = halves(text[:m.start()], ts, fill)
+        return f"{en} {m.group(1)}", f"{ja}{m.group(2)}"
     ja = ts.get(text) or fill.japanese_part(text) or text
     en = text
     if ja != text and text.rstrip().endswith(ja.strip()):

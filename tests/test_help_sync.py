@@ -185,3 +185,14 @@ def test_japanese_help_is_as_complete_as_the_english(qgis_app):
     r = ratios()
     median = statistics.median(r)
     assert median >= MIN_MEDIAN_RATIO, f"median ja/en ratio {median:.2f} over {len(r)} entries"
+
+
+def test_make_help_splits_the_range_note_into_both_halves():
+    """base.number_range_help appends " Allowed: ... / 範囲: ..." after the bilingual help; each page gets its half
+    (before: the English page got the Japanese help text too)."""
+    mh = _make_help()
+    fill = mh._fill()
+    en, ja = mh.halves("Distance (0 = no limit). / 距離（0は無制限）。 Allowed: 0 or more. / 範囲: 0以上。", {}, fill)
+    assert en == "Distance (0 = no limit). Allowed: 0 or more." and ja == "距離（0は無制限）。範囲: 0以上。"
+    en, ja = mh.halves("Runs a day. / 便数。 Allowed: 1 or more, whole number. / 範囲: 1以上（整数）。", {}, fill)
+    assert en == "Runs a day. Allowed: 1 or more, whole number." and ja == "便数。範囲: 1以上（整数）。"

@@ -139,7 +139,7 @@ class CouncilMapbook(SonaeAlgorithm):
                                                    [Qgis.ProcessingSourceType.Vector], optional=True),
                  "sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。")
         self.add(QgsProcessingParameterVectorLayer(self.DISTRICTS, self.tr("Districts layer / 地区レイヤ"),
-                                                   [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                   [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
                  "sonae:districtlayout output (district_id, member_ids, type, feasibility, cost and subsidy fields) "
                  "from any source (a PostGIS or memory layer); replaces the GeoPackage's districts table: one page per "
                  "district and the index. / 地区配置の結果（district_id、member_ids、類型、実現可能性、費用・補助金の"

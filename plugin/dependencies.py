@@ -29,12 +29,14 @@ PACKAGES = {
     "scipy": ("scipy", "1.10", True),
     "openpyxl": ("openpyxl", "3.0", True),
     "h5py": ("h5py", "3.7", True),
+    "jsonschema": ("jsonschema", "4.0", True),
     "rasterio": ("rasterio", "1.3", False),
     "exactextract": ("exactextract", "0.2", False),
     "jismesh": ("jismesh", "2.1", False),
     "pvlib": ("pvlib", "0.11", False),
 }
 BASE_REQUIRES = ("numpy", "pandas", "shapely", "pyogrio", "geopandas")
+SCIPY = BASE_REQUIRES + ("scipy",)
 
 _cache: dict[str, str | None] = {}
 

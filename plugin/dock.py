@@ -12,6 +12,7 @@ import os
 from qgis.core import (Qgis, QgsApplication, QgsProject, QgsTask, QgsVectorLayer, QgsWkbTypes)
 from qgis.gui import QgsDockWidget, QgsFieldComboBox, QgsFileWidget, QgsMapLayerComboBox
 from qgis.PyQt.QtCore import Qt
+from qgis.PyQt.QtWidgets import QFrame
 from qgis.PyQt.QtWidgets import (QAction, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QProgressBar, QPushButton,
                                  QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget, QHeaderView, QScrollArea,
                                  QDoubleSpinBox)
@@ -41,7 +42,7 @@ def project_tables(project=None) -> dict:
             tables["stockpile_sufficiency"] = layer_to_frame(layer, geometry=False)
         elif {"row_type", "subsidy_yen"} <= names:
             tables["subsidy_scope"] = layer_to_frame(layer, geometry=False)
-        elif "id" in names and layer.geometryType() == QgsWkbTypes.PointGeometry:
+        elif "id" in names and layer.geometryType() == Qgis.GeometryType.Point:
             score = sum(k in names for k in ("flood_conflict", "evacuees", "capacity_calc", "hours_now"))
             if score > best_score:
                 best, best_score = layer, score
@@ -92,8 +93,8 @@ class SonaeDock(QgsDockWidget):
         self.figures.setObjectName("sonaeFigures")
         self.figures.horizontalHeader().setVisible(False)
         self.figures.verticalHeader().setVisible(False)
-        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.figures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.figures.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.figures.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.refresh_button = QPushButton(tr("Refresh / 更新"), box)
         self.refresh_button.setObjectName("sonaeRefresh")
         self.refresh_button.clicked.connect(self.refresh)
@@ -105,7 +106,7 @@ class SonaeDock(QgsDockWidget):
         run = QGroupBox(tr("Full workflow / 一括実行"), body)
         form = QFormLayout(run)
         self.shelter_files = QgsFileWidget(run)
-        self.shelter_files.setStorageMode(QgsFileWidget.GetMultipleFiles)
+        self.shelter_files.setStorageMode(QgsFileWidget.StorageMode.GetMultipleFiles)
         self.shelter_files.setFilter(tr("Shelter files (*.csv *.geojson *.json *.tsv)"))
         self.flood = QgsMapLayerComboBox(run)
         self.flood.setFilters(Qgis.LayerFilter.RasterLayer)
@@ -132,7 +133,7 @@ class SonaeDock(QgsDockWidget):
         self.fiscal_index.setSpecialValueText("—")
         self.fiscal_index.setValue(-0.01)
         self.output = QgsFileWidget(run)
-        self.output.setStorageMode(QgsFileWidget.SaveFile)
+        self.output.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
         self.output.setFilter(tr("GeoPackage (*.gpkg)"))
         form.addRow(tr("Shelter files / 避難所ファイル"), self.shelter_files)
         form.addRow(tr("Flood raster / 浸水ラスタ"), self.flood)
@@ -172,7 +173,7 @@ class SonaeDock(QgsDockWidget):
         # Scrollable, so the dock can be narrower than its form (and never widens the QGIS window).
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         self.setWidget(scroll)
 
@@ -193,7 +194,7 @@ class SonaeDock(QgsDockWidget):
         for i, (label, value) in enumerate(rows):
             self.figures.setItem(i, 0, QTableWidgetItem(label))
             item = QTableWidgetItem(value)
-            item.setTextAlignment(int(Qt.AlignRight | Qt.AlignVCenter))
+            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
             self.figures.setItem(i, 1, item)
         if rows:
             missing = rf.missing_tables(tables)
@@ -256,7 +257,7 @@ class SonaeDock(QgsDockWidget):
         task, self.task = self.task, None
         self.run_button.setEnabled(True)
         self.cancel_button.setEnabled(False)
-        if task is not None and task.status() == QgsTask.Terminated and not message:
+        if task is not None and task.status() == QgsTask.TaskStatus.Terminated and not message:
             message = tr("Cancelled / 中止しました")
         self.status.setText(message)
         if ok:
@@ -300,7 +301,7 @@ def add_dock(plugin):
     """Called by plugin/gui.py: the dock on the right, and a toolbar/menu action toggling it."""
     iface = plugin.iface
     dock = SonaeDock(iface, iface.mainWindow())
-    iface.addDockWidget(Qt.RightDockWidgetArea, dock)
+    iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
     plugin.dock = dock
     action = dock.toggleViewAction()
     action.setText(tr("Sonae panel / Sonae パネル"))

@@ -50,7 +50,7 @@ def workflow_steps(inputs: WorkflowInputs) -> list[tuple[str, dict, str]]:
     inputs.skipped = []
     if inputs.flood and "sonae:hazardexposure" in have:
         steps.append(("sonae:hazardexposure", {"FACILITIES": _uri(g, "facilities"), "HAZARD": inputs.flood,
-                                               "HAZARD_TYPE": 0, "VALUE_KIND": 1, "RADIUS_M": 0,
+                                               "HAZARD_TYPE": "flood", "VALUE_KIND": "rank", "RADIUS_M": 0,
                                                "OUTPUT": _dest(g, "facilities_hazard")}, "facilities_hazard"))
         points = "facilities_hazard"
     else:
@@ -59,7 +59,7 @@ def workflow_steps(inputs: WorkflowInputs) -> list[tuple[str, dict, str]]:
         steps.append(("sonae:sheltercatchments", {
             "FACILITIES": _uri(g, points), "POPULATION": inputs.population,
             "POPULATION_FIELD": inputs.population_field, "ZONE_ID_FIELD": inputs.zone_id_field or None,
-            "HAZARD_FIELD": "flood_conflict", "M2_PER_PERSON": 0,
+            "HAZARD_FIELD": "flood_conflict", "M2_PER_PERSON": "3.5m2",
             "OUTPUT": _dest(g, "shelters"), "CATCHMENTS": _dest(g, "population_catchment")}, "shelters"))
         points = "shelters"
     else:
@@ -70,7 +70,7 @@ def workflow_steps(inputs: WorkflowInputs) -> list[tuple[str, dict, str]]:
     energy_ok = bool(inputs.energy_assets) and points == "shelters"
     for alg_id, extra, table in (
             ("sonae:outageautonomy", {"OUTAGE_HOURS": 72}, "shelters_energy"),
-            ("sonae:sizeforautonomy", {"TARGET_HOURS": 72, "TARGET_SHARE": 1.0, "PV_MODE": 1}, "battery_sizing")):
+            ("sonae:sizeforautonomy", {"TARGET_HOURS": 72, "TARGET_SHARE": 1.0, "PV_MODE": "raise"}, "battery_sizing")):
         if energy_ok and alg_id in have:
             steps.append((alg_id, dict(energy, **extra, OUTPUT=_dest(g, table)), table))
         else:
@@ -115,7 +115,7 @@ class WorkflowTask(QgsTask):
     stepStarted = pyqtSignal(int, str)  # noqa: N815
 
     def __init__(self, inputs: WorkflowInputs):
-        super().__init__(tr("Sonae full workflow / Sonae 一括実行"), QgsTask.CanCancel)
+        super().__init__(tr("Sonae full workflow / Sonae 一括実行"), QgsTask.Flag.CanCancel)
         self.inputs = inputs             # existing tables of the GeoPackage are replaced one by one, others kept
         self.steps = workflow_steps(inputs)
         registry = QgsApplication.processingRegistry()

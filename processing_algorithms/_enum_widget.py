@@ -11,7 +11,7 @@ from processing.gui.wrappers import WidgetWrapper
 from qgis.core import QgsProcessingParameterDefinition
 from qgis.PyQt.QtWidgets import QComboBox
 
-from .base import tr
+from .base import localized, tr
 
 
 class LabelledEnumWrapper(WidgetWrapper):
@@ -21,7 +21,7 @@ class LabelledEnumWrapper(WidgetWrapper):
         if param.flags() & QgsProcessingParameterDefinition.Flag.FlagOptional:
             combo.addItem(tr("[Not selected] / [未選択]"), None)
         for value in param.options():
-            combo.addItem(tr((labels or {}).get(value, value)), value)
+            combo.addItem(localized((labels or {}).get(value, value)), value)
         combo.setToolTip(param.toolTip())
         combo.currentIndexChanged.connect(lambda _i: self.widgetValueHasChanged.emit(self))
         return combo

@@ -53,6 +53,38 @@ def ui_language() -> str:
     return "ja" if tr(_LANG_PROBE) != _LANG_PROBE else "en"
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uff00-\uffef]")
+
+
+def japanese_half(text: str) -> str | None:
+    """The Japanese half of "English / 日本語" (the part after the last " / " that is followed by Japanese only
+    when the part before it is not Japanese), else None."""
+    i = text.rfind(" / ")
+    while i >= 0:
+        left, right = text[:i], text[i + 3:]
+        if _CJK.search(right) and not _CJK.search(left.split("(")[0]):
+            return right.strip()
+        i = text.rfind(" / ", 0, i)
+    return None
+
+
+def localized(text: str) -> str:
+    """``tr(text)``; in Japanese mode a bilingual text the .ts does not know yet shows its Japanese half (strings
+    that come from rule files, or were added after the last `make i18n`)."""
+    done = tr(text)
+    if done != text or ui_language() != "ja":
+        return done
+    return japanese_half(text) or text
+
+
+def option_labels(parameter) -> dict:
+    """{option: bilingual label} of an enum parameter: the labels given to labelled_enum, else OPTION_LABELS,
+    else the option itself."""
+    from .option_labels import OPTION_LABELS
+    given = (parameter.metadata().get("widget_wrapper") or {}).get("labels") or {}
+    return {o: given.get(o) or OPTION_LABELS.get(o) or o for o in parameter.options()}
+
+
 def help_path(alg_id: str, lang: str | None = None) -> str | None:
     """help/<lang>/<alg_id>.html, falling back to English; None when neither exists."""
     for candidate in (lang or ui_language(), "en"):
@@ -341,12 +373,24 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
         """
         help_text = tr(help_text).format(**values) if values else tr(help_text)
         help_text += number_range_help(parameter)
+        parameter.setDescription(localized(parameter.description()))
+        if parameter.type() == "enum":
+            labels = option_labels(parameter)
+            if parameter.usesStaticStrings():     # values stay the ids; the dialogs show the labels
+                labelled_enum(parameter, labels)
+            else:                                 # index enum: the options are only what the dialog shows
+                parameter.setOptions([localized(labels[o]) for o in parameter.options()])
         parameter.setHelp(help_text)
         if advanced:
             parameter.setFlags(parameter.flags() | Qgis.ProcessingParameterFlag.Advanced)
         self.addParameter(parameter)
         self._param_help.append((parameter.name(), parameter.description(), help_text))
         return parameter
+
+    def addOutput(self, output):  # noqa: N802 — QGIS API
+        """Outputs show their Japanese name in Japanese mode even before `make i18n` (see :func:`localized`)."""
+        output.setDescription(localized(output.description()))
+        return super().addOutput(output)
 
     def shortHelpString(self):
         lang = ui_language()
@@ -367,6 +411,15 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
     def helpUrl(self):
         path = help_path(self.ALG_ID)
         return QUrl.fromLocalFile(path).toString() if path else ""
+
+    def require(self, *names: str, why: str = "") -> None:
+        """Refuse (bilingually, naming the installer) when a package needed for this input is missing: for
+        packages only some inputs need (jismesh for mesh codes, exactextract for polygon zones, pvlib without a
+        PV profile CSV). ``REQUIRES`` lists what every run needs (checked by canExecute)."""
+        missing = dependencies.missing(names)
+        if missing:
+            raise QgsProcessingException(dependencies.message(missing, f"{self.ALG_ID} ({why})" if why
+                                                              else self.ALG_ID))
 
     def canExecute(self):  # noqa: N802
         missing = dependencies.missing(self.REQUIRES)
@@ -488,6 +541,13 @@ class SonaeAlgorithm(QgsProcessingAlgorithm):
                 feedback.reportError(tr("Cancelled; no output was written. / 中止しました。出力は書き込んでいません。"),
                                      fatalError=False)
             return {}
+        except ModuleNotFoundError as exc:
+            destinations.rollback_all(self, context)
+            top = (exc.name or "").split(".")[0]
+            if top in dependencies.PACKAGES:     # a package only this input needs (jismesh, exactextract, pvlib ...)
+                dist, minimum, _shipped = dependencies.PACKAGES[top]
+                raise QgsProcessingException(dependencies.message([f"{dist}>={minimum}"], self.ALG_ID)) from None
+            raise
         except BaseException:
             destinations.rollback_all(self, context)
             raise

@@ -1,18 +1,20 @@
 """sonae:chargercoverage — which shelters an EV can reach within T minutes of each charger site."""
 from __future__ import annotations
 
-import geopandas as gpd
-import pandas as pd
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+pd = lazy("pandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber)
 
 from ..engine.errors import SonaeInputError
-from ..engine.ev_logistics import charger_coverage
-from ..engine.travel import load_rules
+charger_coverage = lazy_from(__name__, "..engine.ev_logistics", "charger_coverage")
 from .base import SonaeAlgorithm
-from .ev_delivery_plan import add_travel_parameters, line_geometries, point_frame, travel_from_parameters
-from .qgis_io import read_source, write_frame
+from .ev_delivery_plan import add_travel_parameters, load_rules, line_geometries, point_frame, travel_from_parameters
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
 
 def _ids(frame, field, layer):
@@ -24,6 +26,7 @@ def _ids(frame, field, layer):
 
 class ChargerCoverage(SonaeAlgorithm):
     ALG_ID = "chargercoverage"
+    REQUIRES = dependencies.SCIPY
     GROUP = "mobility"
     DISPLAY_NAME = "Charger coverage / 充電拠点の到達圏"
     SHORT_HELP = (
@@ -37,28 +40,28 @@ class ChargerCoverage(SonaeAlgorithm):
     def initParameters(self, config=None):
         rules = load_rules()
         self.add(QgsProcessingParameterFeatureSource("CHARGERS", self.tr("Chargers / 充電拠点"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Charger sites (points). / 充電拠点（点）。")
         self.add(QgsProcessingParameterField("CHARGER_ID_FIELD", self.tr("Charger id field / 充電拠点ID項目"),
                                              "id", "CHARGERS"),
                  "Field identifying each charger site. / 充電拠点のID項目。")
         self.add(QgsProcessingParameterFeatureSource("SHELTERS", self.tr("Shelters / 避難所"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Shelters (points). / 避難所（点）。")
         self.add(QgsProcessingParameterField("SHELTER_ID_FIELD", self.tr("Shelter id field / 避難所ID項目"), "id",
                                              "SHELTERS"),
                  "Field identifying each shelter. / 避難所のID項目。")
         self.add(QgsProcessingParameterNumber("MINUTES", self.tr("Travel time limit (min) / 到達時間の上限 (分)"),
-                                              QgsProcessingParameterNumber.Double, 30.0, minValue=0.1),
+                                              Qgis.ProcessingNumberParameterType.Double, 30.0, minValue=0.1),
                  "One-way driving minutes from a charger within which a shelter counts as covered. / "
                  "充電拠点からの片道所要時間（分）の上限。")
         add_travel_parameters(self, rules)
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Charger coverage / 充電拠点の到達圏"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "Shelters + nearest_charger_id, nearest_charger_min, nearest_charger_km, chargers_within, covered. "
                  "/ 避難所＋最寄り充電拠点・所要時間・圏内の拠点数・到達可否。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_PAIRS", self.tr("Reachable pairs / 到達可能な組"),
-                                                   QgsProcessing.TypeVectorLine, optional=True,
+                                                   Qgis.ProcessingSourceType.VectorLine, optional=True,
                                                    createByDefault=False),
                  "Optional lines charger -> shelter for every pair within the limit (routes on ROADS). / "
                  "上限内の充電拠点→避難所の線（任意）。")

@@ -28,16 +28,19 @@ from qgis.core import (Qgis, QgsLayoutExporter, QgsPrintLayout, QgsProcessing,
                        QgsReadWriteContext)
 from qgis.PyQt.QtXml import QDomDocument
 
-from ..engine import mapbook as mb
-from ..engine import report_figures as rf
-from ..engine.dates import wareki
+from .base import lazy, lazy_from
+mb = lazy("..engine.mapbook", __package__)
+rf = lazy("..engine.report_figures", __package__)
+wareki = lazy_from(__name__, "..engine.dates", "wareki")
 from ..engine.errors import Cancelled, SonaeInputError
-from ..engine.metric import local_metric_crs
-from ..engine.pdf_text import fix_pdf_file
+from .base import lazy_from
+local_metric_crs = lazy_from(__name__, "..engine.metric", "local_metric_crs")
+fix_pdf_file = lazy_from(__name__, "..engine.pdf_text", "fix_pdf_file")
 from . import destinations
+from ..engine.rules import load_rules
 from . import mapbook_layout as ml
 from .base import SonaeAlgorithm, tr
-from .qgis_io import layer_to_frame
+layer_to_frame = lazy_from(__name__, ".qgis_io", "layer_to_frame")
 from .styles import style_path
 LAYOUT_NAME = "Sonae 議会向け図面集"
 GROUP_NAME = "Sonae 図面集"
@@ -100,6 +103,7 @@ class CouncilMapbook(SonaeAlgorithm):
     STOCKPILE = "STOCKPILE"
     SUBSIDY = "SUBSIDY"
     COVERAGE = "COVERAGE"
+    DISTRICTS = "DISTRICTS"
     COVERAGE_NAME = "COVERAGE_NAME"
     FLOOD = "FLOOD"
     BASEMAP = "BASEMAP"
@@ -115,7 +119,7 @@ class CouncilMapbook(SonaeAlgorithm):
     OUTPUT = "OUTPUT"
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | Qgis.ProcessingAlgorithmFlag.NoThreading
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFile(self.GPKG, self.tr("Sonae GeoPackage / SonaeのGeoPackage"),
@@ -124,18 +128,25 @@ class CouncilMapbook(SonaeAlgorithm):
                  "subsidy_scope, districts). Optional when the layers below are given. / 各段階の結果を収めた"
                  "GeoPackage。下のレイヤを指定する場合は省略可。")
         self.add(QgsProcessingParameterVectorLayer(self.FACILITIES, self.tr("Shelters layer / 避難所レイヤ"),
-                                                   [QgsProcessing.TypeVectorPoint], optional=True),
+                                                   [Qgis.ProcessingSourceType.VectorPoint], optional=True),
                  "Points with Sonae fields (id, name, designated_shelter/welfare_shelter or role; flood_conflict, "
                  "evacuees, capacity_calc, hours_now when present). Replaces the GeoPackage's shelters tables. / "
                  "Sonaeの項目を持つ避難所の点レイヤ（GeoPackageの表の代わりに使用）。")
         self.add(QgsProcessingParameterVectorLayer(self.STOCKPILE, self.tr("Stockpile sufficiency / 備蓄充足"),
-                                                   [QgsProcessing.TypeVector], optional=True),
+                                                   [Qgis.ProcessingSourceType.Vector], optional=True),
                  "sonae:stockpilesufficiency output (shelter_id, days_min). / 備蓄充足の結果（shelter_id, days_min）。")
         self.add(QgsProcessingParameterVectorLayer(self.SUBSIDY, self.tr("Subsidy scope / 補助対象"),
-                                                   [QgsProcessing.TypeVector], optional=True),
+                                                   [Qgis.ProcessingSourceType.Vector], optional=True),
                  "sonae:subsidyscope output (row_type, facility_id, total_cost_yen, subsidy_yen). / 補助対象の結果。")
+        self.add(QgsProcessingParameterVectorLayer(self.DISTRICTS, self.tr("Districts layer / 地区レイヤ"),
+                                                   [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
+                 "sonae:districtlayout output (district_id, member_ids, type, feasibility, cost and subsidy fields) "
+                 "from any source (a PostGIS or memory layer); replaces the GeoPackage's districts table: one page per "
+                 "district and the index. / 地区配置の結果（district_id、member_ids、類型、実現可能性、費用・補助金の"
+                 "項目）。PostGISやメモリレイヤなどから指定でき、GeoPackageの地区の表の代わりに使います。",
+                 advanced=True)
         self.add(QgsProcessingParameterVectorLayer(self.COVERAGE, self.tr("Page areas / 図面の範囲"),
-                                                   [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                   [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
                  "Polygons, one page each (default: the districts table, else a grid over the shelters). / 1ページ"
                  "1範囲のポリゴン（既定は地区の表、なければ避難所を覆う格子）。")
         self.add(QgsProcessingParameterField(self.COVERAGE_NAME, self.tr("Page name field / 図面名の項目"),
@@ -151,7 +162,7 @@ class CouncilMapbook(SonaeAlgorithm):
                  "are added to the attribution. / 一番下に描く任意のレイヤ（地理院タイルのXYZレイヤ、手元のGeoTIFFなど）。"
                  "レイヤ名と権利表記（メタデータ）を出典に加えます。")
         self.add(QgsProcessingParameterNumber(self.GRID_M, self.tr("Grid cell (m) / 格子の大きさ (m)"),
-                                              QgsProcessingParameterNumber.Double, 5000.0, minValue=100.0),
+                                              Qgis.ProcessingNumberParameterType.Double, 5000.0, minValue=100.0),
                  "Page size of the grid used when there are no districts and no page areas. / 地区も範囲もないとき"
                  "の格子の一辺。")
         self.add(QgsProcessingParameterBoolean(self.OVERVIEW, self.tr("Whole-area first page / 1ページ目に全域"),
@@ -159,7 +170,8 @@ class CouncilMapbook(SonaeAlgorithm):
                  "Start with a page of the whole area and its totals. / 全域と合計のページを最初に付けます。")
         self.add(QgsProcessingParameterNumber(
             self.MAX_PAGES, self.tr("District pages (0 = all) / 地区ページ数（0は全部）"),
-            QgsProcessingParameterNumber.Integer, int(mb.RULES["default_max_pages"]), minValue=0),
+            Qgis.ProcessingNumberParameterType.Integer,
+            int(load_rules("mapbook.json", unwrap=True)["default_max_pages"]), minValue=0),
                  "How many district pages to print: the most feasible districts first (feasibility score of the "
                  "districts table). The index lists every district and marks the ones left out (掲載なし). With page "
                  "areas or a grid: the first pages. 0 prints all. / 印刷する地区ページ数。実現可能性の高い順。一覧には"
@@ -182,7 +194,7 @@ class CouncilMapbook(SonaeAlgorithm):
                  "editing. / 出力に成功したら、編集できるようレイアウトと（メモリ上の）レイヤを現在のプロジェクトに"
                  "残します。")
         self.add(QgsProcessingParameterNumber(self.DPI, self.tr("Resolution (dpi) / 解像度 (dpi)"),
-                                              QgsProcessingParameterNumber.Integer, 150, minValue=72, maxValue=600),
+                                              Qgis.ProcessingNumberParameterType.Integer, 150, minValue=72, maxValue=600),
                  "Resolution of the raster parts of the PDF. / PDFのラスタ部分の解像度。", advanced=True)
         self.add(QgsProcessingParameterFileDestination(self.OUTPUT, self.tr("Map book PDF / 図面集PDF"),
                                                        self.tr("PDF files (*.pdf)")),
@@ -225,10 +237,11 @@ class CouncilMapbook(SonaeAlgorithm):
                 tables.pop(n, None)
             tables["shelters"] = layer_to_frame(layer)
             inputs.append(layer.source())
-        for pname, tname in ((self.STOCKPILE, "stockpile_sufficiency"), (self.SUBSIDY, "subsidy_scope")):
+        for pname, tname in ((self.STOCKPILE, "stockpile_sufficiency"), (self.SUBSIDY, "subsidy_scope"),
+                             (self.DISTRICTS, "districts")):
             extra = self.parameterAsVectorLayer(parameters, pname, context)
             if extra is not None:
-                tables[tname] = layer_to_frame(extra, geometry=False)
+                tables[tname] = layer_to_frame(extra, geometry=tname == "districts")
                 inputs.append(extra.source())
         for pname in (self.COVERAGE, self.FLOOD, self.BASEMAP):
             lyr = self.parameterAsLayer(parameters, pname, context)
@@ -475,7 +488,7 @@ class CouncilMapbook(SonaeAlgorithm):
             result, err = QgsLayoutExporter.exportToPdf(layout.atlas(), tmp_pdf, settings, export_feedback)
             if feedback.isCanceled():
                 raise Cancelled("cancelled during the export")
-            if result != QgsLayoutExporter.Success:
+            if result != QgsLayoutExporter.ExportResult.Success:
                 raise SonaeInputError(f"The PDF could not be written ({err or result}). Check the disk space and "
                                       "the fonts (fonts-noto-cjk).",
                                       f"PDFを書き出せませんでした（{err or result}）。ディスクの空き容量とフォント"

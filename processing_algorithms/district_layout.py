@@ -1,24 +1,32 @@
 """sonae:districtlayout — candidate smart-community districts: clusters, seed 004 type, five feasibility axes."""
 from __future__ import annotations
 
-import numpy as np
-import pandas as pd
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+np = lazy("numpy")
+pd = lazy("pandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
-from ..engine import districts, subsidy
+districts = lazy("..engine.districts", __package__)
+subsidy = lazy("..engine.subsidy", __package__)
 from ..engine.errors import SonaeInputError
+from ..engine.rules import load_rules
 from .base import SonaeAlgorithm
-from .qgis_io import read_source, write_frame
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 from .subsidy_scope import add_energy_parameters, add_programme_parameters, read_inputs
 
-_RULES = districts.load_district_rules()
-_RAW_SPAN = _RULES["_sources"]["span_m"]
+# Defaults and help from the rule file read directly (light at plugin load); engine.districts validates it
+# (load_district_rules) when the algorithm runs.
+_RULES = load_rules("district_types.json", unwrap=True)
+_RAW_SPAN = load_rules("district_types.json")["span_m"]["_source"]
 
 
 class DistrictLayout(SonaeAlgorithm):
     ALG_ID = "districtlayout"
+    REQUIRES = dependencies.SCIPY + ("jsonschema",)
     GROUP = "districts"
     DISPLAY_NAME = "Smart-community district layout / スマートコミュニティ地区の候補"
     SHORT_HELP = (
@@ -39,19 +47,19 @@ class DistrictLayout(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource("FACILITIES", self.tr("Facilities / 施設"),
-                                                     [QgsProcessing.TypeVectorAnyGeometry]),
+                                                     [Qgis.ProcessingSourceType.VectorAnyGeometry]),
                  "Canonical facilities or shelters with id and facility_type (rules/facility_types.json). / "
                  "施設レイヤ（id・facility_type が必要）。")
         add_energy_parameters(self)
         self.add(QgsProcessingParameterVectorLayer("AUTONOMY", self.tr("Autonomy / 停電時の自立時間"),
-                                                   [QgsProcessing.TypeVector], optional=True),
+                                                   [Qgis.ProcessingSourceType.Vector], optional=True),
                  "Optional shelters_energy from sonae:outageautonomy (min_hours, critical_load_kw), joined on "
                  "AUTONOMY_ID_FIELD. / 停電自立時間の表（任意、shelters_energy）。")
         self.add(QgsProcessingParameterField("AUTONOMY_ID_FIELD", self.tr("Facility id field of autonomy / 自立時間表の施設ID"),
                                              defaultValue="id", parentLayerParameterName="AUTONOMY", optional=True),
                  "Field of the autonomy table holding the facility id. / 自立時間表の施設ID項目。")
         self.add(QgsProcessingParameterFeatureSource("BUILDINGS", self.tr("Buildings or land use / 建物・土地利用"),
-                                                     [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                     [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
                  "Optional building or land-use polygons; those touching a district add their class to its type "
                  "counts (a known facility type, or typed by the keywords of rules/facility_types.json). / "
                  "建物・土地利用ポリゴン（任意）。地区に接するものは類型判定に加えます。")
@@ -59,25 +67,25 @@ class DistrictLayout(SonaeAlgorithm):
                                              parentLayerParameterName="BUILDINGS", optional=True),
                  "Field with the building use or land-use class (e.g. 商業, 住宅, station). / 建物用途・土地利用区分の項目。")
         self.add(QgsProcessingParameterFeatureSource("CHARGERS", self.tr("EV chargers / EV充電器"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True),
+                                                     [Qgis.ProcessingSourceType.VectorPoint], optional=True),
                  "Optional EV charger points (e.g. chargers from the EV plan); districts containing one may be EV "
                  "introduction types (seed 004 表5.10, 5.11). / EV充電器（任意）。")
         self.add(QgsProcessingParameterNumber("SPAN_M", self.tr("Self-owned line span (m) / 自営線の到達距離（m）"),
-                                              QgsProcessingParameterNumber.Double,
+                                              Qgis.ProcessingNumberParameterType.Double,
                                               defaultValue=float(_RULES["span_m"]), minValue=1.0),
                  "Largest distance between two members of a district. Default {span:g} m: {why} / "
                  "地区内の2施設間の最大距離。", span=_RULES["span_m"], why=_RAW_SPAN)
         self.add(QgsProcessingParameterNumber("MIN_MEMBERS", self.tr("Minimum facilities per district / 地区の最少施設数"),
-                                              QgsProcessingParameterNumber.Integer,
+                                              Qgis.ProcessingNumberParameterType.Integer,
                                               defaultValue=int(_RULES["min_members"]), minValue=1),
                  "Clusters with fewer facilities are not output as districts. / これより少ない施設のまとまりは地区にしません。")
         add_programme_parameters(self)
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Districts / 地区"),
-                                                   QgsProcessing.TypeVectorPolygon),
+                                                   Qgis.ProcessingSourceType.VectorPolygon),
                  "District polygons with type, members, energy, investment, subsidy and the five scores with their "
                  "inputs. / 地区ポリゴン（類型・構成施設・エネルギー・投資額・補助金・5観点の評価と根拠）。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_MEASURES", self.tr("Recommended measures / 推奨施策"),
-                                                   QgsProcessing.TypeVector, optional=True, createByDefault=False),
+                                                   Qgis.ProcessingSourceType.Vector, optional=True, createByDefault=False),
                  "City-level table of the measures seed 004 presents without a district of their own (表5.12 "
                  "energy-saving behaviour, 表5.13 study committee), with the districts each is attached to "
                  "(rules/district_types.json measures). / 地区を持たない施策（省エネ行動促進・検討委員会設置）の"
@@ -128,7 +136,7 @@ class DistrictLayout(SonaeAlgorithm):
         span = self.parameterAsDouble(parameters, "SPAN_M", context)
         min_members = self.parameterAsInt(parameters, "MIN_MEMBERS", context)
         out, _members = districts.district_layout(
-            fac, span, _RULES, min_members, buildings, btype, chargers,
+            fac, span, districts.load_district_rules(), min_members, buildings, btype, chargers,
             line_yen_per_m=line_item["yen_per_unit"] if line_item else 0,
             line_finance=line_finance if line_ok else None, progress=progress.sub(0.35, 0.9))
         money = ["line_cost_yen", "investment_yen", "eligible_cost_yen", "subsidy_yen", "allocation_tax_yen",

@@ -6,48 +6,56 @@ plan as lines charger -> shelter, a table and the shelters with the energy they 
 """
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+np = lazy("numpy")
+pd = lazy("pandas")
+shapely = lazy("shapely")
+from qgis.core import Qgis
 from qgis.core import (QgsFeatureRequest, QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber)
 
-from ..engine.ev_logistics import (PlanSettings, prepare_chargers, prepare_fleet, shelter_needs, shelters_after,
-                                   solve_plan)
-from ..engine.travel import load_rules
+PlanSettings, prepare_chargers, prepare_fleet, shelter_needs, shelters_after, solve_plan = lazy_from(__name__, "..engine.ev_logistics", "PlanSettings", "prepare_chargers", "prepare_fleet", "shelter_needs", "shelters_after", "solve_plan")
 from .base import SonaeAlgorithm
-from .network import travel_matrix
-from .qgis_io import read_source, write_frame
+travel_matrix = lazy_from(__name__, ".network", "travel_matrix")
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
+
+
+def load_rules(path: str | None = None) -> dict:
+    """engine.travel.load_rules (rules/ev_fleet_defaults.json, unwrapped) without importing engine.travel, which
+    loads geopandas: parameter defaults are read when the provider loads."""
+    from ..engine.rules import load_rules as _load_rules
+    return _load_rules(path or "ev_fleet_defaults.json", unwrap=True)
 
 
 def add_travel_parameters(alg, rules):
     """ROADS, speed, detour factor, snapping limit and tolerance: shared by the mobility algorithms."""
     alg.add(QgsProcessingParameterFeatureSource(
-        "ROADS", alg.tr("Roads (optional) / 道路（任意）"), [QgsProcessing.TypeVectorLine], optional=True),
+        "ROADS", alg.tr("Roads (optional) / 道路（任意）"), [Qgis.ProcessingSourceType.VectorLine], optional=True),
         "Road centre lines for network distances (QGIS network analysis, two-way). Without roads, distance = "
         "straight line x DETOUR_FACTOR. / 道路中心線。指定するとQGISのネットワーク解析で距離を求めます。"
         "未指定なら直線距離×迂回係数。")
     alg.add(QgsProcessingParameterNumber(
-        "SPEED_KMH", alg.tr("Driving speed (km/h) / 走行速度 (km/h)"), QgsProcessingParameterNumber.Double,
+        "SPEED_KMH", alg.tr("Driving speed (km/h) / 走行速度 (km/h)"), Qgis.ProcessingNumberParameterType.Double,
         rules["speed_kmh"], minValue=0.1),
         "Average driving speed after the disaster, on roads or on the straight-line estimate (rules/"
         "ev_fleet_defaults.json: planning assumption). / 災害時の平均走行速度（規定値は計画上の仮定）。")
     alg.add(QgsProcessingParameterNumber(
-        "DETOUR_FACTOR", alg.tr("Detour factor / 迂回係数"), QgsProcessingParameterNumber.Double,
+        "DETOUR_FACTOR", alg.tr("Detour factor / 迂回係数"), Qgis.ProcessingNumberParameterType.Double,
         rules["detour_factor"], minValue=1.0),
         "Road distance / straight-line distance, used only without ROADS (circuity 1.2-1.4 in the literature; "
         "see rules/ev_fleet_defaults.json). / 道路距離÷直線距離（ROADSなしの場合のみ使用）。")
     alg.add(QgsProcessingParameterNumber(
         "MAX_SNAP_M", alg.tr("Max distance to a road (m) / 道路までの最大距離 (m)"),
-        QgsProcessingParameterNumber.Double, rules["max_snap_m"], minValue=0.0),
+        Qgis.ProcessingNumberParameterType.Double, rules["max_snap_m"], minValue=0.0),
         "With ROADS: a charger farther than this from every road is an error (outside the network's reach); a "
         "shelter farther is unreachable. / 道路からこれ以上離れた充電拠点はエラー、避難所は到達不可とします。",
         advanced=True)
     alg.add(QgsProcessingParameterNumber(
         "ROADS_TOLERANCE", alg.tr("Road topology tolerance (layer units) / 道路の接続許容値"),
-        QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+        Qgis.ProcessingNumberParameterType.Double, 0.0, minValue=0.0),
         "Road ends closer than this (in the road layer's units) are joined when the graph is built. / "
         "この距離より近い道路の端点を接続します（道路レイヤの単位）。", advanced=True)
 
@@ -90,6 +98,7 @@ def point_frame(gdf, crs, what):
 
 class EvDeliveryPlan(SonaeAlgorithm):
     ALG_ID = "evdeliveryplan"
+    REQUIRES = dependencies.SCIPY
     GROUP = "mobility"
     DISPLAY_NAME = "EV power delivery plan / EV電力輸送計画"
     SHORT_HELP = (
@@ -107,19 +116,19 @@ class EvDeliveryPlan(SonaeAlgorithm):
     def initParameters(self, config=None):
         rules = load_rules()
         self.add(QgsProcessingParameterFeatureSource("CHARGERS", self.tr("Chargers / 充電拠点"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Charger sites (points): charger_kw, pv_carport_kw, station_battery_kwh, soc (0-1), optional "
                  "ports. / 充電拠点（点）: charger_kw, pv_carport_kw, station_battery_kwh, soc（0〜1）。")
         self.add(QgsProcessingParameterField("CHARGER_ID_FIELD", self.tr("Charger id field / 充電拠点ID項目"),
                                              "id", "CHARGERS"),
                  "Field with the charger id that ev_fleet.home_site refers to. / EVのhome_siteが参照するID項目。")
         self.add(QgsProcessingParameterFeatureSource("EV_FLEET", self.tr("EV fleet / EV車両表"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Table of vehicles: vehicle_id, home_site (charger id), battery_kwh, usable_fraction (0-1, "
                  "empty = rules default), v2l_kw (external feeder kW, empty = 4.5), owner (city / dealer). / "
                  "車両表: vehicle_id, home_site, battery_kwh, usable_fraction, v2l_kw, owner。")
         self.add(QgsProcessingParameterFeatureSource("SHELTERS", self.tr("Shelters / 避難所"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Shelters with their unmet energy, e.g. the shelters_energy output of Outage autonomy. / "
                  "不足電力量を持つ避難所（停電時自立時間の出力など）。")
         self.add(QgsProcessingParameterField("SHELTER_ID_FIELD", self.tr("Shelter id field / 避難所ID項目"), "id",
@@ -127,38 +136,38 @@ class EvDeliveryPlan(SonaeAlgorithm):
                  "Unique shelter id. / 避難所の一意なID。")
         self.add(QgsProcessingParameterField("SHORTFALL_FIELD", self.tr("Shortfall field (kWh) / 不足電力量項目 (kWh)"),
                                              "shortfall_kwh_72h", "SHELTERS",
-                                             QgsProcessingParameterField.Numeric),
+                                             Qgis.ProcessingFieldParameterDataType.Numeric),
                  "kWh each shelter lacks to reach the target duration (NULL = 0). / 目標時間に足りない電力量 kWh。")
         self.add(QgsProcessingParameterField("HOURS_FIELD", self.tr("Autonomy hours field / 自立時間項目"),
-                                             "hours_now", "SHELTERS", QgsProcessingParameterField.Numeric,
+                                             "hours_now", "SHELTERS", Qgis.ProcessingFieldParameterDataType.Numeric,
                                              optional=True),
                  "Hours of autonomy now; with LOAD_FIELD gives hours_after_ev = hours + kWh delivered / load. If "
                  "absent the before/after counts use the shortfall. / 現在の自立時間（時間）。")
         self.add(QgsProcessingParameterField("LOAD_FIELD", self.tr("Critical load field (kW) / 重要負荷項目 (kW)"),
-                                             "critical_load_kw", "SHELTERS", QgsProcessingParameterField.Numeric,
+                                             "critical_load_kw", "SHELTERS", Qgis.ProcessingFieldParameterDataType.Numeric,
                                              optional=True),
                  "Critical load in kW that the delivered energy runs. / 給電した電力で賄う重要負荷 (kW)。")
         self.add(QgsProcessingParameterNumber("TARGET_H", self.tr("Target duration (h) / 目標時間 (h)"),
-                                              QgsProcessingParameterNumber.Double, 72.0, minValue=0.0),
+                                              Qgis.ProcessingNumberParameterType.Double, 72.0, minValue=0.0),
                  "Duration used to count shelters below target before and after the plan (FDMA target 72 h). / "
                  "計画前後の目標未達避難所数を数える時間（消防庁の目安72時間）。")
         self.add(QgsProcessingParameterNumber("TIME_BUDGET_H", self.tr("Time budget (h) / 時間枠 (h)"),
-                                              QgsProcessingParameterNumber.Double, 24.0, minValue=0.1),
+                                              Qgis.ProcessingNumberParameterType.Double, 24.0, minValue=0.1),
                  "Hours each vehicle may work (drive, hand over, recharge). / 各車両が稼働できる時間。")
         add_travel_parameters(self, rules)
         self.add(QgsProcessingParameterNumber("MIP_TIME_LIMIT_S", self.tr("Optimiser time limit (s) / 計算時間上限 (秒)"),
-                                              QgsProcessingParameterNumber.Double, rules["mip_time_limit_s"],
+                                              Qgis.ProcessingNumberParameterType.Double, rules["mip_time_limit_s"],
                                               minValue=1.0),
                  "HiGHS stops after this and reports the best plan with its MIP gap. / 上限到達時は最良の計画とギャップを報告。",
                  advanced=True)
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_LINES", self.tr("EV plan lines / EV計画（線）"),
-                                                   QgsProcessing.TypeVectorLine),
+                                                   Qgis.ProcessingSourceType.VectorLine),
                  "One line per vehicle and shelter (charger -> shelter) with trips and kWh. / 車両×避難所ごとの線。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_TABLE", self.tr("EV plan table / EV計画表"),
-                                                   QgsProcessing.TypeVector),
+                                                   Qgis.ProcessingSourceType.Vector),
                  "The plan as a table: vehicle, shelter, trips, kWh delivered, travel time. / 計画表。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT_SHELTERS", self.tr("Shelters after EV / EV給電後の避難所"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "Shelters + ev_kwh_delivered, shortfall_after_kwh, hours_after_ev (hours + kWh / mean critical load, an "
                  "estimate), reaches_target (no kWh shortfall left). / 避難所＋受電量・残る不足量・給電後の自立時間（推計）・目標達成。")
         for name, label in (("DELIVERED_KWH", "kWh delivered / 輸送電力量"), ("NEED_KWH", "kWh needed / 不足電力量"),

@@ -2,14 +2,16 @@
 replacement purchase per fiscal year."""
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from ..engine import stockpile as sp
-from ._stockpile_inputs import date_param, read_items, read_sites
+from .base import lazy, lazy_from
+sp = lazy("..engine.stockpile", __package__)
+date_param, read_items, read_sites = lazy_from(__name__, "._stockpile_inputs", "date_param", "read_items", "read_sites")
 from .base import SonaeAlgorithm
-from .qgis_io import write_frame
+write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
 class ExpiryRotation(SonaeAlgorithm):
@@ -30,23 +32,23 @@ class ExpiryRotation(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.ITEMS, self.tr("Stock items / 備蓄品"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Canonical stock_items table. / 備蓄品テーブル。")
         self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Stock sites / 備蓄拠点"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True),
+                                                     [Qgis.ProcessingSourceType.VectorPoint], optional=True),
                  "Optional: stock sites, to add the site names. / 任意: 拠点名を付けるための備蓄拠点。")
         self.add(QgsProcessingParameterString(self.REFERENCE_DATE, self.tr("Reference date / 基準日"), "",
                                               optional=True),
                  "Date the months are counted from (ISO, 2026/3/31 or 令和8年3月31日). Empty: today. / 基準日（空欄は今日）。")
         self.add(QgsProcessingParameterNumber(self.MONTHS, self.tr("Months ahead / 対象期間（か月）"),
-                                              QgsProcessingParameterNumber.Double, 12.0, minValue=0.0),
+                                              Qgis.ProcessingNumberParameterType.Double, 12.0, minValue=0.0),
                  "Lots expiring within this many months are listed. / この月数以内に期限を迎える在庫を一覧にします。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Expiring lots / 期限が近い在庫"),
-                                                   QgsProcessing.TypeVector),
+                                                   Qgis.ProcessingSourceType.Vector),
                  "One row per lot: site, month, months left, item, quantity, suggested action. / ロットごとの一覧。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_REPLACEMENT,
                                                    self.tr("Replacement per fiscal year / 年度別買替量"),
-                                                   QgsProcessing.TypeVector),
+                                                   Qgis.ProcessingSourceType.Vector),
                  "City stock to buy per fiscal year and item, in base units. / 年度・品目別の市の買替量（基本単位）。")
         self.addOutput(QgsProcessingOutputNumber("LOT_COUNT", self.tr("Lots listed / 対象ロット数")))
         self.addOutput(QgsProcessingOutputNumber("EXPIRED_COUNT", self.tr("Expired lots / 期限切れロット数")))

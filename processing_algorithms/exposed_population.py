@@ -1,22 +1,27 @@
 """sonae:exposedpopulation — people per inundation depth class in every population zone."""
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+np = lazy("numpy")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.hazard import VALUE_KINDS, exposed_population, mesh_polygons, open_hazard_raster
-from .base import SonaeAlgorithm
+from .base import lazy_from
+exposed_population, mesh_polygons, open_hazard_raster = lazy_from(__name__, "..engine.hazard", "exposed_population", "mesh_polygons", "open_hazard_raster")
+from .base import SonaeAlgorithm, labelled_enum
 from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
-from .hazard_exposure import add_nodata_parameter, nodata_parameter
-from .qgis_io import read_source, write_frame
+from .hazard_exposure import VALUE_LABELS, VALUE_OPTIONS, add_nodata_parameter, nodata_parameter
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
 
 class ExposedPopulation(SonaeAlgorithm):
     ALG_ID = "exposedpopulation"
+    REQUIRES = dependencies.BASE_REQUIRES + ("rasterio",)
     GROUP = "hazard"
     DISPLAY_NAME = "Exposed population by depth class / 浸水深ランク別の曝露人口"
     SHORT_HELP = (
@@ -40,12 +45,12 @@ class ExposedPopulation(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population / 人口"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Population zones: polygons (mesh cells, districts), points (town points) or a table with a JIS "
                  "X 0410 mesh code field. / 人口の区域（ポリゴン・点、またはメッシュコードの表）。")
         self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field / 人口の項目"),
                                              parentLayerParameterName=self.POPULATION,
-                                             type=QgsProcessingParameterField.Numeric),
+                                             type=Qgis.ProcessingFieldParameterDataType.Numeric),
                  "Number of people in the zone (e.g. ptn_2020 of KSJ 500 m mesh, totalPopulation of Takamatsu). / "
                  "区域の人口の項目。")
         self.add(QgsProcessingParameterField(self.MESH_CODE_FIELD, self.tr("Mesh code field / メッシュコードの項目"),
@@ -59,14 +64,15 @@ class ExposedPopulation(SonaeAlgorithm):
         self.add(QgsProcessingParameterRasterLayer(self.HAZARD, self.tr("Hazard raster / ハザードラスタ"),
                                                    optional=True),
                  "One-band raster of inundation depth (m) or depth-rank codes, any CRS. / 浸水深またはランクのラスタ。")
-        self.add(QgsProcessingParameterEnum(self.VALUE_KIND, self.tr("Raster values / ラスタの値"),
-                                            options=list(VALUE_KINDS), defaultValue=1),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.VALUE_KIND, self.tr("Raster values / ラスタの値"),
+                                                          options=list(VALUE_OPTIONS), defaultValue="rank",
+                                                          usesStaticStrings=True), VALUE_LABELS),
                  "depth_m: depth in metres; rank: depth-rank codes 1-6 (other values are no data). / "
                  "depth_m＝浸水深（m）、rank＝浸水深ランクコード。")
         add_nodata_parameter(self)
         add_polygon_hazard_parameters(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Exposed population / 曝露人口"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "One feature per zone with population, people_rank_1..6, people_dry, people_no_data, "
                  "people_exposed, share_exposed. / 区域ごとのランク別人口。")
         self.addOutput(QgsProcessingOutputNumber("POPULATION_TOTAL", self.tr("Population / 人口")))
@@ -74,7 +80,7 @@ class ExposedPopulation(SonaeAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         from ..engine.rasters import check_depths, check_overlap   # lazy: loading the provider imports no scientific library
-        kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
+        kind = self.enum_value(parameters, self.VALUE_KIND, context)
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         mesh_field = self.parameterAsString(parameters, self.MESH_CODE_FIELD, context)
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)

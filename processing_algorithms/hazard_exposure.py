@@ -3,23 +3,26 @@ from __future__ import annotations
 
 import os
 
-import geopandas as gpd
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterNumber, QgsProcessingParameterRasterLayer)
 
 from ..engine.errors import SonaeInputError
-from ..engine.hazard import HAZARD_TYPES, VALUE_KINDS, facility_exposure, open_hazard_raster
-from .base import SonaeAlgorithm
+HAZARD_TYPES, VALUE_KINDS, facility_exposure, open_hazard_raster = lazy_from(__name__, "..engine.hazard", "HAZARD_TYPES", "VALUE_KINDS", "facility_exposure", "open_hazard_raster")
+from .base import SonaeAlgorithm, labelled_enum
 from .hazard_source import add_polygon_hazard_parameters, hazard_raster_source
-from .qgis_io import read_source, write_frame
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
 
 def add_nodata_parameter(alg):
     """The optional NODATA parameter (advanced) of the algorithms that read a hazard raster."""
     from qgis.core import QgsProcessingParameterNumber
     alg.add(QgsProcessingParameterNumber("NODATA", alg.tr("Raster NoData value / ラスタのNoData値"),
-                                         QgsProcessingParameterNumber.Double, optional=True),
+                                         Qgis.ProcessingNumberParameterType.Double, optional=True),
             "The hazard raster's NoData value when the file has no NoData tag (e.g. -9999). Empty: the tag, or a "
             "common fill value (-9999, -3.4e38, -32768, 65535, ...) found in an untagged raster, with a warning. / "
             "ラスタにNoData値の設定がない場合のNoData値（例 -9999）。空欄ならファイルの設定、なければよくある埋め値を"
@@ -46,12 +49,21 @@ def raster_path(alg, parameters, name, context) -> str:
     return path
 
 
+# Option order written here (saved models store the names; the order only matters for old index values).
+# tests/test_enums.py checks these against engine.hazard.HAZARD_TYPES / VALUE_KINDS.
+HAZARD_OPTIONS = ("flood", "tsunami", "storm_surge", "inland_flood", "landslide")
+HAZARD_LABELS = {"flood": "Flood / 洪水", "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
+                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 崖崩れ・土石流・地滑り"}
+VALUE_OPTIONS = ("depth_m", "rank")
+VALUE_LABELS = {"depth_m": "Depth in metres / 浸水深（m）", "rank": "Depth-rank codes 1-6 / 浸水深ランク（1～6）"}
+
+
 def schema_kinds(frame) -> dict:
     """Field kinds of the canonical facilities schema (booleans read back as 1.0/0.0 are written as booleans)."""
     from ..layers.schemas import FACILITIES
     kinds = {f.name: f.kind for f in FACILITIES if f.name in frame.columns and f.kind in ("bool", "int")}
     for c in frame.columns:  # hazard fields of earlier runs (other hazard types)
-        for h in HAZARD_TYPES:
+        for h in HAZARD_OPTIONS:
             if c == f"{h}_conflict":
                 kinds[c] = "bool"
             elif c == f"{h}_rank":
@@ -61,6 +73,7 @@ def schema_kinds(frame) -> dict:
 
 class HazardExposure(SonaeAlgorithm):
     ALG_ID = "hazardexposure"
+    REQUIRES = dependencies.BASE_REQUIRES + ("rasterio",)
     GROUP = "hazard"
     DISPLAY_NAME = "Hazard exposure of facilities / 施設のハザード曝露"
     SHORT_HELP = (
@@ -87,7 +100,7 @@ class HazardExposure(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.FACILITIES, self.tr("Facilities / 施設"),
-                                                     [QgsProcessing.TypeVectorAnyGeometry]),
+                                                     [Qgis.ProcessingSourceType.VectorAnyGeometry]),
                  "Facilities, normally the canonical layer from sonae:importshelters (ok_<type>, floors, "
                  "conditional_hazards are used when present). Polygons are sampled at a point on their surface. / "
                  "施設レイヤ（通常は sonae:importshelters の出力）。")
@@ -97,22 +110,24 @@ class HazardExposure(SonaeAlgorithm):
                  "(GeoTIFF, GeoPackage raster, /vsicurl/ COG); NoData respected. Multi-band rasters are refused. "
                  "Leave empty when HAZARD_POLYGONS are given. / 浸水深（m）または浸水深ランクの1バンドのラスタ（座標系は"
                  "任意。GeoTIFF・GeoPackageラスタ・/vsicurl/ のCOGなど）。HAZARD_POLYGONS を使う場合は空欄。")
-        self.add(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard type / 災害種別"),
-                                            options=list(HAZARD_TYPES), defaultValue=0),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard type / 災害種別"),
+                                                          options=list(HAZARD_OPTIONS), defaultValue="flood",
+                                                          usesStaticStrings=True), HAZARD_LABELS),
                  "Which hazard the raster shows; names the output fields (<type>_value ...) and the designation "
                  "flag checked (ok_<type>). / ラスタの災害種別。出力項目名と照合する指定フラグ（ok_<種別>）を決めます。")
-        self.add(QgsProcessingParameterEnum(self.VALUE_KIND, self.tr("Raster values / ラスタの値"),
-                                            options=list(VALUE_KINDS), defaultValue=1),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.VALUE_KIND, self.tr("Raster values / ラスタの値"),
+                                                          options=list(VALUE_OPTIONS), defaultValue="rank",
+                                                          usesStaticStrings=True), VALUE_LABELS),
                  "depth_m: depth in metres, classified with rules/depth_classes.json; rank: depth-rank codes 1-6 "
                  "(KSJ A31 / portal; other values are no data). / depth_m＝浸水深（m）、rank＝浸水深ランクコード。")
         self.add(QgsProcessingParameterNumber(self.RADIUS_M, self.tr("Footprint radius (m) / 敷地半径（m）"),
-                                              QgsProcessingParameterNumber.Double, defaultValue=0.0, minValue=0.0),
+                                              Qgis.ProcessingNumberParameterType.Double, defaultValue=0.0, minValue=0.0),
                  "Also take the highest value of the cells whose centres lie within this many metres of the "
                  "facility (its site). 0 = the point only. / 施設から指定半径（m）内のセルの最大値も求めます。0＝地点のみ。")
         add_nodata_parameter(self)
         add_polygon_hazard_parameters(self)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Facilities with hazard / 施設（ハザード付き）"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "The facilities with the hazard fields added (the input layer is not changed). / "
                  "ハザード項目を追加した施設（入力は変更しません）。")
         self.addOutput(QgsProcessingOutputNumber("CONFLICT_COUNT", self.tr("Conflicts / 指定との矛盾")))
@@ -120,8 +135,8 @@ class HazardExposure(SonaeAlgorithm):
 
     def compute(self, parameters, context, feedback, progress):
         from ..engine.rasters import check_depths   # lazy: loading the provider imports no scientific library
-        hazard = HAZARD_TYPES[self.parameterAsEnum(parameters, self.HAZARD_TYPE, context)]
-        kind = VALUE_KINDS[self.parameterAsEnum(parameters, self.VALUE_KIND, context)]
+        hazard = self.enum_value(parameters, self.HAZARD_TYPE, context)
+        kind = self.enum_value(parameters, self.VALUE_KIND, context)
         radius = self.parameterAsDouble(parameters, self.RADIUS_M, context)
         info = open_hazard_raster(hazard_raster_source(self, parameters, context, feedback, self.HAZARD), self.HAZARD,
                                   nodata_parameter(self, parameters, context), feedback.pushWarning)

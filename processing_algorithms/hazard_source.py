@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import os
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingParameterField, QgsProcessingParameterNumber,
                        QgsProcessingParameterVectorLayer, QgsProcessingUtils)
 
@@ -27,7 +28,7 @@ METRES_PER_DEGREE = 111_320.0    # length of one degree of latitude (WGS84/GRS80
 def add_polygon_hazard_parameters(alg) -> None:
     """The optional HAZARD_POLYGONS / _FIELD / _CELL_M parameters (the alternative to a hazard raster)."""
     alg.add(QgsProcessingParameterVectorLayer(HAZARD_POLYGONS, alg.tr("Hazard polygons / ハザードのポリゴン"),
-                                              [QgsProcessing.TypeVectorPolygon], optional=True),
+                                              [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
             "Instead of a raster: polygons with a depth (m) or depth-rank field, e.g. KSJ A31 (flood) or A40 "
             "(tsunami) from a file, PostGIS or memory layer. They are burnt into a temporary raster of "
             "HAZARD_POLYGONS_CELL_M; overlapping polygons take the highest value; outside every polygon the value "
@@ -41,7 +42,7 @@ def add_polygon_hazard_parameters(alg) -> None:
             "cannot be read is refused with its row. / HAZARD_POLYGONS の浸水深（m）またはランクの項目（VALUE_KIND "
             "に合わせる）。文字の数値も読み取り、読めない行は行番号付きで中止します。")
     alg.add(QgsProcessingParameterNumber(HAZARD_POLYGONS_CELL_M, alg.tr("Cell size for polygons (m) / ポリゴン変換のセル（m）"),
-                                         QgsProcessingParameterNumber.Double, defaultValue=5.0, minValue=0.5,
+                                         Qgis.ProcessingNumberParameterType.Double, defaultValue=5.0, minValue=0.5,
                                          maxValue=1000.0),
             "Cell size in metres (0.5-1,000) of the temporary raster made from HAZARD_POLYGONS. Smaller is more "
             "exact at polygon edges and slower; 5 m matches the KSJ 1st-mesh rasters. / HAZARD_POLYGONS から作る"

@@ -1,14 +1,16 @@
 """sonae:importstockpile — stockpile inventory files (CSV/XLSX) -> canonical stock_sites and stock_items."""
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFile)
 
-from ..layers.importers.stockpile import import_stockpile, items_for_layer
+from .base import lazy_from
+import_stockpile, items_for_layer = lazy_from(__name__, "..layers.importers.stockpile", "import_stockpile", "items_for_layer")
 from .base import SonaeAlgorithm
 from .platform_common import CONNECTION_HELP, connection_parameter
-from .platform_common import write_stock as write_to_platform
-from .qgis_io import write_frame
+write_to_platform = lazy_from(__name__, ".platform_common", "write_stock")
+write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
 class ImportStockpile(SonaeAlgorithm):
@@ -43,10 +45,10 @@ class ImportStockpile(SonaeAlgorithm):
                  "The stock sites (拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度). May be the same XLSX (sheet 拠点). Empty: "
                  "the items table's own 緯度/経度 columns. / 備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_SITES, self.tr("Stock sites / 備蓄拠点"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "Canonical stock_sites layer. / 備蓄拠点レイヤの出力先。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ITEMS, self.tr("Stock items / 備蓄品"),
-                                                   QgsProcessing.TypeVector),
+                                                   Qgis.ProcessingSourceType.Vector),
                  "Canonical stock_items table. / 備蓄品テーブルの出力先。")
         self.add(connection_parameter(self.PLATFORM, optional=True),
                  "Optional: also write the inventory to the shared platform (one transaction; as a partner only your "

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from qgis.core import Qgis
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsExpressionContextUtils,
                        QgsFeature, QgsGeometry, QgsLayoutItemAttributeTable, QgsLayoutTableColumn,
                        QgsPalLayerSettings, QgsPrintLayout, QgsProperty, QgsReadWriteContext, QgsTextBufferSettings,
@@ -18,8 +19,9 @@ from qgis.PyQt.QtGui import QColor, QFont
 from qgis.PyQt.QtXml import QDomDocument
 
 from ..engine.errors import SonaeInputError
-from ..engine.mapbook import INDEX_COLUMNS
-from .qgis_io import _columns_as_lists, crs_of, qgs_fields
+from .base import lazy_from
+INDEX_COLUMNS = lazy_from(__name__, "..engine.mapbook", "INDEX_COLUMNS")
+_columns_as_lists, crs_of, qgs_fields = lazy_from(__name__, ".qgis_io", "_columns_as_lists", "crs_of", "qgs_fields")
 from .styles import style_path
 
 TEMPLATE = os.path.join(os.path.dirname(__file__), "..", "layers", "templates", "council_mapbook_a3.qpt")
@@ -66,7 +68,7 @@ def label_facilities(layer: QgsVectorLayer) -> None:
     settings.dist = 1.0
     fmt = QgsTextFormat()
     font = QFont(LABEL_FONT)
-    font.setStyleStrategy(QFont.PreferNoShaping)   # keep digits searchable (see _searchable_digits)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)   # keep digits searchable (see _searchable_digits)
     fmt.setFont(font)
     fmt.setSize(7.5)
     fmt.setColor(QColor(20, 20, 20))
@@ -83,8 +85,8 @@ def label_facilities(layer: QgsVectorLayer) -> None:
     obstacle.setFactor(1.0)
     settings.setObstacleSettings(obstacle)
     props = settings.dataDefinedProperties()
-    props.setProperty(QgsPalLayerSettings.Show, QgsProperty.fromExpression(NOT_OVERVIEW))
-    props.setProperty(QgsPalLayerSettings.Priority, QgsProperty.fromExpression(
+    props.setProperty(QgsPalLayerSettings.Property.Show, QgsProperty.fromExpression(NOT_OVERVIEW))
+    props.setProperty(QgsPalLayerSettings.Property.Priority, QgsProperty.fromExpression(
         "if(array_contains(string_to_array(attribute(@atlas_feature, 'member_ids'), ', '), \"id\"), 10, "
         "if(\"stay\" = 1, 7, 4))"))
     layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
@@ -142,7 +144,7 @@ def configure(layout, project, map_layers, coverage, index_layer, metric: str):
         col = QgsLayoutTableColumn(header)
         col.setAttribute(fieldname)
         if fieldname not in ("i_district", "i_type"):
-            col.setHAlignment(Qt.AlignRight)
+            col.setHAlignment(Qt.AlignmentFlag.AlignRight)
         columns.append(col)
     table.setColumns(columns)
     table.setFilterFeatures(True)
@@ -160,7 +162,7 @@ def configure(layout, project, map_layers, coverage, index_layer, metric: str):
 
 def _no_shaping(fmt):
     font = fmt.font()
-    font.setStyleStrategy(QFont.PreferNoShaping)
+    font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
     fmt.setFont(font)
     return fmt
 
@@ -170,7 +172,7 @@ def _searchable_digits(layout):
 
     With OpenType shaping, Noto Sans CJK JP gives digits inside Latin runs ("D002", "0.5m", "CC BY 4.0") glyph
     variants outside the font's cmap; Qt's PDF engine then writes no Unicode for them and pdftotext (and PDF
-    search) lose the digits although they print. ``QFont.PreferNoShaping`` keeps the plain glyphs. The strategy is
+    search) lose the digits although they print. ``QFont.StyleStrategy.PreferNoShaping`` keeps the plain glyphs. The strategy is
     not stored in .qpt files, so it is applied here, after loading the template.
     """
     from qgis.core import (QgsLayoutItemLabel, QgsLayoutItemLegend, QgsLayoutItemManualTable,
@@ -179,8 +181,8 @@ def _searchable_digits(layout):
         if isinstance(item, (QgsLayoutItemLabel, QgsLayoutItemScaleBar)):
             item.setTextFormat(_no_shaping(item.textFormat()))
         elif isinstance(item, QgsLayoutItemLegend):
-            for style in (QgsLegendStyle.Title, QgsLegendStyle.Group, QgsLegendStyle.Subgroup,
-                          QgsLegendStyle.SymbolLabel):
+            for style in (QgsLegendStyle.Style.Title, QgsLegendStyle.Style.Group, QgsLegendStyle.Style.Subgroup,
+                          QgsLegendStyle.Style.SymbolLabel):
                 item.rstyle(style).setTextFormat(_no_shaping(item.rstyle(style).textFormat()))
     for frame in layout.multiFrames():
         if isinstance(frame, (QgsLayoutItemManualTable, QgsLayoutItemAttributeTable)):

@@ -16,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 from qgis.analysis import (QgsGraphAnalyzer, QgsGraphBuilder, QgsNetworkDistanceStrategy,
                            QgsVectorLayerDirector)
+from qgis.core import Qgis
 from qgis.core import (QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsDistanceArea, QgsPointXY,
                        QgsProject, QgsUnitTypes, QgsWkbTypes)
 
@@ -46,7 +47,7 @@ def _distance_area(crs: QgsCoordinateReferenceSystem, extent=None):
         da.setEllipsoid(ELLIPSOID)
         return da, ELLIPSOID, 1.0
     da.setEllipsoid("NONE")
-    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), QgsUnitTypes.DistanceMeters)
+    factor = QgsUnitTypes.fromUnitToUnitFactor(crs.mapUnits(), Qgis.DistanceUnit.Meters)
     return da, "NONE", factor
 
 
@@ -64,7 +65,7 @@ def _local_metric(crs: QgsCoordinateReferenceSystem, extent) -> bool:
 
 def check_roads(roads, roads_name: str) -> None:
     """A road layer must hold lines and at least one feature."""
-    if QgsWkbTypes.geometryType(roads.wkbType()) != QgsWkbTypes.LineGeometry:
+    if QgsWkbTypes.geometryType(roads.wkbType()) != Qgis.GeometryType.Line:
         raise SonaeInputError(f"Layer '{roads_name}' (ROADS) is not a line layer. Choose a road centre-line layer.",
                               f"レイヤ「{roads_name}」（ROADS）は線レイヤではありません。道路中心線のレイヤを選んでください。")
     if roads.featureCount() == 0:
@@ -75,7 +76,7 @@ def check_roads(roads, roads_name: str) -> None:
 def build_graph(roads, crs: QgsCoordinateReferenceSystem, points: list, tolerance: float, ellipsoid: str,
                 feedback=None):
     """One two-way graph of ``roads`` (length as cost) with ``points`` tied in. Returns (graph, tied points)."""
-    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.DirectionBoth)
+    director = QgsVectorLayerDirector(roads, -1, "", "", "", QgsVectorLayerDirector.Direction.DirectionBoth)
     director.addStrategy(QgsNetworkDistanceStrategy())
     builder = QgsGraphBuilder(crs, True, float(tolerance), ellipsoid)
     tied = director.makeGraph(builder, points, feedback)

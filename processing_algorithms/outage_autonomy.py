@@ -3,34 +3,41 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
-import pandas as pd
+from .base import lazy, lazy_from
+np = lazy("numpy")
+pd = lazy("pandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterDateTime, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber)
 
 from ..engine.energy import energy_defaults
-from ..engine.energy.inputs import build_inputs, join_assets
-from ..engine.energy.outage import Settings, check_start_soc, hour_of_year, summarise
-from ..engine.roles import role_labels
-from ..engine.energy.weather import region_ids, weather_rules
-from ..engine.energy.years import lower_median, simulate_years
-from .base import SonaeAlgorithm
-from .qgis_io import read_source, write_frame
+build_inputs, join_assets = lazy_from(__name__, "..engine.energy.inputs", "build_inputs", "join_assets")
+Settings, check_start_soc, hour_of_year, summarise = lazy_from(__name__, "..engine.energy.outage", "Settings", "check_start_soc", "hour_of_year", "summarise")
+role_labels = lazy_from(__name__, "..engine.roles", "role_labels")
+lower_median, simulate_years = lazy_from(__name__, "..engine.energy.years", "lower_median", "simulate_years")
+from ..engine.rules import load_rules
+from .base import SonaeAlgorithm, labelled_enum
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
+
+# Option order written here, not taken from the rule file's key order (saved models store the names; an old
+# index keeps its meaning). tests/test_enums.py checks it matches rules/weather_normals_japan.json's regions.
+WEATHER_REGIONS = ("auto", "r1_kitami", "r2_iwamizawa", "r3_morioka", "r4_nagano", "r5_utsunomiya", "r6_okayama",
+                   "r7_miyazaki", "r8_naha")
 
 
 def energy_common_parameters(alg, defaults):
     """Parameters shared by sonae:outageautonomy and sonae:sizeforautonomy."""
     alg.add(QgsProcessingParameterFeatureSource("FACILITIES", alg.tr("Shelters / 避難所"),
-                                                [QgsProcessing.TypeVectorAnyGeometry]),
+                                                [Qgis.ProcessingSourceType.VectorAnyGeometry]),
             "Shelters or facilities (Sonae's shelters layer from sonae:sheltercatchments, with evacuees). Energy "
             "fields pv_kw, battery_kwh, battery_kw, battery_soc, generator_kw, fuel_l may be on this layer or in "
             "ENERGY_ASSETS. / 避難所レイヤ（避難者数付き）。設備の項目はこのレイヤか設備テーブルに置きます。")
     alg.add(QgsProcessingParameterField("ID_FIELD", alg.tr("Facility id field / 施設ID項目"), "id", "FACILITIES"),
             "Field with the facility id used to join ENERGY_ASSETS (Sonae: id). / 設備テーブルと結合する施設IDの項目。")
     alg.add(QgsProcessingParameterField("EVACUEES_FIELD", alg.tr("Evacuees field / 避難者数の項目"), "evacuees",
-                                        "FACILITIES", QgsProcessingParameterField.Numeric),
+                                        "FACILITIES", Qgis.ProcessingFieldParameterDataType.Numeric),
             "Number of evacuees per shelter; drives lighting and phone charging (rules/critical_loads.json). "
             "Empty = 0. / 避難者数。照明と携帯充電の負荷を決めます。空は0。")
     alg.add(QgsProcessingParameterField("TYPE_FIELD", alg.tr("Facility type field / 施設種別の項目"),
@@ -38,7 +45,7 @@ def energy_common_parameters(alg, defaults):
             "Facility type (school, community_center, welfare, ...) selecting the load set of "
             "rules/critical_loads.json; unknown or empty = default. / 施設種別（負荷の組合せを選びます）。")
     alg.add(QgsProcessingParameterFeatureSource("ENERGY_ASSETS", alg.tr("Energy assets table / 設備テーブル"),
-                                                [QgsProcessing.TypeVector], optional=True),
+                                                [Qgis.ProcessingSourceType.Vector], optional=True),
             "Optional table keyed by facility id (ASSET_ID_FIELD) with pv_kw, battery_kwh, battery_kw, battery_soc "
             "(0-1), generator_kw, fuel_l, normal_kwh_year. Its fields replace the facilities' own. / "
             "施設IDをキーとする設備テーブル（任意）。")
@@ -46,15 +53,16 @@ def energy_common_parameters(alg, defaults):
                                         "facility_id", "ENERGY_ASSETS", optional=True),
             "Field of ENERGY_ASSETS holding the facility id. / 設備テーブルの施設ID項目。")
     alg.add(QgsProcessingParameterNumber("START_SOC", alg.tr("Starting state of charge / 開始時の充電率"),
-                                         QgsProcessingParameterNumber.Double, defaults["start_soc"], False, 0.0, 1.0),
+                                         Qgis.ProcessingNumberParameterType.Double, defaults["start_soc"], False, 0.0, 1.0),
             "Battery state of charge (0-1) at the start of an outage when no monitored battery_soc is given; it is "
             "also the reserve used for outages starting at every hour of the year. / 停電開始時の充電率（0〜1）。"
             "監視値がない場合と、全時刻の停電開始シミュレーションに使います。")
-    wr = weather_rules()
-    ids = ["auto"] + region_ids(wr)
-    labels = ["Auto: nearest climate region / 自動（最寄りの気候地域）"] + [wr["regions"][k]["label"] for k in ids[1:]]
-    alg.add(QgsProcessingParameterEnum("WEATHER_REGION", alg.tr("Weather region / 気象の地域"), labels,
-                                       defaultValue=0),
+    wr = load_rules("weather_normals_japan.json")     # = engine.energy.weather.weather_rules(), light at load
+    labels = {"auto": "Auto: nearest climate region / 自動（最寄りの気候地域）"}
+    labels.update({k: wr["regions"][k]["label"] for k in WEATHER_REGIONS[1:]})
+    alg.add(labelled_enum(QgsProcessingParameterEnum("WEATHER_REGION", alg.tr("Weather region / 気象の地域"),
+                                                     list(WEATHER_REGIONS), defaultValue="auto",
+                                                     usesStaticStrings=True), labels),
             "Weather for the PV profile when no WEATHER_FILE is given: seeded synthetic years (daily clearness index "
             "as a Markov chain, Aguiar et al. 1988) calibrated to the monthly irradiance normals of one of Japan's 8 "
             "climate regions (rules/weather_normals_japan.json, from the 拡張アメダス standard years). Auto = the "
@@ -66,12 +74,12 @@ def energy_common_parameters(alg, defaults):
             "or a CSV with temp_air, dni, dhi: one weather year from measured data instead of the synthetic years. / "
             "拡張アメダス標準年のCSV（任意）。合成気象の代わりに使います。")
     alg.add(QgsProcessingParameterNumber("WEATHER_YEARS", alg.tr("Synthetic weather years / 合成気象の年数"),
-                                         QgsProcessingParameterNumber.Integer,
+                                         Qgis.ProcessingNumberParameterType.Integer,
                                          int(wr["synthetic_years"]["value"]), False, 1, 50),
             "Number of synthetic weather years; survival shares are taken over every start hour of every year. / "
             "合成気象の年数。生存割合は全年・全開始時刻で集計します。", advanced=True)
     alg.add(QgsProcessingParameterNumber("WEATHER_SEED", alg.tr("Weather seed / 乱数シード"),
-                                         QgsProcessingParameterNumber.Integer, int(wr["seed"]["value"]), False, 0),
+                                         Qgis.ProcessingNumberParameterType.Integer, int(wr["seed"]["value"]), False, 0),
             "Seed of the synthetic weather (same seed = same years). / 合成気象の乱数シード（同じ値で同じ結果）。",
             advanced=True)
     alg.add(QgsProcessingParameterFile("PV_PROFILE", alg.tr("Hourly PV profile CSV / 毎時の太陽光プロファイル"),
@@ -84,7 +92,7 @@ def energy_common_parameters(alg, defaults):
 
 
 def region_of(alg, parameters, context):
-    return (["auto"] + region_ids())[alg.parameterAsEnum(parameters, "WEATHER_REGION", context)]
+    return alg.enum_value(parameters, "WEATHER_REGION", context)
 
 
 def read_model_frame(alg, parameters, context, feedback, progress):
@@ -143,7 +151,7 @@ class OutageAutonomy(SonaeAlgorithm):
         d = energy_defaults()
         energy_common_parameters(self, d)
         self.add(QgsProcessingParameterNumber("OUTAGE_HOURS", self.tr("Target outage duration (h) / 目標時間（h）"),
-                                              QgsProcessingParameterNumber.Integer, int(d["outage_hours"]), False, 1,
+                                              Qgis.ProcessingNumberParameterType.Integer, int(d["outage_hours"]), False, 1,
                                               8760),
                  "Target duration of the outage for the roles with a days target (stay and welfare shelters, disaster "
                  "bases; rules/facility_roles.json); gives shortfall_kwh_<h>h (energy to bring in to reach it from "
@@ -155,7 +163,7 @@ class OutageAutonomy(SonaeAlgorithm):
                  "When the outage for hours_now starts (Japan Standard Time); empty = the current hour. / "
                  "hours_now の停電開始日時（日本時間）。空なら現在時刻。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Shelters with autonomy / 自立時間付き避難所"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "The shelters with their energy fields and the autonomy results (demo table shelters_energy). / "
                  "設備と自立時間の結果を付けた避難所。")
         self.addOutput(QgsProcessingOutputNumber("BELOW_TARGET", self.tr("Shelters below target now (days roles) / 目標未満の避難所")))

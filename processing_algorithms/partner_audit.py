@@ -2,17 +2,21 @@
 people the partners' stock feeds for how many days."""
 from __future__ import annotations
 
-import geopandas as gpd
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterNumber,
                        QgsProcessingParameterString)
 
-from ..engine import stockpile as sp
+sp = lazy("..engine.stockpile", __package__)
 from ..engine.errors import SonaeInputError
-from ._stockpile_inputs import date_param, read_items, read_sites
-from .base import SonaeAlgorithm
-from .qgis_io import write_frame
+from ..engine.rules import load_rules
+date_param, read_items, read_sites = lazy_from(__name__, "._stockpile_inputs", "date_param", "read_items", "read_sites")
+from .base import SonaeAlgorithm, labelled_enum
+from .stockpile_sufficiency import PROFILE_LABELS, PROFILES, needs_defaults
+write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
 class PartnerAudit(SonaeAlgorithm):
@@ -33,28 +37,28 @@ class PartnerAudit(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.ITEMS, self.tr("Stock items / 備蓄品"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Canonical stock_items table (partner rows need committed_quantity and verified_on). / 備蓄品テーブル。")
         self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Stock sites / 備蓄拠点"),
-                                                     [QgsProcessing.TypeVectorPoint], optional=True),
+                                                     [Qgis.ProcessingSourceType.VectorPoint], optional=True),
                  "Optional: stock sites; the output then carries the partner's location and name. / 任意: 拠点（地図化）。")
         self.add(QgsProcessingParameterString(self.AUDIT_DATE, self.tr("Audit date / 確認基準日"), "", optional=True),
                  "Date of the audit (ISO, 2026/3/31 or 令和8年3月31日). Empty: today. / 確認基準日（空欄は今日）。")
-        self.add(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
-                                            options=sp.profile_names(),
-                                            defaultValue=sp.profile_names().index(sp.needs_rules()["default_profile"])),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
+                                                          options=list(PROFILES), defaultValue=needs_defaults()[0],
+                                                          usesStaticStrings=True), PROFILE_LABELS),
                  "Per-person needs used to turn stock into persons fed. / 人数換算に使う1人あたり必要量。")
         self.add(QgsProcessingParameterNumber(self.HORIZON_DAYS, self.tr("Planning horizon (days) / 計画期間（日）"),
-                                              QgsProcessingParameterNumber.Double, sp.default_horizon(),
+                                              Qgis.ProcessingNumberParameterType.Double, needs_defaults()[1],
                                               minValue=0.1),
                  "Days the stock must feed people (default 3). / 何日分として人数換算するか（既定3日）。")
         self.add(QgsProcessingParameterNumber(
             self.MAX_AGE_MONTHS, self.tr("Maximum age of a verification (months) / 確認の有効期間（か月）"),
-            QgsProcessingParameterNumber.Double, sp.rotation_rules()["audit_max_age_months"]["default"],
+            Qgis.ProcessingNumberParameterType.Double, load_rules("stockpile_rotation.json")["audit_max_age_months"]["default"],
             minValue=0.0),
             "A commitment last verified longer ago than this is flagged stale. / これより古い確認は要再確認とします。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Partner audit / 協定在庫の確認"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "One row per partner site and item. / 事業者拠点・品目ごとの表。")
         self.addOutput(QgsProcessingOutputNumber("PERSONS_FED", self.tr("Persons fed for the horizon / 支えられる人数")))
         self.addOutput(QgsProcessingOutputNumber("HORIZON", self.tr("Horizon (days) / 日数")))
@@ -65,7 +69,7 @@ class PartnerAudit(SonaeAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         items = read_items(self, parameters, self.ITEMS, context)
         audit = date_param(self, parameters, self.AUDIT_DATE, context)
-        profile = sp.profile_names()[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        profile = self.enum_value(parameters, self.PROFILE, context)
         horizon = self.parameterAsDouble(parameters, self.HORIZON_DAYS, context)
         max_age = self.parameterAsDouble(parameters, self.MAX_AGE_MONTHS, context)
         table, summary = sp.partner_audit(items, audit, profile, horizon, max_age)

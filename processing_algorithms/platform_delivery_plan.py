@@ -2,14 +2,16 @@
 the delivery date), from observed occupancy where available."""
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
 from ..engine.errors import SonaeInputError
-from .base import SonaeAlgorithm
-from .platform_common import observed_evacuees, profile_choice, rule
+from .base import SonaeAlgorithm, labelled_enum
+from .stockpile_sufficiency import PROFILE_LABELS, PROFILES, needs_defaults
+from .platform_common import observed_evacuees, rule
 
 
 def _default(name):
@@ -43,57 +45,58 @@ class DeliveryPlan(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.SHELTERS, self.tr("Shelters / 避難所"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Shelter points with an id (and a modelled persons field), e.g. 'shelters' of the catchment step or "
                  "the latest-per-shelter output of sonae:importshelterops. / 避難所（点）。")
         self.add(QgsProcessingParameterField(self.SHELTER_ID_FIELD, self.tr("Shelter id field / 避難所ID項目"),
                                              "shelter_id", self.SHELTERS),
                  "Unique shelter id, the key to OBSERVED. / 避難所の一意なID（観測表との結合キー）。")
         self.add(QgsProcessingParameterField(self.PERSONS_FIELD, self.tr("Persons field / 人数項目"), "evacuees",
-                                             self.SHELTERS, QgsProcessingParameterField.Numeric),
+                                             self.SHELTERS, Qgis.ProcessingFieldParameterDataType.Numeric),
                  "Persons staying (modelled or observed). / 滞在する人数。")
         self.add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Name field / 名称項目"), "name", self.SHELTERS,
                                              optional=True),
                  "Shelter name copied to the outputs. / 出力に写す避難所名。")
         self.add(QgsProcessingParameterFeatureSource(self.OBSERVED, self.tr("Observed occupancy / 観測した避難者数"),
-                                                     [QgsProcessing.TypeVector], optional=True),
+                                                     [Qgis.ProcessingSourceType.Vector], optional=True),
                  "Optional: a table with shelter_id and evacuees (sonae:importshelterops, latest per shelter); it "
                  "replaces the persons field where a shelter has an observation. / 任意: 観測値で人数を置き換えます。")
         self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Stock sites / 備蓄拠点"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Canonical stock_sites (a GeoPackage table or the platform's sonae.sites). / 備蓄拠点。")
         self.add(QgsProcessingParameterFeatureSource(self.ITEMS, self.tr("Stock items / 備蓄品"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Canonical stock_items (a GeoPackage table or the platform's sonae.stock_items). / 備蓄品。")
         self.add(QgsProcessingParameterString(self.PLAN_DATE, self.tr("Plan date (first departures) / 計画日"), "",
                                               optional=True),
                  "The day the first runs leave (ISO, 2026/3/31 or 令和8年3月31日); stock expired then is excluded. "
                  "Empty: today. / 最初の便が出る日（和暦可、空欄は今日）。")
-        self.add(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
-                                            options=profile_choice()[0], defaultValue=profile_choice()[1]),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
+                                                          options=list(PROFILES), defaultValue=needs_defaults()[0],
+                                                          usesStaticStrings=True), PROFILE_LABELS),
                  "Per-person needs (rules/needs_profiles.json). / 1人あたりの必要量。")
         self.add(QgsProcessingParameterNumber(self.HORIZON_DAYS, self.tr("Days to supply / 供給日数"),
-                                              QgsProcessingParameterNumber.Double, _horizon(), minValue=0.1),
+                                              Qgis.ProcessingNumberParameterType.Double, _horizon(), minValue=0.1),
                  "Days of supply to deliver (default 3). / 届ける日数分（既定3日）。")
         self.add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, self.tr("Maximum distance (m) / 最大距離（m）"),
-                                              QgsProcessingParameterNumber.Double, 0.0, minValue=0.0),
+                                              Qgis.ProcessingNumberParameterType.Double, 0.0, minValue=0.0),
                  "Straight-line distance within which a site serves a shelter (0 = no limit). / 供給できる直線距離"
                  "（0は無制限）。")
         self.add(QgsProcessingParameterNumber(self.RUNS_PER_DAY, self.tr("Runs per site per day / 1拠点1日の便数"),
-                                              QgsProcessingParameterNumber.Integer,
+                                              Qgis.ProcessingNumberParameterType.Integer,
                                               int(_default("runs_per_site_per_day")), minValue=1),
                  "Loaded runs one site can send a day (assumption, rules/delivery_plan.json). / 1拠点が1日に出せる便数。")
         self.add(QgsProcessingParameterNumber(self.SPEED_KMH, self.tr("Road speed (km/h) / 走行速度（km/h）"),
-                                              QgsProcessingParameterNumber.Double, float(_default("road_speed_kmh")),
+                                              Qgis.ProcessingNumberParameterType.Double, float(_default("road_speed_kmh")),
                                               minValue=1.0),
                  "Average speed on damaged roads; road distance = {f} x straight line. / 被災時の平均速度。",
                  f=_default("road_factor"))
-        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deliveries / 配送便"), QgsProcessing.TypeVector),
+        self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Deliveries / 配送便"), Qgis.ProcessingSourceType.Vector),
                  "One row per run and item: site, shelter, run number, item, units (base unit), departure and "
                  "delivery date, distance. / 便・品目ごとの配送表。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_SHELTERS,
                                                    self.tr("Delivery date per shelter / 避難所別の到着日"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "Per shelter: persons (and whether observed), runs, first delivery, delivery_by (everything "
                  "arrived), need / delivered / short per item. / 避難所ごとの到着日と不足。")
         for n, label in (("SHELTERS_SHORT", "Shelters not fully supplied / 供給不足の避難所数"),
@@ -137,7 +140,7 @@ class DeliveryPlan(SonaeAlgorithm):
         sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "persons": persons, "x": sx, "y": sy})
         st = pd.DataFrame({"site_id": sites["site_id"].to_numpy(), "x": kx, "y": ky})
         deliveries, per = dp.plan(
-            sh, st, items, day, sp.profile_names()[self.parameterAsEnum(parameters, self.PROFILE, context)],
+            sh, st, items, day, self.enum_value(parameters, self.PROFILE, context),
             self.parameterAsDouble(parameters, self.HORIZON_DAYS, context),
             self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context),
             self.parameterAsInt(parameters, self.RUNS_PER_DAY, context),

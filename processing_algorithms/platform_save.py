@@ -1,6 +1,7 @@
 """sonae:platformsave — write a result layer back to the shared platform (schema sonae_results), atomically."""
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterString)
 
@@ -23,7 +24,7 @@ class PlatformSave(SonaeAlgorithm):
     def initParameters(self, config=None):
         self.add(connection_parameter(self.CONNECTION), CONNECTION_HELP)
         self.add(QgsProcessingParameterFeatureSource(self.INPUT, self.tr("Result layer / 結果レイヤ"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "The layer or table to store. / 保存するレイヤ・表。")
         self.add(QgsProcessingParameterString(self.TABLE, self.tr("Table name / テーブル名")),
                  "Name of the table in schema sonae_results (any text; stored as a quoted identifier, never "

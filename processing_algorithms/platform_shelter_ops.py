@@ -3,6 +3,7 @@ as cities publish it during a disaster) -> occupancy against capacity per shelte
 with small-count suppression; into GeoPackage tables and, optionally, the shared platform."""
 from __future__ import annotations
 
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFile, QgsProcessingParameterNumber)
 
@@ -37,21 +38,21 @@ class ImportShelterOps(SonaeAlgorithm):
                                             fileFilter="CSV/GeoJSON (*.csv *.txt *.geojson)"),
                  "One snapshot or a long/by-date table (CSV in UTF-8 or Shift_JIS). / 開設状況のCSV（1時点または時系列）。")
         self.add(QgsProcessingParameterFile(self.FOLDER, self.tr("Folder of snapshots / 開設状況のフォルダ"),
-                                            behavior=QgsProcessingParameterFile.Folder, optional=True),
+                                            behavior=Qgis.ProcessingFileParameterBehavior.Folder, optional=True),
                  "A folder of snapshot CSVs (every *.csv is read, e.g. the city's history/). / 開設状況CSVのフォルダ。")
         self.add(QgsProcessingParameterNumber(self.SUPPRESSION_K, self.tr("Suppress needs counts under k / 秘匿の閾値 k"),
-                                              QgsProcessingParameterNumber.Integer, _default_k(), minValue=1),
+                                              Qgis.ProcessingNumberParameterType.Integer, _default_k(), minValue=1),
                  "Needs cells (infants, elderly, dietary, medical) with a count under k are blanked in every output "
                  "(default {k}, rules/shelter_ops.json). / 要配慮の内訳で k 未満の値を全出力で秘匿します（既定{k}）。",
                  k=_default_k())
         self.add(connection_parameter(self.PLATFORM, optional=True),
                  "Optional: also store the snapshots in the shared platform. " + CONNECTION_HELP)
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_SHELTERS, self.tr("Latest per shelter / 避難所別の最新"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "One point per shelter: latest observed count, capacity, occupancy (suppressed needs). The input "
                  "OBSERVED of stockpilesufficiency and deliveryplan. / 避難所ごとの最新の人数と収容率。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_OCCUPANCY,
-                                                   self.tr("Occupancy over time / 収容率の推移"), QgsProcessing.TypeVector),
+                                                   self.tr("Occupancy over time / 収容率の推移"), Qgis.ProcessingSourceType.Vector),
                  "One row per shelter and observation time: status, evacuees, capacity, occupancy, over_capacity, "
                  "suppressed needs. / 避難所・時点ごとの表。")
         for n, label in (("SHELTERS", "Shelters / 避難所数"), ("OBSERVATIONS", "Observations / 観測数"),

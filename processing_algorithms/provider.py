@@ -5,6 +5,7 @@ import importlib
 import inspect
 import os
 import pkgutil
+import re
 
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
@@ -15,12 +16,26 @@ ICON = os.path.join(os.path.dirname(__file__), "..", "plugin", "icon.svg")
 _SKIP = {"base", "provider", "qgis_io", "styles"}
 
 
+_ALG_ID = re.compile(r'^\s+ALG_ID\s*=\s*["\']\w', re.M)
+
+
+def _defines_algorithm(folder: str, name: str) -> bool:
+    """Whether processing_algorithms/<name>.py sets an ALG_ID (helper modules such as network.py or qgis_io.py
+    import heavy libraries and are not imported when the provider loads)."""
+    try:
+        with open(os.path.join(folder, f"{name}.py"), encoding="utf-8") as f:
+            return bool(_ALG_ID.search(f.read()))
+    except OSError:
+        return True
+
+
 def algorithm_classes() -> list:
     """Every concrete SonaeAlgorithm subclass defined in processing_algorithms/*.py, sorted by id."""
     found = {}
     package = __name__.rsplit(".", 1)[0]
-    for info in pkgutil.iter_modules([os.path.dirname(__file__)]):
-        if info.name in _SKIP or info.name.startswith("_"):
+    folder = os.path.dirname(__file__)
+    for info in pkgutil.iter_modules([folder]):
+        if info.name in _SKIP or info.name.startswith("_") or not _defines_algorithm(folder, info.name):
             continue
         module = importlib.import_module(f"{package}.{info.name}")
         for _, obj in inspect.getmembers(module, inspect.isclass):

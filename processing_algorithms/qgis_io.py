@@ -12,6 +12,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import shapely
+from qgis.core import Qgis
 from qgis.core import (QgsCoordinateReferenceSystem, QgsFeature, QgsFeatureRequest, QgsFeatureSink, QgsField,
                        QgsFields, QgsGeometry, QgsProcessingContext, QgsProviderRegistry,
                        QgsVectorLayer, QgsWkbTypes)
@@ -19,8 +20,8 @@ from qgis.PyQt.QtCore import QDate, QDateTime, QMetaType
 
 from ..engine.errors import SonaeInputError
 
-_QMETA = {"bool": QMetaType.Bool, "int": QMetaType.LongLong, "float": QMetaType.Double,
-          "str": QMetaType.QString, "date": QMetaType.QDate, "datetime": QMetaType.QDateTime}
+_QMETA = {"bool": QMetaType.Type.Bool, "int": QMetaType.Type.LongLong, "float": QMetaType.Type.Double,
+          "str": QMetaType.Type.QString, "date": QMetaType.Type.QDate, "datetime": QMetaType.Type.QDateTime}
 
 
 def crs_of(gdf: gpd.GeoDataFrame) -> QgsCoordinateReferenceSystem:
@@ -108,7 +109,7 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
         wkb_type = _wkb_type(types)
         crs = crs_of(frame)
     else:
-        wkb_type, crs = QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+        wkb_type, crs = Qgis.WkbType.NoGeometry, QgsCoordinateReferenceSystem()
     sink_params, stage, target = destinations.stage_sink(alg, parameters, name, context)
     try:
         sink, staged_id = alg.parameterAsSink(sink_params, name, context, fields, wkb_type, crs)
@@ -170,7 +171,7 @@ def _add_features(sink, rows, wkbs, name, feedback):
                 g.fromWkb(wkbs[i])
                 f.setGeometry(g)
             batch.append(f)
-        if not sink.addFeatures(batch, QgsFeatureSink.FastInsert):
+        if not sink.addFeatures(batch, QgsFeatureSink.Flag.FastInsert):
             raise SonaeInputError(f"Writing features {start + 1}-{start + len(batch)} to '{name}' failed: "
                                   f"{sink.lastError()}",
                                   f"出力「{name}」の{start + 1}〜{start + len(batch)}番目の地物を書けませんでした: "
@@ -208,14 +209,14 @@ def _sqlite_column(values: list, kind: str) -> list:
 def _wkb_type(type_ids):
     t = {i for i in type_ids if i >= 0}
     if t <= {0}:
-        return QgsWkbTypes.Point
+        return Qgis.WkbType.Point
     if t <= {1, 5}:
-        return QgsWkbTypes.MultiLineString if 5 in t else QgsWkbTypes.LineString
+        return Qgis.WkbType.MultiLineString if 5 in t else Qgis.WkbType.LineString
     if t <= {3, 6}:
-        return QgsWkbTypes.MultiPolygon if 6 in t else QgsWkbTypes.Polygon
+        return Qgis.WkbType.MultiPolygon if 6 in t else Qgis.WkbType.Polygon
     if t <= {0, 4}:
-        return QgsWkbTypes.MultiPoint
-    return QgsWkbTypes.Unknown
+        return Qgis.WkbType.MultiPoint
+    return Qgis.WkbType.Unknown
 
 
 def attach_style(alg, context, dest_id, style_name):
@@ -260,7 +261,7 @@ def layer_to_frame(layer: QgsVectorLayer, attributes: list | None = None, geomet
                 pass
     request = QgsFeatureRequest()
     if not geometry:
-        request.setFlags(QgsFeatureRequest.NoGeometry)
+        request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes(names, layer.fields())
     iterator = layer.getFeatures(request)
     idx = [layer.fields().indexOf(a) for a in names]

@@ -1,31 +1,43 @@
 """sonae:sheltercatchments — stay evacuees from population zones to hazard-safe shelters within their capacity."""
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
-import shapely
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+np = lazy("numpy")
+pd = lazy("pandas")
+shapely = lazy("shapely")
+from qgis.core import Qgis
 from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessingOutputNumber,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
-from ..engine import demand
-from ..engine.catchments import ASSIGNMENTS, catchments, parse_population
-from ..engine.eligibility import HAZARD_IDS, eligibility_summary, shelter_eligibility
+demand = lazy("..engine.demand", __package__)
+ASSIGNMENTS, catchments, parse_population = lazy_from(__name__, "..engine.catchments", "ASSIGNMENTS", "catchments", "parse_population")
+HAZARD_IDS, eligibility_summary, shelter_eligibility = lazy_from(__name__, "..engine.eligibility", "HAZARD_IDS", "eligibility_summary", "shelter_eligibility")
 from ..engine.errors import SonaeInputError
+from ..engine.rules import load_rules
+from ..plugin import dependencies
 from .base import SonaeAlgorithm, labelled_enum
-from .network import build_graph, check_roads
+build_graph, check_roads = lazy_from(__name__, ".network", "build_graph", "check_roads")
 from .hazard_exposure import schema_kinds
-from .qgis_io import read_source, write_frame
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
-_RULES = demand.evacuation_rules()
-HAZARD_LABELS = {"none": "No hazard (all stay shelters) / 災害種別なし（全ての滞在型避難所）",
-                 "flood": "Flood / 洪水", "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
-                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 土砂災害"}
-ASSIGNMENT_LABELS = {"capacity": "Within capacity (minimum-cost flow) / 収容人数内（最小費用流）",
-                     "nearest": "Nearest shelter, capacity ignored (comparison) / 最寄り（収容人数無視・比較用）"}
+_RULES = load_rules("evacuation.json")      # = engine.demand.evacuation_rules(), without pandas at plugin load
 M2_CHOICES = [float(v) for v in _RULES["m2_per_person"]["choices"]]
+# Option order written here (tests/test_enums.py checks them against engine.eligibility / engine.catchments).
+HAZARD_CHOICES = ("none", "flood", "tsunami", "storm_surge", "inland_flood", "landslide")
+HAZARD_LABELS = {"none": "None: every stay shelter / 指定なし（全ての滞在型避難所）", "flood": "Flood / 洪水",
+                 "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
+                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 崖崩れ・土石流・地滑り"}
+ASSIGNMENT_CHOICES = ("capacity", "nearest")
+ASSIGNMENT_LABELS = {"capacity": "Within capacity, shortest total distance / 収容人数内で最短",
+                     "nearest": "Nearest, capacity ignored / 最寄り（収容人数を無視）"}
+
+
+def _m2_id(value) -> str:
+    """The option name of a floor space per evacuee: 3.5 -> "3.5m2" (never a bare number, which reads as an index)."""
+    return f"{float(value):g}m2" if float(value) != int(float(value)) else f"{float(value):.1f}m2"
 
 
 def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
@@ -35,6 +47,7 @@ def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
 
 class ShelterCatchments(SonaeAlgorithm):
     ALG_ID = "sheltercatchments"
+    REQUIRES = dependencies.SCIPY
     GROUP = "demand"
     DISPLAY_NAME = "Shelter catchments and shortfall / 避難所の受け持ち区域と不足"
     SHORT_HELP = (
@@ -75,34 +88,35 @@ class ShelterCatchments(SonaeAlgorithm):
     def initParameters(self, config=None):
         rate = _RULES["evacuation_rate"]
         self.add(QgsProcessingParameterFeatureSource(self.FACILITIES, self.tr("Facilities / 施設"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude "
                  "shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。")
         self.add(QgsProcessingParameterFeatureSource(self.POPULATION, self.tr("Population / 人口"),
-                                                     [QgsProcessing.TypeVectorPoint, QgsProcessing.TypeVectorPolygon]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint, Qgis.ProcessingSourceType.VectorPolygon]),
                  "Population zones as points or polygons (polygons are represented by a point on their surface). / "
                  "人口の区域（点またはポリゴン）。")
         self.add(QgsProcessingParameterField(self.POPULATION_FIELD, self.tr("Population field / 人口の項目"),
                                              parentLayerParameterName=self.POPULATION,
-                                             type=QgsProcessingParameterField.Any),
+                                             type=Qgis.ProcessingFieldParameterDataType.Any),
                  "Number of people in each zone (numbers, or text such as '2,041人'; NULL counts as 0 with a warning). / "
                  "区域の人口の項目（数値、または「2,041人」のような文字列）。")
         self.add(QgsProcessingParameterField(self.ZONE_ID_FIELD, self.tr("Zone id field / 区域IDの項目"),
                                              parentLayerParameterName=self.POPULATION, optional=True),
                  "Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。")
         self.add(QgsProcessingParameterNumber(self.EVACUATION_RATE, self.tr("Evacuation rate / 避難所避難率"),
-                                              QgsProcessingParameterNumber.Double,
+                                              Qgis.ProcessingNumberParameterType.Double,
                                               defaultValue=float(rate["default"]), minValue=0.0, maxValue=1.0),
                  "Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / "
                  "割り当てた住民のうち避難所に滞在する割合。", default=rate["default"], source=rate["_source"])
-        self.add(QgsProcessingParameterEnum(self.M2_PER_PERSON, self.tr("Space per evacuee / 1人当たり面積"),
-                                            options=[_RULES["m2_per_person"]["labels"][str(v)] for v in M2_CHOICES],
-                                            defaultValue=0),
+        self.add(labelled_enum(QgsProcessingParameterEnum(
+            self.M2_PER_PERSON, self.tr("Space per evacuee / 1人当たり面積"), options=[_m2_id(v) for v in M2_CHOICES],
+            defaultValue=_m2_id(_RULES["m2_per_person"]["default"]), usesStaticStrings=True),
+            {_m2_id(v): f"{_RULES['m2_per_person']['labels'][str(v)]} / 1人{v:g}㎡" for v in M2_CHOICES}),
                  "Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet "
                  "Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を"
                  "求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。")
         self.add(labelled_enum(QgsProcessingParameterEnum(self.HAZARD_TYPE, self.tr("Hazard / 災害種別"),
-                                                          options=list(HAZARD_IDS), defaultValue="none",
+                                                          options=list(HAZARD_CHOICES), defaultValue="none",
                                                           usesStaticStrings=True), HAZARD_LABELS),
                  "none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: "
                  "only shelters designated for it (ok_<hazard>) and not in conflict (<hazard>_conflict, run "
@@ -116,36 +130,36 @@ class ShelterCatchments(SonaeAlgorithm):
                  "HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。<災害>_conflict を指定すると HAZARD_TYPE "
                  "をその災害にします。")
         self.add(labelled_enum(QgsProcessingParameterEnum(self.ASSIGNMENT, self.tr("Assignment / 割当方法"),
-                                                          options=list(ASSIGNMENTS), defaultValue="capacity",
+                                                          options=list(ASSIGNMENT_CHOICES), defaultValue="capacity",
                                                           usesStaticStrings=True), ASSIGNMENT_LABELS),
                  "capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: "
                  "every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / "
                  "capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。")
         self.add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, self.tr("Maximum distance (m) / 最大距離（m）"),
-                                              QgsProcessingParameterNumber.Double,
+                                              Qgis.ProcessingNumberParameterType.Double,
                                               defaultValue=float(_RULES["max_assign_distance_m"]["default"]), minValue=0.0),
                  "No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter "
                  "within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当て"
                  "ません（0＝制限なし）。", default=_RULES["max_assign_distance_m"]["default"],
                  source=_RULES["max_assign_distance_m"]["_source"])
         self.add(QgsProcessingParameterNumber(self.K_NEAREST, self.tr("Candidate shelters per zone / 候補避難所数"),
-                                              QgsProcessingParameterNumber.Integer, defaultValue=8, minValue=1),
+                                              Qgis.ProcessingNumberParameterType.Integer, defaultValue=8, minValue=1),
                  "Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc "
                  "that could shorten the plan (exact pricing), so the result is the optimum of the full problem; k "
                  "only changes the speed. / 各区域の初期候補数（結果は変わらず速度のみに影響）。")
         self.add(QgsProcessingParameterVectorLayer(self.ROADS, self.tr("Roads (optional) / 道路（任意）"),
-                                                   [QgsProcessing.TypeVectorLine], optional=True),
+                                                   [Qgis.ProcessingSourceType.VectorLine], optional=True),
                  "Optional road lines: distances along the network (both directions) instead of straight lines. / "
                  "任意。道路を指定すると道路沿いの距離を使います。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Shelters / 避難所"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, "
                  "capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees "
                  "(whole people assigned), utilisation, room_left, assigned_zones, assigned_population, "
                  "shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is "
                  "the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。")
         self.add(QgsProcessingParameterFeatureSink(self.CATCHMENTS, self.tr("Population catchment / 受け持ち区域"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main "
                  "shelter (shelter_id, shelter_name, distance_m), n_shelters, mean_distance_m and the nearest "
                  "shelters that still have room (room_shelter_ids, room_distance_m). / 区域ごとの避難者・割当・未割当・"
@@ -164,11 +178,11 @@ class ShelterCatchments(SonaeAlgorithm):
     def compute(self, parameters, context, feedback, progress):
         pop_field = self.parameterAsString(parameters, self.POPULATION_FIELD, context)
         id_field = self.parameterAsString(parameters, self.ZONE_ID_FIELD, context)
-        hazard = self.parameterAsEnumString(parameters, self.HAZARD_TYPE, context) or "none"
+        hazard = self.enum_value(parameters, self.HAZARD_TYPE, context) or "none"
         hazard_field = self.parameterAsString(parameters, self.HAZARD_FIELD, context) or None
-        assignment = self.parameterAsEnumString(parameters, self.ASSIGNMENT, context) or "capacity"
+        assignment = self.enum_value(parameters, self.ASSIGNMENT, context) or "capacity"
         rate = self.parameterAsDouble(parameters, self.EVACUATION_RATE, context)
-        m2 = M2_CHOICES[self.parameterAsEnum(parameters, self.M2_PER_PERSON, context)]
+        m2 = {_m2_id(v): v for v in M2_CHOICES}[self.enum_value(parameters, self.M2_PER_PERSON, context)]
         max_d = self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context)
         max_d = float(max_d) if max_d and max_d > 0 else np.inf
         k = max(1, self.parameterAsInt(parameters, self.K_NEAREST, context) or 8)

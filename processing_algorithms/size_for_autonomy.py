@@ -1,21 +1,25 @@
 """sonae:sizeforautonomy — smallest battery (and PV up to the self-consumption cap) for a target autonomy."""
 from __future__ import annotations
 
-import numpy as np
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+np = lazy("numpy")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterEnum,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterNumber)
 
 from ..engine.energy import energy_defaults
-from ..engine.energy.outage import Settings
-from ..engine.energy.sizing import CAP_NOTES, REASONS, choose_pv, normal_use_kwh, size_batteries
+Settings = lazy_from(__name__, "..engine.energy.outage", "Settings")
+CAP_NOTES, REASONS, choose_pv, normal_use_kwh, size_batteries = lazy_from(__name__, "..engine.energy.sizing", "CAP_NOTES", "REASONS", "choose_pv", "normal_use_kwh", "size_batteries")
 from ..engine.errors import SonaeInputError
-from .base import SonaeAlgorithm
+from .base import SonaeAlgorithm, labelled_enum
 from .outage_autonomy import energy_common_parameters, read_energy_model
-from .qgis_io import write_frame
+write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
 class SizeForAutonomy(SonaeAlgorithm):
     ALG_ID = "sizeforautonomy"
+    REQUIRES = dependencies.BASE_REQUIRES
     GROUP = "energy"
     DISPLAY_NAME = "Size PV and battery for autonomy / 自立運転に必要な太陽光・蓄電池の規模"
     SHORT_HELP = (
@@ -32,27 +36,27 @@ class SizeForAutonomy(SonaeAlgorithm):
         d = energy_defaults()
         energy_common_parameters(self, d)
         self.add(QgsProcessingParameterNumber("TARGET_HOURS", self.tr("Target duration (h) / 目標時間（h）"),
-                                              QgsProcessingParameterNumber.Integer, int(d["outage_hours"]), False, 1,
+                                              Qgis.ProcessingNumberParameterType.Integer, int(d["outage_hours"]), False, 1,
                                               8760),
                  "Outage duration the critical loads must survive, for the roles with a days target (stay/welfare "
                  "shelters, disaster bases); tsunami buildings are sized to their own target in hours and open spaces "
                  "get nothing (rules/facility_roles.json). Default 72 h (FDMA target). / 重要負荷を維持する停電時間"
                  "（指定・福祉避難所、防災拠点）。津波避難ビルは独自の時間目標、緊急避難場所は対象外。既定72時間。")
         self.add(QgsProcessingParameterNumber("TARGET_SHARE", self.tr("Target survival share / 目標達成割合"),
-                                              QgsProcessingParameterNumber.Double, float(d["sizing_target_share"]),
+                                              Qgis.ProcessingNumberParameterType.Double, float(d["sizing_target_share"]),
                                               False, 0.0, 1.0),
                  "Share (0-1) of outages (every start hour of every weather year) that must survive TARGET_HOURS; "
                  "1 = whenever the outage starts, whatever the weather. / 全気象年・全開始時刻の停電のうち目標時間を"
                  "満たすべき割合（1＝いつ始まっても、どの天候でも）。")
-        self.add(QgsProcessingParameterEnum("PV_MODE", self.tr("PV / 太陽光"),
-                                            [self.tr("Keep existing PV / 既存のまま"),
-                                             self.tr("Raise PV to the self-consumption cap / 自家消費上限まで増設")],
-                                            defaultValue=1),
+        self.add(labelled_enum(QgsProcessingParameterEnum("PV_MODE", self.tr("PV / 太陽光"), ["keep", "raise"],
+                                                          defaultValue="raise", usesStaticStrings=True),
+                               {"keep": "Keep existing PV / 既存のまま",
+                                "raise": "Raise PV to the self-consumption cap / 自家消費上限まで増設"}),
                  "Keep the existing pv_kw, or raise it to the normal-time self-consumption cap where normal_kwh_year "
                  "(or floor_area_m2) is known. PV is never sized above the cap. / 太陽光を現状のままにするか、"
                  "平時の自家消費上限まで増やすか。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Battery sizing / 蓄電池の規模"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "One row per shelter: pv_kw, battery_kwh, battery_kw, achieved_share, reason, cap_note (demo table "
                  "battery_sizing). / 避難所ごとの太陽光・蓄電池の規模。")
         self.addOutput(QgsProcessingOutputNumber("TOTAL_BATTERY_KWH", self.tr("Total battery kWh / 蓄電池容量の合計")))
@@ -72,7 +76,7 @@ class SizeForAutonomy(SonaeAlgorithm):
         normal, normal_src = normal_use_kwh(
             frame["normal_kwh_year"] if "normal_kwh_year" in frame.columns else [np.nan] * len(frame), types,
             frame["floor_area_m2"] if "floor_area_m2" in frame.columns else [np.nan] * len(frame), d)
-        raise_pv = self.parameterAsEnum(parameters, "PV_MODE", context) == 1
+        raise_pv = self.enum_value(parameters, "PV_MODE", context) == "raise"
         pv_kw, pv_cap, cap_note = choose_pv(inputs.assets.pv_kw, normal, inputs.annual_yield, raise_pv, d)
         res = size_batteries(inputs.load_kw, inputs.pv, pv_kw, inputs.assets.generator_kw,
                              inputs.assets.fuel_l, inputs.target_h, share, start_soc, Settings.from_rules(d), d,

@@ -1,26 +1,43 @@
 """sonae:stockpilesufficiency — days of supply per shelter and district from city and partner stock."""
 from __future__ import annotations
 
-import geopandas as gpd
-import numpy as np
-import pandas as pd
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+np = lazy("numpy")
+pd = lazy("pandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingOutputString,
                        QgsProcessingParameterEnum, QgsProcessingParameterFeatureSink,
                        QgsProcessingParameterFeatureSource, QgsProcessingParameterField,
                        QgsProcessingParameterNumber, QgsProcessingParameterString)
 
-from ..engine import stockpile as sp
+sp = lazy("..engine.stockpile", __package__)
 from ..engine.errors import SonaeInputError
-from ._stockpile_inputs import date_param, layer_label, metric_crs, read_items, read_sites, xy
-from .base import SonaeAlgorithm
-from .platform_common import observed_evacuees
-from .qgis_io import read_source, write_frame
+from .base import lazy_from
+date_param, layer_label, metric_crs, read_items, read_sites, xy = lazy_from(__name__, "._stockpile_inputs", "date_param", "layer_label", "metric_crs", "read_items", "read_sites", "xy")
+from .base import SonaeAlgorithm, labelled_enum
+observed_evacuees = lazy_from(__name__, ".platform_common", "observed_evacuees")
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
 MODES = ["nearest", "district"]
+MODE_LABELS = {"nearest": "Nearest sites first / 近い拠点から", "district": "Pooled per district / 地区単位で按分"}
+# Needs profiles of rules/needs_profiles.json, in a fixed order (tests/test_enums.py checks they match).
+PROFILES = ("japan", "sphere")
+PROFILE_LABELS = {"japan": "Japan (water 3 L/day, 3 meals) / 日本（水3L/日・3食）",
+                  "sphere": "Sphere standard (water 15 L/day) / スフィア基準（水15L/日）"}
+
+
+def needs_defaults() -> tuple[str, float]:
+    """(default profile, default planning horizon in days) from rules/needs_profiles.json (no heavy import)."""
+    from ..engine.rules import load_rules
+    rules = load_rules("needs_profiles.json")
+    return rules["default_profile"], float(rules["planning_horizon_days"]["default"])
 
 
 class StockpileSufficiency(SonaeAlgorithm):
     ALG_ID = "stockpilesufficiency"
+    REQUIRES = dependencies.SCIPY
     GROUP = "stockpile"
     DISPLAY_NAME = "Stockpile sufficiency / 備蓄の充足度"
     SHORT_HELP = (
@@ -49,32 +66,32 @@ class StockpileSufficiency(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource(self.SHELTERS, self.tr("Shelters / 避難所"),
-                                                     [QgsProcessing.TypeVectorAnyGeometry]),
+                                                     [Qgis.ProcessingSourceType.VectorAnyGeometry]),
                  "Shelters with an evacuee count, e.g. the output of the catchment algorithm (demo table "
                  "'shelters'). / 避難者数を持つ避難所（圏域計算の出力など）。")
         self.add(QgsProcessingParameterField(self.SHELTER_ID_FIELD, self.tr("Shelter id field / 避難所ID項目"),
                                              "id", self.SHELTERS),
                  "Unique shelter id; also the key for the energy layer. / 避難所の一意なID（エネルギー表との結合キー）。")
         self.add(QgsProcessingParameterField(self.EVACUEES_FIELD, self.tr("Evacuees field / 避難者数項目"),
-                                             "evacuees", self.SHELTERS, QgsProcessingParameterField.Numeric),
+                                             "evacuees", self.SHELTERS, Qgis.ProcessingFieldParameterDataType.Numeric),
                  "Number of evacuees staying at the shelter. / 避難所に滞在する避難者数。")
         self.add(QgsProcessingParameterField(self.NAME_FIELD, self.tr("Name field / 名称項目"), "name",
                                              self.SHELTERS, optional=True),
                  "Shelter name copied to the output (optional). / 出力に写す避難所名（任意）。")
         self.add(QgsProcessingParameterFeatureSource(self.SITES, self.tr("Stock sites / 備蓄拠点"),
-                                                     [QgsProcessing.TypeVectorPoint]),
+                                                     [Qgis.ProcessingSourceType.VectorPoint]),
                  "Canonical stock_sites points (site_id), from sonae:importstockpile. / 備蓄拠点（点）。")
         self.add(QgsProcessingParameterFeatureSource(self.ITEMS, self.tr("Stock items / 備蓄品"),
-                                                     [QgsProcessing.TypeVector]),
+                                                     [Qgis.ProcessingSourceType.Vector]),
                  "Canonical stock_items table (site_id, owner_type, item, unit, quantity, expiry_date, "
                  "committed_quantity). / 備蓄品テーブル。")
-        self.add(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
-                                            options=sp.profile_names(),
-                                            defaultValue=sp.profile_names().index(sp.needs_rules()["default_profile"])),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.PROFILE, self.tr("Needs profile / 需要プロファイル"),
+                                                          options=list(PROFILES), defaultValue=needs_defaults()[0],
+                                                          usesStaticStrings=True), PROFILE_LABELS),
                  "Per-person needs from rules/needs_profiles.json: japan (water 3 L/day, 3 meals, 5 toilet uses ...) "
                  "or sphere (water 15 L/day). / 1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。")
         self.add(QgsProcessingParameterNumber(self.HORIZON_DAYS, self.tr("Planning horizon (days) / 計画期間（日）"),
-                                              QgsProcessingParameterNumber.Double, sp.default_horizon(),
+                                              Qgis.ProcessingNumberParameterType.Double, needs_defaults()[1],
                                               minValue=0.1),
                  "Days the local stock must cover; default 3 (national push support from day 4). / 地域の備蓄で"
                  "賄う日数。既定3日（国のプッシュ型支援は4日目から）。")
@@ -82,12 +99,13 @@ class StockpileSufficiency(SonaeAlgorithm):
                                               optional=True),
                  "Date of the disaster scenario: 2026-03-31, 2026/3/31, 令和8年3月31日 or R8.3.31. Empty: today. "
                  "/ 災害の想定日（和暦可）。空欄は今日。")
-        self.add(QgsProcessingParameterEnum(self.ALLOCATION, self.tr("Allocation / 配分方法"), options=MODES,
-                                            defaultValue=0),
+        self.add(labelled_enum(QgsProcessingParameterEnum(self.ALLOCATION, self.tr("Allocation / 配分方法"),
+                                                          options=MODES, defaultValue="nearest",
+                                                          usesStaticStrings=True), MODE_LABELS),
                  "nearest: nearest sites first within the maximum distance; district: pooled per district (needs the "
                  "district field). / nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。")
         self.add(QgsProcessingParameterNumber(self.MAX_DISTANCE_M, self.tr("Maximum distance (m) / 最大距離（m）"),
-                                              QgsProcessingParameterNumber.Double, 5000.0, minValue=0.0),
+                                              Qgis.ProcessingNumberParameterType.Double, 5000.0, minValue=0.0),
                  "Straight-line distance in metres within which a site can serve a shelter (0 = no limit); "
                  "measured in a projected CRS. / 拠点が避難所へ供給できる直線距離（m、0は無制限）。")
         self.add(QgsProcessingParameterField(self.DISTRICT_FIELD, self.tr("District field / 地区項目"), None,
@@ -95,24 +113,24 @@ class StockpileSufficiency(SonaeAlgorithm):
                  "Field of the shelters giving the district; used for the district table and district allocation. "
                  "Empty: one city-wide row. / 地区を表す避難所の項目（空欄なら市全体1行）。")
         self.add(QgsProcessingParameterFeatureSource(self.ENERGY, self.tr("Energy per shelter / 避難所のエネルギー"),
-                                                     [QgsProcessing.TypeVector], optional=True),
+                                                     [Qgis.ProcessingSourceType.Vector], optional=True),
                  "Optional: shelters' energy (battery_kwh, battery_soc 0-1, critical_load_kw, hours_now), e.g. the "
                  "demo table shelters_energy. / 任意: 蓄電池容量・残量・重要負荷・継続時間の表。")
         self.add(QgsProcessingParameterString(self.ENERGY_ID_FIELD, self.tr("Energy id field / エネルギー表のID項目"),
                                               "id", optional=True),
                  "Field of the energy layer holding the shelter id. / エネルギー表の避難所ID項目。")
         self.add(QgsProcessingParameterFeatureSource(self.OBSERVED, self.tr("Observed occupancy / 観測した避難者数"),
-                                                     [QgsProcessing.TypeVector], optional=True),
+                                                     [Qgis.ProcessingSourceType.Vector], optional=True),
                  "Optional: observed head counts (shelter_id, evacuees; the latest-per-shelter output of "
                  "sonae:importshelterops) replace the modelled evacuees where a shelter has one. / 任意: 観測した"
                  "避難者数で推計値を置き換えます。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sufficiency per shelter / 避難所別充足度"),
-                                                   QgsProcessing.TypeVectorAnyGeometry),
+                                                   Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "Per shelter: <item>_units, _pd (person-days within the horizon), _days, _short, _partner; days_min, "
                  "limiting_item, energy. / 避難所ごとの充足度。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_DISTRICT,
                                                    self.tr("Sufficiency per district / 地区別充足度"),
-                                                   QgsProcessing.TypeVector),
+                                                   Qgis.ProcessingSourceType.Vector),
                  "Per district table (no geometry). / 地区ごとの表。")
         for name, label in (("SHELTERS_SHORT", "Shelters below the horizon / 計画期間に満たない避難所数"),
                             ("DAYS_MIN_WORST", "Worst days of supply / 最小の充足日数"),
@@ -130,10 +148,10 @@ class StockpileSufficiency(SonaeAlgorithm):
         shelters = read_source(self, parameters, self.SHELTERS, context, attributes=attrs)
         sites = read_sites(self, parameters, self.SITES, context)
         items = read_items(self, parameters, self.ITEMS, context)
-        profile = sp.profile_names()[self.parameterAsEnum(parameters, self.PROFILE, context)]
+        profile = self.enum_value(parameters, self.PROFILE, context)
         horizon = self.parameterAsDouble(parameters, self.HORIZON_DAYS, context)
         scenario = date_param(self, parameters, self.SCENARIO_DATE, context)
-        mode = MODES[self.parameterAsEnum(parameters, self.ALLOCATION, context)]
+        mode = self.enum_value(parameters, self.ALLOCATION, context)
         max_d = self.parameterAsDouble(parameters, self.MAX_DISTANCE_M, context)
         if mode == "district" and not dist_f:
             raise SonaeInputError("Allocation 'district' needs the district field (DISTRICT_FIELD).",

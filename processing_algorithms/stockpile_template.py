@@ -7,13 +7,16 @@ import csv
 import os
 
 from ..engine.errors import SonaeInputError
-from ..layers.importers.stockpile import write_template
+from ..plugin import dependencies
+from .base import lazy_from
+write_template = lazy_from(__name__, "..layers.importers.stockpile", "write_template")
 from . import destinations
 from .base import SonaeAlgorithm
 
 
 class StockpileTemplate(SonaeAlgorithm):
     ALG_ID = "stockpiletemplate"
+    REQUIRES = ("pandas",)
     GROUP = "stockpile"
     DISPLAY_NAME = "Stockpile import template / 備蓄データ入力ひな形"
     SHORT_HELP = (

@@ -1,31 +1,40 @@
 """sonae:subsidyscope — per facility: eligible or not (every reason), eligible equipment, subsidy, bond, burden."""
 from __future__ import annotations
 
-import geopandas as gpd
-import pandas as pd
+import os
+
+from ..plugin import dependencies
+from .base import lazy, lazy_from
+gpd = lazy("geopandas")
+pd = lazy("pandas")
+from qgis.core import Qgis
 from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingParameterBoolean,
                        QgsProcessingParameterFeatureSink, QgsProcessingParameterFeatureSource,
                        QgsProcessingParameterField, QgsProcessingParameterFile, QgsProcessingParameterNumber,
                        QgsProcessingParameterString, QgsProcessingParameterVectorLayer)
 
-from ..engine import subsidy
+subsidy = lazy("..engine.subsidy", __package__)
 from ..engine.errors import SonaeInputError
+from ..engine.rules import RULES_DIR, load_rules
 from .base import SonaeAlgorithm
-from .qgis_io import read_source, write_frame
+read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
-_DEFAULT = subsidy.load_programme()
-APPLICANT_HELP = ", ".join(f"{k} ({v['label_ja']})" for k, v in _DEFAULT["applicant_types"].items())
+# Parameter defaults and help read the rule files directly (light: no pandas at plugin load); the files are
+# validated by engine.subsidy when the algorithm runs. tests/test_enums.py checks the paths equal engine.subsidy's.
+DEFAULT_RULES = os.path.join(RULES_DIR, "subsidy", "moe_fy2019_shelter_energy.json")
+DEFAULT_UNIT_COSTS = os.path.join(RULES_DIR, "unit_costs.json")
+APPLICANT_HELP = ", ".join(f"{k} ({v['label_ja']})" for k, v in load_rules(DEFAULT_RULES)["applicant_types"].items())
 
 
 def add_programme_parameters(alg, with_plan_stated: bool = True):
     """RULES, UNIT_COSTS, APPLICANT_TYPE, FISCAL_INDEX (and PLAN_STATED): shared with sonae:districtlayout."""
     alg.add(QgsProcessingParameterFile("RULES", alg.tr("Programme rule file / 補助事業ルール"),
-                                       extension="json", defaultValue=subsidy.DEFAULT_RULES, optional=True),
+                                       extension="json", defaultValue=DEFAULT_RULES, optional=True),
             "A programme/fiscal-year rule file validated against rules/subsidy/schema.json. Default: the FY2019 "
             "MoE programme of seed 003 (rules/subsidy/moe_fy2019_shelter_energy.json); add later years as new "
             "files. / 事業・年度ごとのルールファイル（既定は2019年度環境省事業）。")
     alg.add(QgsProcessingParameterFile("UNIT_COSTS", alg.tr("Unit costs / 設備単価"), extension="json",
-                                       defaultValue=subsidy.DEFAULT_UNIT_COSTS, optional=True),
+                                       defaultValue=DEFAULT_UNIT_COSTS, optional=True),
             "Installed unit costs in yen per kW, kWh, m ... (rules/unit_costs.json, cited). Replace with the "
             "city's quotations. / 設備単価ファイル（円/kW・円/kWh等）。見積に置き換えられます。")
     alg.add(QgsProcessingParameterString("APPLICANT_TYPE", alg.tr("Applicant type / 申請者区分"),
@@ -33,7 +42,7 @@ def add_programme_parameters(alg, with_plan_stated: bool = True):
             "Applicant category id of the rule file; a facility's own applicant_type field overrides it. FY2019: "
             + APPLICANT_HELP + ". Takamatsu (a core city, 中核市) is 'municipality'. / 申請者区分のID。")
     alg.add(QgsProcessingParameterNumber("FISCAL_INDEX", alg.tr("Fiscal capability index / 財政力指数"),
-                                         QgsProcessingParameterNumber.Double, optional=True, minValue=0.0,
+                                         Qgis.ProcessingNumberParameterType.Double, optional=True, minValue=0.0,
                                          maxValue=3.0),
             "The municipality's fiscal capability index (財政力指数, three-year average, 0-3). FY2019: below 0.8 "
             "-> 3/4, 0.8 or more -> 2/3 for municipalities below designated-city size. / 財政力指数（0.8未満は3/4、"
@@ -48,7 +57,7 @@ def add_programme_parameters(alg, with_plan_stated: bool = True):
 
 def add_energy_parameters(alg):
     alg.add(QgsProcessingParameterVectorLayer("ENERGY", alg.tr("Energy plan table / エネルギー計画表"),
-                                              [QgsProcessing.TypeVector], optional=True),
+                                              [Qgis.ProcessingSourceType.Vector], optional=True),
             "Optional table of proposed equipment per facility, e.g. battery_sizing from sonae:sizeforautonomy "
             "(pv_kw, battery_kwh, battery_kw, pv_cap_kw or normal_kwh_year for the self-consumption cap, and any "
             "quantity field of the unit-cost file). Without it the same fields are read from FACILITIES. / "
@@ -85,6 +94,7 @@ def read_inputs(alg, parameters, context, progress):
 
 class SubsidyScope(SonaeAlgorithm):
     ALG_ID = "subsidyscope"
+    REQUIRES = dependencies.BASE_REQUIRES + ("jsonschema",)
     GROUP = "districts"
     DISPLAY_NAME = "Subsidy scope / 補助対象範囲"
     SHORT_HELP = (
@@ -102,18 +112,18 @@ class SubsidyScope(SonaeAlgorithm):
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFeatureSource("FACILITIES", self.tr("Facilities / 施設"),
-                                                     [QgsProcessing.TypeVectorAnyGeometry]),
+                                                     [Qgis.ProcessingSourceType.VectorAnyGeometry]),
                  "Canonical facilities or shelters (id, facility_type, owner, in_disaster_plan, floor_area_m2; "
                  "optionally plan_stated, applicant_type, fit, replaces_existing, efficiency_gain, disaster_only, "
                  "cogeneration_bos and equipment quantity fields). / 施設レイヤ。")
         add_energy_parameters(self)
         add_programme_parameters(self)
         self.add(QgsProcessingParameterFeatureSource("DISTRICTS", self.tr("Districts / 地区"),
-                                                     [QgsProcessing.TypeVectorPolygon], optional=True),
+                                                     [Qgis.ProcessingSourceType.VectorPolygon], optional=True),
                  "Optional district polygons with a district_id field (sonae:districtlayout) for the per-district "
                  "summary rows; else a district_id field on FACILITIES is used when present. / 地区ポリゴン（任意）。")
         self.add(QgsProcessingParameterFeatureSink("OUTPUT", self.tr("Subsidy scope / 補助対象範囲"),
-                                                   QgsProcessing.TypeVectorPoint),
+                                                   Qgis.ProcessingSourceType.VectorPoint),
                  "One row per facility (at the facility) plus summary rows per district and for the city "
                  "(row_type, no geometry). / 施設ごとの行と地区・市全体の集計行。")
         self.addOutput(QgsProcessingOutputNumber("ELIGIBLE_TOTAL", self.tr("Eligible cost, city (yen) / 対象経費")))

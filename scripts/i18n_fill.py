@@ -8,7 +8,9 @@ This script walks the sources with ``ast`` and collects:
 
 - ``tr("...")``, ``self.tr("...")``, ``alg.tr("...")``, ``QCoreApplication.translate("Sonae", "...")``, and
   ``tr(NAME)`` where NAME is a module-level string constant;
-- class attributes ``DISPLAY_NAME`` and ``SHORT_HELP``; the values of a module-level ``GROUPS`` dict;
+- class attributes ``DISPLAY_NAME`` and ``SHORT_HELP``; the values of a module-level ``GROUPS`` dict or of a
+  module-level dict named ``*LABELS`` (enum option labels: processing_algorithms/option_labels.py OPTION_LABELS,
+  HAZARD_LABELS ...), and of a dict literal passed to ``labelled_enum(parameter, {...})``;
 - the second argument of ``<x>.add(parameter, "help", ...)``.
 
 Filling: Sonae writes strings as "English / 日本語" (or an English paragraph, a newline, then the Japanese one);
@@ -109,6 +111,9 @@ class _Collector(ast.NodeVisitor):
             self._add(node.args[1], node.lineno)
         elif name == "add" and isinstance(func, ast.Attribute) and len(node.args) >= 2:
             self._add(node.args[1], node.lineno)
+        elif name == "labelled_enum" and len(node.args) >= 2 and isinstance(node.args[1], ast.Dict):
+            for v in node.args[1].values:
+                self._add(v, node.lineno)
         self.generic_visit(node)
 
     def visit_ClassDef(self, node):  # noqa: N802
@@ -142,7 +147,7 @@ def extract() -> tuple[dict, list]:
                 target, value = stmt.targets[0].id, stmt.value
                 if isinstance(value, ast.Constant) and isinstance(value.value, str):
                     constants[target] = value.value
-                if target == "GROUPS" and isinstance(value, ast.Dict):
+                if (target == "GROUPS" or target.endswith("LABELS")) and isinstance(value, ast.Dict):
                     for v in value.values:
                         if isinstance(v, ast.Constant) and isinstance(v.value, str):
                             messages.setdefault(v.value, []).append((os.path.relpath(path, ROOT), v.lineno))

@@ -20,7 +20,8 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEAVY_TOP = {"numpy", "pandas", "geopandas", "shapely", "pyogrio", "scipy", "rasterio", "pvlib", "exactextract",
              "jismesh", "openpyxl", "h5py", "pyproj", "networkx"}
-LIGHT = {"..engine.errors", "..engine.progress", ".base", "..plugin", "..plugin.dependencies"}
+LIGHT = {"..engine.errors", "..engine.progress", "..engine.rules", "..engine.energy", ".base", "..plugin",
+         "..plugin.dependencies"}
 # helper modules of processing_algorithms/ that import heavy libraries at their top
 HEAVY_LOCAL = {".qgis_io", "._stockpile_inputs", ".network", ".gpkg_bulk", ".rtree_bulk", ".destinations",
                ".raster_inputs", ".vector_inputs", ".sources"}

@@ -6,6 +6,7 @@ same string in i18n/sonae_ja.ts, else the Japanese half of the bilingual string.
 processing_algorithms/base.read_help: keep ``<div class="description">`` and the ``<dt id="NAME">``/``<dd>`` pairs.
 
     cd build/plugins && ../../.venv/bin/python -m sonae.scripts.make_help [--force] [--check]
+    make help          # the same: adds the parameters and outputs a page lacks (code strings), keeps edited text
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import argparse
 import html
 import importlib.util
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -31,8 +33,16 @@ def _fill():
     return mod
 
 
+_RANGE = re.compile(r"\s(Allowed: [^/]*?\.|Whole number\.) / (範囲: .*?。|整数。)\s*$")
+
+
 def halves(text: str, ts: dict, fill) -> tuple[str, str]:
-    """(English, Japanese) of a bilingual string."""
+    """(English, Japanese) of a bilingual string. The range note base.number_range_help appends to a parameter's
+    help (" Allowed: 0 or more. / 範囲: 0以上。") goes to each half."""
+    m = _RANGE.search(text)
+    if m:
+        en, ja = halves(text[:m.start()], ts, fill)
+        return f"{en} {m.group(1)}", f"{ja}{m.group(2)}"
     ja = ts.get(text) or fill.japanese_part(text) or text
     en = text
     if ja != text and text.rstrip().endswith(ja.strip()):
@@ -85,22 +95,59 @@ def page(alg, params, lang: str, ts: dict, fill) -> str:
     return "\n".join(out) + "\n"
 
 
-def add_missing_parameters(path: str, params, lang: str, ts: dict, fill) -> bool:
-    """Append the parameters a page does not describe yet (the page's edited text is kept). True if changed."""
-    import re
+_DT = re.compile(r'<dt id="([A-Za-z0-9_]+)">.*?</dt>\s*<dd>(.*?)</dd>', re.S)
+_LI = re.compile(r'<li><code>([A-Za-z0-9_]+)</code>:\s*(.*?)</li>', re.S)
+_DESC = re.compile(r'<div class="description">(.*?)</div>', re.S)
+
+
+def parse_page(path: str) -> dict:
+    """{"description": html, "parameters": {name: html}, "outputs": {name: html}} of a help page."""
     with open(path, encoding="utf-8") as f:
         text = f.read()
-    have = set(re.findall(r'<dt id="([A-Za-z0-9_]+)">', text))
+    m = _DESC.search(text)
+    outputs_part = text[text.find('<ul class="outputs">'):] if '<ul class="outputs">' in text else ""
+    return {"description": m.group(1).strip() if m else "",
+            "parameters": {k: v.strip() for k, v in _DT.findall(text)},
+            "outputs": {k: v.strip() for k, v in _LI.findall(outputs_part)}}
+
+
+def missing_entries(alg, path: str) -> list[str]:
+    """The parameter and output names of ``alg`` that the page at ``path`` does not describe (all if no page)."""
+    if not os.path.exists(path):
+        return ["<page>"]
+    page_ = parse_page(path)
+    out = [p.name() for p in alg.parameterDefinitions() if not page_["parameters"].get(p.name())]
+    out += [f"output:{o.name()}" for o in alg.outputDefinitions() if not page_["outputs"].get(o.name())]
+    return out
+
+
+def add_missing_entries(path: str, alg, params, lang: str, ts: dict, fill) -> bool:
+    """Append the parameters and outputs a page does not describe yet, from the code's strings; the page's edited
+    text is kept. True if the page changed."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    have = parse_page(path)
     pick = 0 if lang == "en" else 1
     new = [f'<dt id="{name}"><b>{html.escape(halves(label, ts, fill)[pick])}</b> (<code>{name}</code>)</dt>\n'
            f"<dd>{html.escape(halves(help_text, ts, fill)[pick])}</dd>\n"
-           for name, label, help_text in params if name not in have]
-    if not new or "</dl>" not in text:
-        return False
-    text = text.replace("</dl>", "".join(new) + "</dl>", 1)
-    with open(path, "w", encoding="utf-8", newline="\n") as f:
-        f.write(text)
-    return True
+           for name, label, help_text in params if not have["parameters"].get(name)]
+    changed = False
+    if new and "</dl>" in text:
+        text = text.replace("</dl>", "".join(new) + "</dl>", 1)
+        changed = True
+    outs = [f"<li><code>{o.name()}</code>: {html.escape(halves(o.description(), ts, fill)[pick])}</li>\n"
+            for o in alg.outputDefinitions() if not have["outputs"].get(o.name())]
+    if outs:
+        if '<ul class="outputs">' not in text:
+            heading = TEXT[lang]["outputs"]
+            text = text.replace('<p class="id">', f'<h2>{heading}</h2>\n<ul class="outputs">\n</ul>\n<p class="id">', 1)
+        i = text.find("</ul>", text.find('<ul class="outputs">'))
+        text = text[:i] + "".join(outs) + text[i:]
+        changed = True
+    if changed:
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+    return changed
 
 
 def generate(force: bool = False) -> list[str]:
@@ -117,7 +164,7 @@ def generate(force: bool = False) -> list[str]:
         for lang in ("en", "ja"):
             path = os.path.join(HELP, lang, f"{cls.ALG_ID}.html")
             if os.path.exists(path) and not force:
-                if add_missing_parameters(path, params, lang, ts, fill):
+                if add_missing_entries(path, alg, params, lang, ts, fill):
                     written.append(path)
                 continue
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -130,10 +177,24 @@ def generate(force: bool = False) -> list[str]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--force", action="store_true", help="rewrite existing pages too")
+    ap.add_argument("--check", action="store_true", help="only list the missing pages/entries (exit 1 if any)")
     args = ap.parse_args(argv)
     from qgis.core import QgsApplication
     app = QgsApplication([], False)
     app.initQgis()
+    if args.check:
+        from sonae.processing_algorithms.provider import algorithm_classes
+        gaps = 0
+        for cls in algorithm_classes():
+            alg = cls()
+            alg.initAlgorithm()
+            for lang in ("en", "ja"):
+                missing = missing_entries(alg, os.path.join(HELP, lang, f"{cls.ALG_ID}.html"))
+                if missing:
+                    gaps += len(missing)
+                    print(f"help/{lang}/{cls.ALG_ID}.html: {', '.join(missing)}")
+        print(f"{gaps} missing help entries" + ("; run `make help`" if gaps else ""))
+        return 1 if gaps else 0
     for path in generate(args.force):
         print(os.path.relpath(path, ROOT))
     return 0

@@ -73,22 +73,22 @@ def build():
                {"facilities": ("OUTPUT", "facilities")})
     c2 = child("sonae:hazardexposure", "Flood exposure / 浸水曝露", 650,
                {"FACILITIES": Src.fromChildOutput(c1, "OUTPUT"), "HAZARD": Src.fromModelParameter("flood")},
-               {"HAZARD_TYPE": 0, "VALUE_KIND": 1, "RADIUS_M": 0},
+               {"HAZARD_TYPE": "flood", "VALUE_KIND": "rank", "RADIUS_M": 0},
                {"facilities_hazard": ("OUTPUT", "facilities_hazard")})
     c3 = child("sonae:sheltercatchments", "Shelter catchments / 受け持ち区域", 900,
                {"FACILITIES": Src.fromChildOutput(c2, "OUTPUT"), "POPULATION": Src.fromModelParameter("population"),
                 "POPULATION_FIELD": Src.fromModelParameter("population_field"),
                 "ZONE_ID_FIELD": Src.fromModelParameter("zone_id_field")},
-               {"HAZARD_FIELD": "flood_conflict", "M2_PER_PERSON": 0},
+               {"HAZARD_FIELD": "flood_conflict", "M2_PER_PERSON": "3.5m2"},
                {"shelters": ("OUTPUT", "shelters"), "population_catchment": ("CATCHMENTS", "population_catchment")})
     energy = {"FACILITIES": Src.fromChildOutput(c3, "OUTPUT"),
               "ENERGY_ASSETS": Src.fromModelParameter("energy_assets")}
     energy_statics = {"ID_FIELD": "id", "EVACUEES_FIELD": "evacuees", "TYPE_FIELD": "facility_type",
-                      "ASSET_ID_FIELD": "facility_id", "START_SOC": 0.5, "WEATHER_REGION": 0}
+                      "ASSET_ID_FIELD": "facility_id", "START_SOC": 0.5, "WEATHER_REGION": "auto"}
     c4 = child("sonae:outageautonomy", "Outage autonomy / 停電時の自立時間", 1150, energy,
                dict(energy_statics, OUTAGE_HOURS=72), {"shelters_energy": ("OUTPUT", "shelters_energy")})
     c5 = child("sonae:sizeforautonomy", "Size PV and battery / 太陽光・蓄電池の規模", 1400, energy,
-               dict(energy_statics, TARGET_HOURS=72, TARGET_SHARE=1.0, PV_MODE=1),
+               dict(energy_statics, TARGET_HOURS=72, TARGET_SHARE=1.0, PV_MODE="raise"),
                {"battery_sizing": ("OUTPUT", "battery_sizing")})
     plan = {"FACILITIES": Src.fromChildOutput(c3, "OUTPUT"), "ENERGY": Src.fromChildOutput(c5, "OUTPUT"),
             "FISCAL_INDEX": Src.fromModelParameter("fiscal_index")}

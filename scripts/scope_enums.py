@@ -52,6 +52,10 @@ MAPPING = {
     "QgsProcessingParameterNumber.Integer": "Qgis.ProcessingNumberParameterType.Integer",
     "QgsProcessingParameterDefinition.FlagAdvanced": "Qgis.ProcessingParameterFlag.Advanced",
     "QgsProcessingParameterDefinition.FlagOptional": "Qgis.ProcessingParameterFlag.Optional",
+    "QgsPalLayerSettings.Show": "QgsPalLayerSettings.Property.Show",
+    "QgsPalLayerSettings.Priority": "QgsPalLayerSettings.Property.Priority",
+    "QgsLayoutItemAttributeTable.UseExistingFrames": "QgsLayoutMultiFrame.ResizeMode.UseExistingFrames",
+    "QgsLayoutObject.ExcludeFromExports": "QgsLayoutObject.DataDefinedProperty.ExcludeFromExports",
     "QgsScaleBarSettings.SegmentSizeFitWidth": "Qgis.ScaleBarSegmentSizeMode.FitWidth",
     "QgsSymbolLayer.PropertyStrokeColor": "QgsSymbolLayer.Property.StrokeColor",
     "QgsSymbolLayer.PropertyStrokeWidth": "QgsSymbolLayer.Property.StrokeWidth",
@@ -92,7 +96,7 @@ NEEDS = {"Qgis.": ("qgis.core", "Qgis"), "QFrame.": ("qgis.PyQt.QtWidgets", "QFr
 def _imported(text: str) -> set:
     import ast
     names = set()
-    for node in ast.walk(ast.parse(text)):
+    for node in ast.parse(text).body:              # module level only: a function's own import does not count
         if isinstance(node, ast.ImportFrom):
             names.update(a.asname or a.name for a in node.names)
     return names
@@ -100,8 +104,6 @@ def _imported(text: str) -> set:
 
 def rewrite(text: str) -> str:
     new = _PATTERN.sub(lambda m: MAPPING[m.group(1)], text)
-    if new == text:
-        return text
     have = _imported(new)
     lines = new.split("\n")
     for prefix, (module, name) in NEEDS.items():

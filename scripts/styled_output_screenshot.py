@@ -6,7 +6,7 @@ shelters and flood raster, presses Run (the dialog runs it as a task and loads t
 post-processing), then opens the attribute table of the loaded layer and grabs the screen. It also writes what
 it saw (renderer, aliases) to a JSON file next to the picture.
 
-    python3 scripts/styled_output_screenshot.py [--out docs/styled_output_ja.png]
+    python3 scripts/styled_output_screenshot.py [--out notes/styled_output_ja.png]
 """
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ QTimer.singleShot(4000, run_dialog)
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--out", default=os.path.join(ROOT, "docs", "styled_output_ja.png"))
+    ap.add_argument("--out", default=os.path.join(ROOT, "notes", "styled_output_ja.png"))
     ap.add_argument("--timeout", type=int, default=180)
     args = ap.parse_args(argv)
     work = tempfile.mkdtemp(prefix="sonae-styled-")

@@ -28,23 +28,33 @@ def test_every_enum_uses_static_strings_with_labels_and_a_named_default(qgis_app
         assert p.defaultValue() in p.options(), (alg.id(), p.name(), p.defaultValue())
         labels = p.metadata().get("widget_wrapper", {}).get("labels", {})
         assert set(labels) == set(p.options()), (alg.id(), p.name())
-        assert all(" / " in v for v in labels.values()), (alg.id(), p.name(), labels)   # "English / 日本語"
+        import re
+        assert all(re.search(r"[A-Za-z]{3}", v) and re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", v)
+                   for v in labels.values()), (alg.id(), p.name(), labels)      # English and Japanese
         assert all(o.replace("_", "").replace(".", "").isalnum() and not o.isdigit() for o in p.options()), \
             (alg.id(), p.name(), p.options())     # ids, never numbers that read as indexes
     assert seen >= 9
 
 
 def test_option_order_is_written_in_code_not_taken_from_rule_files(qgis_app):
-    """Adding a region to rules/pv_yield_japan.json must not shift saved choices: the order is a code tuple, and
-    every region of the rule file is one of its names (and back)."""
-    from sonae.engine.energy import load_rules
+    """Adding a region to a rule file must not shift saved choices: the order is a code tuple, checked here against
+    the rule files and the engine's own lists."""
+    from sonae.engine.catchments import ASSIGNMENTS
+    from sonae.engine.eligibility import HAZARD_IDS
+    from sonae.engine.energy.weather import region_ids
     from sonae.engine.hazard import HAZARD_TYPES, VALUE_KINDS
-    from sonae.processing_algorithms import hazard_exposure, outage_autonomy
-    assert tuple(outage_autonomy.PV_REGIONS) == ("planning", "national", "tokyo", "kumamoto", "miyazaki",
-                                                 "fukushima")
-    assert set(outage_autonomy.PV_REGIONS) == set(load_rules("pv_yield_japan.json")["annual_kwh_per_kwp"])
+    from sonae.engine.rules import load_rules
+    from sonae.engine import subsidy
+    from sonae.processing_algorithms import (hazard_exposure, outage_autonomy, shelter_catchments,
+                                             stockpile_sufficiency, subsidy_scope)
+    assert tuple(outage_autonomy.WEATHER_REGIONS) == ("auto", *region_ids())
     assert tuple(hazard_exposure.HAZARD_OPTIONS) == tuple(HAZARD_TYPES)
     assert tuple(hazard_exposure.VALUE_OPTIONS) == tuple(VALUE_KINDS)
+    assert tuple(shelter_catchments.HAZARD_CHOICES) == tuple(HAZARD_IDS)
+    assert tuple(shelter_catchments.ASSIGNMENT_CHOICES) == tuple(ASSIGNMENTS)
+    assert set(stockpile_sufficiency.PROFILES) == set(load_rules("needs_profiles.json")["profiles"])
+    assert subsidy_scope.DEFAULT_RULES == subsidy.DEFAULT_RULES
+    assert subsidy_scope.DEFAULT_UNIT_COSTS == subsidy.DEFAULT_UNIT_COSTS
 
 
 def test_qgis_process_takes_names(tmp_path, qgis_app):

@@ -93,10 +93,39 @@ def test_1_fresh_profile_lists_every_algorithm_and_names_what_is_missing(profile
         run = _qgis_process(profile, ["run", alg, "--json", "-"], stdin=json.dumps({"inputs": {}}))
         text = run.stdout + run.stderr
         assert run.returncode != 0, alg
-        if "mandatory parameters" in text:
-            continue   # the parameter check came first; canExecute is asserted below with full parameters
+        if "mandatory parameters" in text or alg == "sonae:stockpiletemplate":
+            continue   # the parameter check came first (canExecute asserted below with full parameters)
         assert "shapely>=2.0 (found 1.8.5)" in text or "pyogrio>=0.7" in text, (alg, text[-1500:])
         assert "依存パッケージのインストール" in text and "Install dependencies" in text, alg
+    # canExecute of every algorithm in that profile, with Debian's own Python (the plugin as unzipped there)
+    probe = ("import json, sys, os\n"
+             "sys.path.insert(0, sys.argv[1])\n"
+             "from qgis.core import QgsApplication\n"
+             "app = QgsApplication([], False); app.initQgis()\n"
+             "import sonae\n"
+             "plugin = sonae.classFactory(None); plugin.initProcessing()\n"
+             "out = {a.id(): list(a.canExecute()) for a in plugin.provider.algorithms()}\n"
+             "out['_sonae_file'] = sonae.__file__\n"
+             "print(json.dumps(out)); sys.stdout.flush(); os._exit(0)\n")
+    run = subprocess.run([SYSTEM_PYTHON, "-c", probe, profile["plugins"]], capture_output=True, text=True,
+                         timeout=300, env=_clean_env(profile["home"], profile["xdg"]))
+    assert run.returncode == 0, run.stderr[-2000:]
+    can = json.loads(run.stdout.strip().splitlines()[-1])
+    assert can.pop("_sonae_file").startswith(profile["plugins"])
+    assert set(can) == _expected_ids()
+    for alg, (ok, why) in can.items():
+        if ok:
+            assert alg == "sonae:stockpiletemplate", (alg, "runs on Debian's stock Python?")
+        else:
+            assert "shapely>=2.0 (found 1.8.5)" in why and "geopandas>=1.0 (found 0.12.2)" in why, (alg, why)
+            assert "依存パッケージのインストール" in why and "Install dependencies" in why
+    # what Debian's own Python has is enough for the template (pandas + openpyxl): it runs, on real output
+    xlsx = os.path.join(profile["home"], "template.xlsx")
+    tpl = _qgis_process(profile, ["run", "sonae:stockpiletemplate", "--json", "--", f"OUTPUT={xlsx}"])
+    assert tpl.returncode == 0, tpl.stdout[-1500:] + tpl.stderr[-1500:]
+    import openpyxl
+    sheets = openpyxl.load_workbook(xlsx, read_only=True).sheetnames
+    assert {"在庫", "拠点"} <= set(sheets), sheets
     haz = _qgis_process(profile, ["run", "sonae:hazardexposure", "--",
                                   "FACILITIES=" + os.path.join(ROOT, "demo", "data", "takamatsu",
                                                                "evacuation_space.csv"),

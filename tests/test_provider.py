@@ -121,7 +121,7 @@ def test_loading_the_provider_imports_no_scientific_library(tmp_path):
     loaded = {m.split(".")[0] for m in out["new"]}
     assert not (heavy & loaded), sorted(heavy & loaded)
     engine = sorted(m for m in out["new"] if m.startswith("sonae.engine.") and m not in (
-        "sonae.engine.errors", "sonae.engine.progress"))
+        "sonae.engine.errors", "sonae.engine.progress", "sonae.engine.rules", "sonae.engine.energy"))   # JSON readers
     assert engine == [], engine
 
 
@@ -186,3 +186,35 @@ def test_labelled_enum_widget_shows_labels_and_stores_ids(qgis_app, qtbot):
     assert wrapper.value() == "depth_m"
     wrapper.setValue(1)                      # an index from an old model
     assert wrapper.value() == "rank"
+
+
+def test_a_package_only_some_inputs_need_is_named_when_missing(qgis_app, monkeypatch, tmp_path):
+    """exposedpopulation needs jismesh only for mesh codes: with jismesh missing the run is refused in both
+    languages naming jismesh and the installer, and nothing is written."""
+    import builtins
+    import processing
+    from qgis.core import QgsProcessingException
+    from .conftest import shared_data
+    real_import = builtins.__import__
+
+    def no_jismesh(name, *args, **kwargs):
+        if name.split(".")[0] == "jismesh":
+            raise ModuleNotFoundError("No module named 'jismesh'", name="jismesh")
+        return real_import(name, *args, **kwargs)
+
+    csv = tmp_path / "mesh.csv"
+    csv.write_text("mesh,pop\n50303552,100\n", encoding="utf-8")
+    out = tmp_path / "out.gpkg"
+    monkeypatch.setattr(builtins, "__import__", no_jismesh)
+    import sys
+    for name in [m for m in sys.modules if m == "jismesh" or m.startswith("jismesh.")]:
+        monkeypatch.delitem(sys.modules, name)
+    with pytest.raises(QgsProcessingException) as exc:
+        processing.run("sonae:exposedpopulation", {
+            "POPULATION": str(csv), "POPULATION_FIELD": "pop",
+            "MESH_CODE_FIELD": "mesh", "HAZARD": shared_data("kumamoto", "flood",
+                                                             "kumamoto_flood_max_depthrank_A31b23.tif"),
+            "VALUE_KIND": "rank", "OUTPUT": str(out)})
+    assert "jismesh>=2.1" in str(exc.value) and "依存パッケージのインストール" in str(exc.value)
+    assert "Install dependencies" in str(exc.value)
+    assert not out.exists()

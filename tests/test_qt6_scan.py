@@ -15,11 +15,18 @@ ALLOWED = {("QgsProcessingContext", "LayerDetails"), ("QgsProcessingOutputLayerD
 
 
 def shipped_python_files() -> list[str]:
+    """Tracked .py files minus what .gitattributes marks export-ignore (folders "x/" and files)."""
     files = subprocess.run(["git", "ls-files", "*.py"], cwd=ROOT, capture_output=True, text=True).stdout.split()
-    attrs = subprocess.run(["git", "check-attr", "export-ignore", "--", *files], cwd=ROOT, capture_output=True,
-                           text=True).stdout.splitlines()
-    ignored = {line.split(":")[0] for line in attrs if line.endswith(": set")}
-    return [f for f in files if f not in ignored]
+    ignored = []
+    with open(os.path.join(ROOT, ".gitattributes"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and "export-ignore" in parts[1:] and not parts[0].startswith("#"):
+                ignored.append(parts[0])
+
+    def shipped(path):
+        return not any(path.startswith(p) if p.endswith("/") else path == p for p in ignored)
+    return [f for f in files if shipped(f)]
 
 
 def unscoped_uses(text: str) -> list[str]:

@@ -530,23 +530,25 @@ def _digest(path: str) -> str | None:
         return None         # read_table reports the missing file
 
 
-def import_shelter_files(paths, progress: Progress | None = None) -> ImportResult:
-    """Read every file, detect its layout, validate, merge the same places, return the canonical layer."""
+def import_shelter_files(paths, progress: Progress | None = None, tables=()) -> ImportResult:
+    """Read every file (and every RawTable of ``tables``: vector layers, see shelter_layers.table_from_frame),
+    detect its layout, validate, merge the same places, return the canonical layer."""
     progress = ensure(progress)
-    if not paths:
+    if not paths and not tables:
         raise SonaeInputError("No input files were given. Choose one or more shelter files (CSV or GeoJSON).",
                               "入力ファイルが指定されていません。避難所ファイル（CSVまたはGeoJSON）を選んでください。")
     frames, reports, digests = [], [], {}
-    for i, path in enumerate(paths):
+    items = [(p, None) for p in paths] + [(t.path, t) for t in tables]
+    for i, (path, given) in enumerate(items):
         name = os.path.basename(path)
-        digest = _digest(path)
+        digest = _digest(path) if given is None else None
         if digest is not None and digest in digests:
             progress.warn(f"{name}: the same content as {os.path.basename(digests[digest])}; read once, not twice. / "
                           f"{name}: {os.path.basename(digests[digest])} と同じ内容のため、1回だけ読み込みました。")
             continue
         if digest is not None:
             digests[digest] = path
-        table = read_table(path, choose_sheet=layout_accepts)
+        table = given if given is not None else read_table(path, choose_sheet=layout_accepts)
         recs, layout, report = records_from_table(table, warn=progress.warn)
         frames.append(recs)
         reports.append(report)
@@ -557,7 +559,7 @@ def import_shelter_files(paths, progress: Progress | None = None) -> ImportResul
         if report.skipped:
             progress.warn(f"{name}: {len(report.skipped)} row(s) skipped for bad coordinates / "
                           f"座標不良で{len(report.skipped)}行を除外")
-        progress.update((i + 1) / (len(paths) + 1))
+        progress.update((i + 1) / (len(items) + 1))
     _refuse_repeated_ids(frames, reports)
     records = pd.concat(frames, ignore_index=True)
     records, merged_pairs = merge_same_places(records)

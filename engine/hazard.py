@@ -307,7 +307,12 @@ def exposed_population(zones, population, info: RasterInfo, kind: str, progress:
     import shapely
     progress = ensure(progress)
     rules = depth_classes()
-    pop = np.nan_to_num(numbers(pd.Series(population), "population", zone_name), nan=0.0)
+    raw = numbers(pd.Series(population), "population", zone_name)
+    missing = int(np.isnan(raw).sum())
+    if missing:     # empty, '-' or 不明: counted as 0 people, and said so (never silently)
+        progress.warn(f"{missing:,} zone(s) of {zone_name} have no population value (empty, '-', 不明): counted as "
+                      f"0 people. / {zone_name}の{missing:,}区域は人口が空欄・不明のため0人として集計しました。")
+    pop = np.nan_to_num(raw, nan=0.0)
     if (pop < 0).any():
         first = int(np.nonzero(pop < 0)[0][0])
         raise SonaeInputError(f"Layer {zone_name}: population in feature {first + 1} is negative ({pop[first]}). "

@@ -229,7 +229,7 @@ def test_background_workflow_runs_energy_districts_and_subsidy(qtbot, tmp_path, 
                                           "sonae:outageautonomy", "sonae:sizeforautonomy", "sonae:districtlayout",
                                           "sonae:subsidyscope"]
     assert inputs.skipped == []
-    with qtbot.waitSignal(task.done, timeout=120000) as blocker:
+    with qtbot.waitSignal(task.done, timeout=400000) as blocker:   # a hang guard, not a speed test
         QgsApplication.taskManager().addTask(task)
     assert blocker.args[0] is True, task.message
     se = pyogrio.read_dataframe(out, layer="shelters_energy", read_geometry=False).set_index("id")

@@ -9,9 +9,10 @@ vectorised simulator (engine/energy/outage.py) for the facilities still bracketi
 Survival is monotone in the capacity (more energy and more room at the same starting SoC fraction), which makes
 the bisection on the grid of ``sizing_resolution_kwh`` exact: the answer is the smallest feasible grid value.
 
-Speed: survival is monotone in the capacity, so each test of a capacity simulates only the (start hour, weather
-year) pairs that failed at the current lower bound; after a few rounds only the hardest starts remain (winter
-evenings before dull days). The answer is the same as testing every pair (tests/test_energy_engine.py brute force).
+Speed: survival is monotone in the capacity, so each round simulates only the start hours that still fail at some
+facility's lower bound (one simulator call per round for all facilities and weather years), and the final share
+and minimum hours come from those pairs too. When one facility fails at every hour (no PV), the round is a full
+pass; the answer is the same as testing every pair (tests/test_energy_engine.py brute force).
 
 Weather: the share is taken over every start hour of every weather year (engine/energy/years.py), so a run of
 cloudy days in any year counts. The target may differ per facility (role targets, engine/energy/targets.py);
@@ -25,7 +26,7 @@ import pandas as pd
 from ..progress import Progress, ensure
 from ..columns import numbers
 from . import HOURS_PER_YEAR, energy_defaults
-from .outage import Assets, Settings, simulate
+from .outage import Assets, RowsProduct, Settings, simulate
 from .pv import PVProfiles
 from .years import simulate_years
 
@@ -129,31 +130,42 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
     has_target = target_all > 0
     need = (share0 < target_share) & has_target
 
-    def evaluate(f: int, cap: float):
-        """(share, min hours capped at the target, pairs, survived) at capacity ``cap``, simulating only the pairs
-        failing at the current lower bound: survival is monotone in the capacity, so every pair surviving there
-        survives at cap."""
-        pairs = np.flatnonzero(fail[f])
-        st = pairs % HOURS_PER_YEAR
-        yr = pairs // HOURS_PER_YEAR
-        union = np.unique(st)
-        a = Assets(np.full(Y, pv_kw[f]), np.full(Y, cap), np.full(Y, power(np.array([cap]), [f])[0]),
-                   np.full(Y, gen[f]), np.full(Y, fuel[f]))
-        h = simulate(np.tile(load_kw[f], (Y, 1)), prof.cells[:, prof.index[f], :], a, start_soc,
-                     int(target_all[f]), starts=union, settings=s)
-        got = h[yr, np.searchsorted(union, st)]
-        surv = got >= target_all[f]
-        share = (total - len(pairs) + int(surv.sum())) / total
-        low = float(min(got.min(initial=target_all[f]), target_all[f]))
-        return share, low, pairs, surv
+    C = prof.cells.shape[1]
+    cells_flat = prof.cells.reshape(Y * C, HOURS_PER_YEAR)
 
-    def test(f: int, cap: float) -> bool:
-        """Does capacity ``cap`` reach the target share at facility f? When it falls short, the failing set shrinks
-        to the pairs failing at cap (cap becomes the lower bound)."""
-        share, _low, pairs, surv = evaluate(f, cap)
-        ok = share >= target_share
-        if not ok:
-            fail[f, pairs[surv]] = False
+    def evaluate(rows: np.ndarray, caps: np.ndarray):
+        """Per facility of ``rows`` at capacities ``caps``: (share, min hours capped at the target, and per facility
+        the pair numbers and whether each survived). One simulator call for all rows and years, over the start
+        hours still failing at the current lower bound somewhere: survival is monotone in the capacity, so every
+        pair surviving at the lower bound survives at a larger capacity."""
+        n = len(rows)
+        union = np.unique(np.flatnonzero(fail[rows].any(axis=0)) % HOURS_PER_YEAR)
+        kw = power(caps, rows)
+        a = Assets(np.tile(pv_kw[rows], Y), np.tile(caps, Y), np.tile(kw, Y), np.tile(gen[rows], Y),
+                   np.tile(fuel[rows], Y))
+        load = RowsProduct(None, load_kw, np.tile(rows, Y))
+        pvr = RowsProduct(None, cells_flat, (np.arange(Y)[:, None] * C + prof.index[rows][None, :]).ravel())
+        horizon = int(max(target_all[rows].max(initial=1), 1))
+        h = simulate(load, pvr, a, start_soc, horizon, starts=union, settings=s) if len(union) else None
+        shares, lows, detail = np.empty(n), np.empty(n), []
+        for i, f in enumerate(rows):
+            pairs = np.flatnonzero(fail[f])
+            got = h[(pairs // HOURS_PER_YEAR) * n + i, np.searchsorted(union, pairs % HOURS_PER_YEAR)] \
+                if len(pairs) else np.zeros(0)
+            surv = got >= target_all[f]
+            shares[i] = (total - len(pairs) + int(surv.sum())) / total
+            lows[i] = min(got.min(initial=target_all[f]), target_all[f])
+            detail.append((pairs, surv))
+        return shares, lows, detail
+
+    def test(rows: np.ndarray, caps: np.ndarray) -> np.ndarray:
+        """Which facilities reach the target share at their capacity; where one falls short, its failing set
+        shrinks to the pairs failing at that capacity (it becomes the lower bound)."""
+        shares, _lows, detail = evaluate(rows, caps)
+        ok = shares >= target_share
+        for i in np.flatnonzero(~ok):
+            pairs, surv = detail[i]
+            fail[rows[i], pairs[surv]] = False
         return ok
 
     lo = np.zeros(F)
@@ -162,33 +174,38 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
     denom = max(start_soc, 0.05)
     hi[need] = np.maximum(1.1 * target_all[need] * load_kw[need].mean(axis=1) / denom, res)
     feasible = ~need
-    todo = np.flatnonzero(need)
-    for n_done, f in enumerate(todo):
-        for _ in range(6):
-            if test(f, hi[f]):
-                feasible[f] = True
-                break
-            lo[f] = hi[f]
-            hi[f] *= 2.0
-        progress.update(0.1 + 0.2 * (n_done + 1) / len(todo))
+    rows = np.flatnonzero(need)
+    for k in range(6):
+        if not len(rows):
+            break
+        ok = test(rows, hi[rows])
+        feasible[rows[ok]] = True
+        bad = rows[~ok]
+        lo[bad] = hi[bad]
+        hi[bad] *= 2.0
+        rows = bad
+        progress.update(0.1 + 0.05 * (k + 1))
     # bisection on the grid of sizing_resolution_kwh: lo_k infeasible, hi_k feasible, until adjacent
     lo_k = np.floor(np.round(lo / res, 6)).astype(np.int64)
     hi_k = np.ceil(np.round(hi / res, 6)).astype(np.int64)
     active = np.flatnonzero(need & feasible)
-    for n_done, f in enumerate(active):
-        while hi_k[f] - lo_k[f] > 1:
-            mid = (lo_k[f] + hi_k[f]) // 2
-            if test(f, mid * res):
-                hi_k[f] = mid
-            else:
-                lo_k[f] = mid
-        progress.update(0.3 + 0.65 * (n_done + 1) / len(active))
+    rounds = int(np.ceil(np.log2(max(int((hi_k[active] - lo_k[active]).max(initial=1)), 1)))) + 1
+    for k in range(rounds):
+        active = active[(hi_k[active] - lo_k[active]) > 1]
+        if not len(active):
+            break
+        mid_k = (lo_k[active] + hi_k[active]) // 2
+        ok = test(active, mid_k * res)
+        hi_k[active[ok]] = mid_k[ok]
+        lo_k[active[~ok]] = mid_k[~ok]
+        progress.update(0.4 + 0.55 * (k + 1) / max(rounds, 1))
     kwh = np.where(need, hi_k * res, 0.0)
     kwh = np.where(need & ~feasible, np.nan, kwh)
     final_kwh = np.nan_to_num(kwh)
     achieved, min_hours = share0.copy(), min0.copy()         # no battery (not needed, or not reachable)
-    for f in np.flatnonzero(need & feasible):
-        achieved[f], min_hours[f], _p, _s = evaluate(f, final_kwh[f])
+    done = np.flatnonzero(need & feasible)
+    if len(done):
+        achieved[done], min_hours[done], _detail = evaluate(done, final_kwh[done])
     reason = np.where(~has_target, "no_target", np.where(~need, "no_battery_needed",
                       np.where(feasible, "battery_sized", "infeasible"))).astype(object)
     progress.update(1.0)

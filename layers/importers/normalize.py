@@ -93,8 +93,11 @@ def classify_facility_types(names: pd.Series) -> tuple[pd.Series, pd.Series]:
     owner = pd.Series(rules["default"]["owner"], index=n.index, dtype=object)
     decided = np.zeros(len(n), dtype=bool)
     for rule in rules["rules"]:
-        pattern = "|".join(re.escape(k) for k in rule["keywords"])
-        hit = n.str.contains(pattern, regex=True).to_numpy() & ~decided
+        # a keyword anywhere in the name, or a suffix at its end (a station is a name ending in 駅; 駅 inside a
+        # name is usually an address such as 高松駅西): the same reading as engine.district_types
+        parts = [re.escape(k) for k in rule.get("keywords", [])] + \
+            [re.escape(k) + r"\s*$" for k in rule.get("suffixes", [])]
+        hit = n.str.contains("|".join(parts), regex=True).fillna(False).to_numpy(bool) & ~decided
         ftype[hit] = rule["type"]
         owner[hit] = rule["owner"]
         decided |= hit

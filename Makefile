@@ -12,7 +12,7 @@ export SONAE_SHARED := $(SHARED)
 export PATH := $(ROOT)/.venv/bin:$(PATH)
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench bench-national batch i18n package deploy qgis-list desktop-check screenshot clean
+.PHONY: setup links demo test test-fast test-current wheelhouse bad-input bad-input-doc bench bench-national batch i18n package deploy qgis-list desktop-check screenshot clean platform platform-stop
 
 setup:
 	@./scripts/setup.sh
@@ -110,5 +110,13 @@ desktop-check: setup
 screenshot: setup
 	$(PY) scripts/desktop.py --screenshot docs/screenshot.png
 
+# A local PostgreSQL + PostGIS trial platform (Unix socket in build/platform, no TCP); prints how to connect.
+platform: setup
+	$(PY) scripts/platform_trial.py start
+
+platform-stop:
+	$(PY) scripts/platform_trial.py stop
+
 clean:
+	-@[ ! -f build/platform/current ] || $(PY) scripts/platform_trial.py stop
 	rm -rf build demo_output

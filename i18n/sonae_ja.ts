@@ -120,14 +120,14 @@
     <message>
       <location filename="../plugin/dock.py" line="141" />
       <location filename="../processing_algorithms/exposed_population.py" line="51" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="142" />
       <location filename="../processing_algorithms/exposed_population.py" line="61" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="103" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="105" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
@@ -280,13 +280,18 @@
       <translation>報告</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="52" />
-      <location filename="../processing_algorithms/base.py" line="354" />
+      <location filename="../processing_algorithms/base.py" line="39" />
+      <source>Shared platform / 共有基盤</source>
+      <translation>共有基盤</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/base.py" line="53" />
+      <location filename="../processing_algorithms/base.py" line="355" />
       <source>Parameters / パラメータ</source>
       <translation>パラメータ</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/base.py" line="496" />
+      <location filename="../processing_algorithms/base.py" line="497" />
       <source>Cancelled; no output was written. / 中止しました。出力は書き込んでいません。</source>
       <translation>中止しました。出力は書き込んでいません。</translation>
     </message>
@@ -344,7 +349,7 @@
     <message>
       <location filename="../processing_algorithms/charger_coverage.py" line="51" />
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="134" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="51" />
       <source>Shelter id field / 避難所ID項目</source>
       <translation>避難所ID項目</translation>
     </message>
@@ -730,7 +735,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="36" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="150" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="152" />
       <source>Roads (optional) / 道路（任意）</source>
       <translation>道路（任意）</translation>
     </message>
@@ -923,7 +928,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="34" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="47" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="51" />
       <location filename="../processing_algorithms/partner_audit.py" line="39" />
       <source>Stock items / 備蓄品</source>
       <translation>備蓄品</translation>
@@ -935,7 +940,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/expiry_rotation.py" line="37" />
-      <location filename="../processing_algorithms/import_stockpile.py" line="44" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="48" />
       <location filename="../processing_algorithms/partner_audit.py" line="42" />
       <source>Stock sites / 備蓄拠点</source>
       <translation>備蓄拠点</translation>
@@ -1206,53 +1211,53 @@
       <translation>統合した場所数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="17" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="20" />
       <source>Import stockpile inventory / 備蓄品データの読み込み</source>
       <translation>備蓄品データの読み込み</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="18" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="21" />
       <source>Reads city and partner stockpile inventories (CSV in UTF-8 or Shift_JIS/CP932, or XLSX) and writes the canonical stock_sites (points, EPSG:6668) and stock_items (table). English or Japanese headers (拠点ID, 所有区分, 品目, 品名, 単位, 数量, 消費期限/賞味期限, 協定数量, 確認日). Dates may be ISO, 2026/3/31 or Japanese era (令和8年3月31日, R8.3.31, 令7.3.31, with or without a weekday such as (月)); an expiry printed as a month only (2029年3月, R11.3) means the end of that month. Quantities may be written 1,200 or １２００. Unknown items or units, unreadable or negative quantities, impossible dates, a verification or manufacture date in the future, a manufacture date after the expiry, water or food without an expiry date, cut-off rows, duplicate rows, partner rows without a committed quantity and sites without a location stop the import with a message naming the row; nothing is written then.
 市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</source>
       <translation>市と協定事業者の備蓄在庫（CSV・XLSX、日本語見出し・和暦可）を読み込み、備蓄拠点（点）と備蓄品（表）を作ります。不正な行があれば行番号を示して中止し、何も書き出しません。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="36" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="40" />
       <source>The items table (one row per lot: site, owner type, item, unit, quantity, expiry ...). In an XLSX the sheet 在庫/stock_items is used. / 在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</source>
       <translation>在庫表（ロットごとに1行）。XLSXはシート「在庫」を読みます。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="36" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="40" />
       <source>Inventory file / 在庫ファイル</source>
       <translation>在庫ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="40" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="44" />
       <source>The stock sites (拠点ID, 拠点名, 所有区分, 住所, 緯度, 経度). May be the same XLSX (sheet 拠点). Empty: the items table's own 緯度/経度 columns. / 備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</source>
       <translation>備蓄拠点の表。同じXLSXでも可。空欄なら在庫表の緯度・経度を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="40" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="44" />
       <source>Sites file / 拠点ファイル</source>
       <translation>拠点ファイル</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="44" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="48" />
       <source>Canonical stock_sites layer. / 備蓄拠点レイヤの出力先。</source>
       <translation>備蓄拠点レイヤの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="47" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="51" />
       <source>Canonical stock_items table. / 備蓄品テーブルの出力先。</source>
       <translation>備蓄品テーブルの出力先。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="50" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="57" />
       <source>Sites / 拠点数</source>
       <translation>拠点数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/import_stockpile.py" line="51" />
+      <location filename="../processing_algorithms/import_stockpile.py" line="58" />
       <source>Item rows / 品目行数</source>
       <translation>品目行数</translation>
     </message>
@@ -1470,7 +1475,8 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="47" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="86" />
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="74" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
       <source>Needs profile / 需要プロファイル</source>
       <translation>需要プロファイル</translation>
     </message>
@@ -1481,7 +1487,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/partner_audit.py" line="51" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="93" />
       <source>Planning horizon (days) / 計画期間（日）</source>
       <translation>計画期間（日）</translation>
     </message>
@@ -1531,144 +1537,467 @@
       <translation>要再確認の行数</translation>
     </message>
     <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="28" />
+      <source>Delivery plan to shelters / 避難所への配送計画</source>
+      <translation>避難所への配送計画</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="29" />
+      <source>Which stock site sends what to which shelter by which date. Each shelter needs persons x the needs profile x the horizon; persons are the observed head count (OBSERVED, e.g. sonae:importshelterops) where a shelter has one, else the persons field. Usable stock on the plan date (expired lots excluded, partner stock up to its commitment) goes nearest site first to the largest shelters first. A site makes N runs a day; a run's arrival adds the drive (road distance / speed). Outputs: every run and item, and per shelter the date everything arrives (delivery_by) and what remains short. Defaults in rules/delivery_plan.json are stated planning assumptions: replace them with the city's own vehicles.
+どの備蓄拠点から、どの避難所へ、何を、いつまでに届けるかを計画し、避難所ごとの到着日を表にします（シード001: 避難所に配送日を伝える）。観測した避難者数があればそれを使います。</source>
+      <translation>どの備蓄拠点から、どの避難所へ、何を、いつまでに届けるかを計画し、避難所ごとの到着日を表にします（シード001: 避難所に配送日を伝える）。観測した避難者数があればそれを使います。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="47" />
+      <source>Shelter points with an id (and a modelled persons field), e.g. 'shelters' of the catchment step or the latest-per-shelter output of sonae:importshelterops. / 避難所（点）。</source>
+      <translation>避難所（点）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="51" />
+      <source>Unique shelter id, the key to OBSERVED. / 避難所の一意なID（観測表との結合キー）。</source>
+      <translation>避難所の一意なID（観測表との結合キー）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="54" />
+      <source>Persons staying (modelled or observed). / 滞在する人数。</source>
+      <translation>滞在する人数。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="54" />
+      <source>Persons field / 人数項目</source>
+      <translation>人数項目</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="57" />
+      <source>Shelter name copied to the outputs. / 出力に写す避難所名。</source>
+      <translation>出力に写す避難所名。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="57" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="78" />
+      <source>Name field / 名称項目</source>
+      <translation>名称項目</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="60" />
+      <source>Optional: a table with shelter_id and evacuees (sonae:importshelterops, latest per shelter); it replaces the persons field where a shelter has an observation. / 任意: 観測値で人数を置き換えます。</source>
+      <translation>任意: 観測値で人数を置き換えます。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="60" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="122" />
+      <source>Observed occupancy / 観測した避難者数</source>
+      <translation>観測した避難者数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="64" />
+      <source>Canonical stock_sites (a GeoPackage table or the platform's sonae.sites). / 備蓄拠点。</source>
+      <translation>備蓄拠点。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="67" />
+      <source>Canonical stock_items (a GeoPackage table or the platform's sonae.stock_items). / 備蓄品。</source>
+      <translation>備蓄品。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="70" />
+      <source>The day the first runs leave (ISO, 2026/3/31 or 令和8年3月31日); stock expired then is excluded. Empty: today. / 最初の便が出る日（和暦可、空欄は今日）。</source>
+      <translation>最初の便が出る日（和暦可、空欄は今日）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="70" />
+      <source>Plan date (first departures) / 計画日</source>
+      <translation>計画日</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="74" />
+      <source>Per-person needs (rules/needs_profiles.json). / 1人あたりの必要量。</source>
+      <translation>1人あたりの必要量。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="78" />
+      <source>Days of supply to deliver (default 3). / 届ける日数分（既定3日）。</source>
+      <translation>届ける日数分（既定3日）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="78" />
+      <source>Days to supply / 供給日数</source>
+      <translation>供給日数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="81" />
+      <source>Straight-line distance within which a site serves a shelter (0 = no limit). / 供給できる直線距離（0は無制限）。</source>
+      <translation>供給できる直線距離（0は無制限）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="81" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="140" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
+      <source>Maximum distance (m) / 最大距離（m）</source>
+      <translation>最大距離（m）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="85" />
+      <source>Loaded runs one site can send a day (assumption, rules/delivery_plan.json). / 1拠点が1日に出せる便数。</source>
+      <translation>1拠点が1日に出せる便数。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="85" />
+      <source>Runs per site per day / 1拠点1日の便数</source>
+      <translation>1拠点1日の便数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="89" />
+      <source>Average speed on damaged roads; road distance = {f} x straight line. / 被災時の平均速度。</source>
+      <translation>被災時の平均速度。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="89" />
+      <source>Road speed (km/h) / 走行速度（km/h）</source>
+      <translation>走行速度（km/h）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="94" />
+      <source>One row per run and item: site, shelter, run number, item, units (base unit), departure and delivery date, distance. / 便・品目ごとの配送表。</source>
+      <translation>便・品目ごとの配送表。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="94" />
+      <source>Deliveries / 配送便</source>
+      <translation>配送便</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="97" />
+      <source>Per shelter: persons (and whether observed), runs, first delivery, delivery_by (everything arrived), need / delivered / short per item. / 避難所ごとの到着日と不足。</source>
+      <translation>避難所ごとの到着日と不足。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="98" />
+      <source>Delivery date per shelter / 避難所別の到着日</source>
+      <translation>避難所別の到着日</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_delivery_plan.py" line="105" />
+      <source>Last delivery date / 最後の到着日</source>
+      <translation>最後の到着日</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="22" />
+      <source>Create or upgrade the shared platform / 共有基盤の作成・更新</source>
+      <translation>共有基盤の作成・更新</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="23" />
+      <source>Creates the shared PostGIS platform in a PostgreSQL database, or upgrades it: the SQL migrations in layers/platform/migrations are applied in order and recorded in sonae.schema_migrations (running it again does nothing). Creates the group roles sonae_city (staff: everything), sonae_partner (each partner: its own sites and lots only, by row-level security) and sonae_viewer (aggregate views only), the audit log written by trigger, and stores the layer styles in the database (layer_styles) so QGIS users open styled layers. Run it as the database owner / an administrator.
+PostgreSQLに共有基盤（PostGIS）を作成・更新します。マイグレーションを順に適用し記録します（再実行しても変化なし）。市職員・協定事業者・閲覧者のロール、行単位セキュリティ、変更履歴（監査ログ）、レイヤスタイルを作ります。</source>
+      <translation>PostgreSQLに共有基盤（PostGIS）を作成・更新します。マイグレーションを順に適用し記録します（再実行しても変化なし）。市職員・協定事業者・閲覧者のロール、行単位セキュリティ、変更履歴（監査ログ）、レイヤスタイルを作ります。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="36" />
+      <source>Store the Sonae QML styles as the default styles of the platform layers (QGIS table layer_styles). / SonaeのスタイルをDB内（layer_styles）に既定スタイルとして保存します。</source>
+      <translation>SonaeのスタイルをDB内（layer_styles）に既定スタイルとして保存します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="36" />
+      <source>Store layer styles / スタイルを保存</source>
+      <translation>スタイルを保存</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="39" />
+      <source>Migrations applied / 適用したマイグレーション</source>
+      <translation>適用したマイグレーション</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_init.py" line="40" />
+      <source>Schema version / スキーマの版</source>
+      <translation>スキーマの版</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="14" />
+      <source>Add a platform partner / 協定事業者の登録</source>
+      <translation>協定事業者の登録</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="15" />
+      <source>Adds a retail partner to the shared platform with its login role sonae_p_&lt;code&gt; (member of sonae_partner: row-level security lets it see and edit only its own sites and lots, never another partner's, and not the audit log). No password is set: the city's database administrator gives the role a password or certificate outside Sonae. Optional: the ids of the stock sites the partner owns (they become visible to it once imported). Running it again updates the name.
+協定事業者とそのログインロール（sonae_p_コード）を登録します。行単位セキュリティにより自社の拠点・在庫だけを閲覧・編集できます。パスワードはSonaeでは設定しません（DB管理者が設定）。</source>
+      <translation>協定事業者とそのログインロール（sonae_p_コード）を登録します。行単位セキュリティにより自社の拠点・在庫だけを閲覧・編集できます。パスワードはSonaeでは設定しません（DB管理者が設定）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="27" />
+      <source>1-40 lower-case letters, digits or _ (e.g. aeon_miyazaki); the role is sonae_p_&lt;code&gt;. / 半角英小文字・数字・_（ロール名 sonae_p_コード になります）。</source>
+      <translation>半角英小文字・数字・_（ロール名 sonae_p_コード になります）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="27" />
+      <source>Partner code / 事業者コード</source>
+      <translation>事業者コード</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="30" />
+      <source>The partner's name as shown to staff (any text; stored as a value, never executed). / 事業者名。</source>
+      <translation>事業者名。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="30" />
+      <source>Partner name / 事業者名</source>
+      <translation>事業者名</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="32" />
+      <source>Comma-separated ids of the partner's stock sites (拠点ID), e.g. P01,P02. / 事業者の拠点ID（カンマ区切り）。</source>
+      <translation>事業者の拠点ID（カンマ区切り）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="32" />
+      <source>Stock site ids / 拠点ID</source>
+      <translation>拠点ID</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_partner.py" line="34" />
+      <source>Login role / ログインロール</source>
+      <translation>ログインロール</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="16" />
+      <source>Save a result to the platform / 結果を共有基盤に保存</source>
+      <translation>結果を共有基盤に保存</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="17" />
+      <source>Writes a result layer or table (e.g. stockpile sufficiency, partner audit, delivery plan) to the shared platform as sonae_results.&lt;table&gt;, replacing an earlier table of that name in one transaction: readers see the old result or the new one, never a half-written table. City staff role needed.
+結果のレイヤ・表を共有基盤の sonae_results.&lt;テーブル名&gt; に保存します（同名の表は1つのトランザクションで置換）。</source>
+      <translation>結果のレイヤ・表を共有基盤の sonae_results.&lt;テーブル名&gt; に保存します（同名の表は1つのトランザクションで置換）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="26" />
+      <source>The layer or table to store. / 保存するレイヤ・表。</source>
+      <translation>保存するレイヤ・表。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="26" />
+      <source>Result layer / 結果レイヤ</source>
+      <translation>結果レイヤ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="29" />
+      <source>Name of the table in schema sonae_results (any text; stored as a quoted identifier, never executed). / sonae_results スキーマのテーブル名。</source>
+      <translation>sonae_results スキーマのテーブル名。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="29" />
+      <source>Table name / テーブル名</source>
+      <translation>テーブル名</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="32" />
+      <source>Table / テーブル</source>
+      <translation>テーブル</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_save.py" line="33" />
+      <source>Rows / 行数</source>
+      <translation>行数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="22" />
+      <source>Import shelter operations (status, evacuees) / 避難所の開設状況・避難者数の読み込み</source>
+      <translation>避難所の開設状況・避難者数の読み込み</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="23" />
+      <source>Reads the shelter status and evacuee counts a city publishes during a disaster (one CSV per snapshot in the national 避難所 layout: ID, 名称, 地区, 人数, 時点, 緯度, 経度, 想定収容人数, e.g. 七尾市 during the Noto 2024 earthquake; or a table by date) and writes occupancy against capacity per shelter and time, and the latest count per shelter (points). Needs counts (乳幼児, 高齢者, 食事配慮, 要医療) under k (default 5) are suppressed in every output. Person-level files (氏名, 生年月日, 年齢..., or several rows for one shelter at one time) are refused and nothing is stored. With a platform connection the snapshots are also stored in the shared platform (one transaction).
+災害時に市が公開する避難所の開設状況・避難者数（全国の避難所データ形式＋人数・時点）を読み込み、避難所・時点ごとの収容率と最新の人数を出力します。要配慮の内訳は k 未満（既定5）を秘匿します。個人単位のデータは拒否します。</source>
+      <translation>災害時に市が公開する避難所の開設状況・避難者数（全国の避難所データ形式＋人数・時点）を読み込み、避難所・時点ごとの収容率と最新の人数を出力します。要配慮の内訳は k 未満（既定5）を秘匿します。個人単位のデータは拒否します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="37" />
+      <source>One snapshot or a long/by-date table (CSV in UTF-8 or Shift_JIS). / 開設状況のCSV（1時点または時系列）。</source>
+      <translation>開設状況のCSV（1時点または時系列）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="37" />
+      <source>Snapshot file / 開設状況ファイル</source>
+      <translation>開設状況ファイル</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="40" />
+      <source>A folder of snapshot CSVs (every *.csv is read, e.g. the city's history/). / 開設状況CSVのフォルダ。</source>
+      <translation>開設状況CSVのフォルダ。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="40" />
+      <source>Folder of snapshots / 開設状況のフォルダ</source>
+      <translation>開設状況のフォルダ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="43" />
+      <source>Needs cells (infants, elderly, dietary, medical) with a count under k are blanked in every output (default {k}, rules/shelter_ops.json). / 要配慮の内訳で k 未満の値を全出力で秘匿します（既定{k}）。</source>
+      <translation>要配慮の内訳で k 未満の値を全出力で秘匿します（既定{k}）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="43" />
+      <source>Suppress needs counts under k / 秘匿の閾値 k</source>
+      <translation>秘匿の閾値 k</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="50" />
+      <source>One point per shelter: latest observed count, capacity, occupancy (suppressed needs). The input OBSERVED of stockpilesufficiency and deliveryplan. / 避難所ごとの最新の人数と収容率。</source>
+      <translation>避難所ごとの最新の人数と収容率。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="50" />
+      <source>Latest per shelter / 避難所別の最新</source>
+      <translation>避難所別の最新</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="54" />
+      <source>One row per shelter and observation time: status, evacuees, capacity, occupancy, over_capacity, suppressed needs. / 避難所・時点ごとの表。</source>
+      <translation>避難所・時点ごとの表。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="55" />
+      <source>Occupancy over time / 収容率の推移</source>
+      <translation>収容率の推移</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/platform_shelter_ops.py" line="63" />
+      <source>Latest time / 最新時点</source>
+      <translation>最新時点</translation>
+    </message>
+    <message>
       <location filename="../processing_algorithms/provider.py" line="55" />
       <source>Sonae — disaster prevention and local energy planning / 防災とエネルギーの計画</source>
       <translation>Sonae — 防災とエネルギーの計画</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="52" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="54" />
       <source>Shelter catchments and shortfall / 避難所の受け持ち区域と不足</source>
       <translation>避難所の受け持ち区域と不足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="53" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="55" />
       <source>Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, HiGHS, over straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; open spaces and tsunami buildings are immediate refuge, their capacity is reported as refuge_capacity), designated for the hazard (ok_&lt;hazard&gt;; unknown = not safe), not in conflict (&lt;hazard&gt;_conflict from sonae:hazardexposure); a site in the flooded area (rank &gt;= 2) kept by its upper floors or a △ note offers only the floors above the water (3 m per storey, rules/vertical_evacuation.json) pro rata of capacity, and nothing when floors are unknown. Capacity: capacity_persons, else floor_area_m2 / M2_PER_PERSON, else unknown (0, flagged).
 各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</source>
       <translation>各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="90" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="92" />
       <source>Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</source>
       <translation>施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="94" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="96" />
       <source>Population zones as points or polygons (polygons are represented by a point on their surface). / 人口の区域（点またはポリゴン）。</source>
       <translation>人口の区域（点またはポリゴン）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="100" />
       <source>Number of people in each zone (numbers, or text such as '2,041人'; NULL counts as 0 with a warning). / 区域の人口の項目（数値、または「2,041人」のような文字列）。</source>
       <translation>区域の人口の項目（数値、または「2,041人」のような文字列）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="103" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="105" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="108" />
       <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
       <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="108" />
       <source>Evacuation rate / 避難所避難率</source>
       <translation>避難所避難率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="111" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="113" />
       <source>Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</source>
       <translation>収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="114" />
       <source>Space per evacuee / 1人当たり面積</source>
       <translation>1人当たり面積</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="120" />
       <source>none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: only shelters designated for it (ok_&lt;hazard&gt;) and not in conflict (&lt;hazard&gt;_conflict, run sonae:hazardexposure first), upper floors only where the site floods. / none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</source>
       <translation>none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="120" />
       <source>Hazard / 災害種別</source>
       <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="128" />
       <source>Legacy: a field named &lt;hazard&gt;_conflict (e.g. flood_conflict) selects HAZARD_TYPE = &lt;hazard&gt; when HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</source>
       <translation>旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="128" />
       <source>Hazard conflict field (legacy) / ハザード矛盾の項目（旧）</source>
       <translation>ハザード矛盾の項目（旧）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="132" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="134" />
       <source>capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</source>
       <translation>capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="132" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="134" />
       <source>Assignment / 割当方法</source>
       <translation>割当方法</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="138" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="140" />
       <source>No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当てません（0＝制限なし）。</source>
       <translation>これより遠い避難所には割り当てません（0＝制限なし）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="138" />
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="105" />
-      <source>Maximum distance (m) / 最大距離（m）</source>
-      <translation>最大距離（m）</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="145" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="147" />
       <source>Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc that could shorten the plan (exact pricing), so the result is the optimum of the full problem; k only changes the speed. / 各区域の初期候補数（結果は変わらず速度のみに影響）。</source>
       <translation>各区域の初期候補数（結果は変わらず速度のみに影響）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="145" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="147" />
       <source>Candidate shelters per zone / 候補避難所数</source>
       <translation>候補避難所数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="150" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="152" />
       <source>Optional road lines: distances along the network (both directions) instead of straight lines. / 任意。道路を指定すると道路沿いの距離を使います。</source>
       <translation>任意。道路を指定すると道路沿いの距離を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="154" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="156" />
       <source>Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees (whole people assigned), utilisation, room_left, assigned_zones, assigned_population, shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。</source>
       <translation>避難所ごとの役割・適否・収容人数・割当避難者・充足率。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="163" />
       <source>Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main shelter (shelter_id, shelter_name, distance_m), n_shelters, mean_distance_m and the nearest shelters that still have room (room_shelter_ids, room_distance_m). / 区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</source>
       <translation>区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="163" />
       <source>Population catchment / 受け持ち区域</source>
       <translation>受け持ち区域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="167" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="169" />
       <source>People assigned / 割当人口</source>
       <translation>割当人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="168" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="170" />
       <source>People not reached / 未到達人口</source>
       <translation>未到達人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="169" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="171" />
       <source>Shortfall (persons) / 不足人数</source>
       <translation>不足人数</translation>
     </message>
@@ -1739,143 +2068,143 @@
       <translation>蓄電池合計{kwh} kWh、太陽光{pv} kW、達成不能{bad}件。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="41" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="42" />
       <source>Stockpile sufficiency / 備蓄の充足度</source>
       <translation>備蓄の充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="42" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="43" />
       <source>How many days the city's and partners' stock feeds each shelter's evacuees. Stock expired on the scenario date is excluded (stock ON its expiry date still counts: the printed date is within the period; rules/needs_profiles.json expiry_rule); a partner's stock counts only up to its committed quantity. Allocation 'nearest': shelter-site pairs within the maximum distance (straight line, metres) are served nearest first up to each shelter's need for the planning horizon; the surplus is shared among the shelters in range in proportion to evacuees. Allocation 'district': a site belongs to the district of its nearest shelter and the district's stock is shared in proportion to evacuees. Per shelter and district: units, person-days covered within the horizon, days of supply, shortfall units, partner share per item; the smallest days of supply (days_min) and the limiting item. With an energy layer, battery kWh now and hours of critical load are shown beside the goods (electricity as a stockpile).
 避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</source>
       <translation>避難所ごと・地区ごとに、市と協定事業者の備蓄で避難者を何日支えられるかを計算します。想定日に期限切れの在庫は除外（期限当日は有効）、協定事業者の在庫は協定数量まで。近い拠点から計画期間の必要量を配分し、余剰は範囲内の避難所に避難者数で按分します。蓄電池の残量（kWh）と重要負荷の継続時間も同じ表に示します。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="66" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="68" />
       <source>Shelters with an evacuee count, e.g. the output of the catchment algorithm (demo table 'shelters'). / 避難者数を持つ避難所（圏域計算の出力など）。</source>
       <translation>避難者数を持つ避難所（圏域計算の出力など）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="70" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="72" />
       <source>Unique shelter id; also the key for the energy layer. / 避難所の一意なID（エネルギー表との結合キー）。</source>
       <translation>避難所の一意なID（エネルギー表との結合キー）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="73" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
       <source>Number of evacuees staying at the shelter. / 避難所に滞在する避難者数。</source>
       <translation>避難所に滞在する避難者数。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="73" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="75" />
       <source>Evacuees field / 避難者数項目</source>
       <translation>避難者数項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="76" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="78" />
       <source>Shelter name copied to the output (optional). / 出力に写す避難所名（任意）。</source>
       <translation>出力に写す避難所名（任意）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="76" />
-      <source>Name field / 名称項目</source>
-      <translation>名称項目</translation>
-    </message>
-    <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="79" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="81" />
       <source>Canonical stock_sites points (site_id), from sonae:importstockpile. / 備蓄拠点（点）。</source>
       <translation>備蓄拠点（点）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="82" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="84" />
       <source>Canonical stock_items table (site_id, owner_type, item, unit, quantity, expiry_date, committed_quantity). / 備蓄品テーブル。</source>
       <translation>備蓄品テーブル。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="86" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="88" />
       <source>Per-person needs from rules/needs_profiles.json: japan (water 3 L/day, 3 meals, 5 toilet uses ...) or sphere (water 15 L/day). / 1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</source>
       <translation>1人あたりの必要量（japan: 水3L/日など、sphere: 水15L/日）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="91" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="93" />
       <source>Days the local stock must cover; default 3 (national push support from day 4). / 地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</source>
       <translation>地域の備蓄で賄う日数。既定3日（国のプッシュ型支援は4日目から）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="98" />
       <source>Date of the disaster scenario: 2026-03-31, 2026/3/31, 令和8年3月31日 or R8.3.31. Empty: today. / 災害の想定日（和暦可）。空欄は今日。</source>
       <translation>災害の想定日（和暦可）。空欄は今日。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="96" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="98" />
       <source>Scenario date / 想定日</source>
       <translation>想定日</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
       <source>nearest: nearest sites first within the maximum distance; district: pooled per district (needs the district field). / nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</source>
       <translation>nearest: 近い拠点から（最大距離内）、district: 地区単位でまとめて按分。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="100" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="102" />
       <source>Allocation / 配分方法</source>
       <translation>配分方法</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="105" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
       <source>Straight-line distance in metres within which a site can serve a shelter (0 = no limit); measured in a projected CRS. / 拠点が避難所へ供給できる直線距離（m、0は無制限）。</source>
       <translation>拠点が避難所へ供給できる直線距離（m、0は無制限）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="109" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="111" />
       <source>Field of the shelters giving the district; used for the district table and district allocation. Empty: one city-wide row. / 地区を表す避難所の項目（空欄なら市全体1行）。</source>
       <translation>地区を表す避難所の項目（空欄なら市全体1行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="109" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="111" />
       <source>District field / 地区項目</source>
       <translation>地区項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="113" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="115" />
       <source>Optional: shelters' energy (battery_kwh, battery_soc 0-1, critical_load_kw, hours_now), e.g. the demo table shelters_energy. / 任意: 蓄電池容量・残量・重要負荷・継続時間の表。</source>
       <translation>任意: 蓄電池容量・残量・重要負荷・継続時間の表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="113" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="115" />
       <source>Energy per shelter / 避難所のエネルギー</source>
       <translation>避難所のエネルギー</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="117" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="119" />
       <source>Field of the energy layer holding the shelter id. / エネルギー表の避難所ID項目。</source>
       <translation>エネルギー表の避難所ID項目。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="117" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="119" />
       <source>Energy id field / エネルギー表のID項目</source>
       <translation>エネルギー表のID項目</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="120" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="122" />
+      <source>Optional: observed head counts (shelter_id, evacuees; the latest-per-shelter output of sonae:importshelterops) replace the modelled evacuees where a shelter has one. / 任意: 観測した避難者数で推計値を置き換えます。</source>
+      <translation>任意: 観測した避難者数で推計値を置き換えます。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="127" />
       <source>Per shelter: &lt;item&gt;_units, _pd (person-days within the horizon), _days, _short, _partner; days_min, limiting_item, energy. / 避難所ごとの充足度。</source>
       <translation>避難所ごとの充足度。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="120" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="127" />
       <source>Sufficiency per shelter / 避難所別充足度</source>
       <translation>避難所別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="124" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="131" />
       <source>Per district table (no geometry). / 地区ごとの表。</source>
       <translation>地区ごとの表。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="125" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="132" />
       <source>Sufficiency per district / 地区別充足度</source>
       <translation>地区別充足度</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="133" />
+      <location filename="../processing_algorithms/stockpile_sufficiency.py" line="140" />
       <source>Worst shelter / 最も不足する避難所</source>
       <translation>最も不足する避難所</translation>
     </message>

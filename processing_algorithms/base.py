@@ -36,6 +36,7 @@ GROUPS = {
     "mobility": "Mobility / 移動・EV",
     "districts": "Districts and subsidy / 地区・補助金",
     "report": "Report / 報告",
+    "platform": "Shared platform / 共有基盤",
 }
 ICON_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "plugin", "icons"))
 HELP_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "help"))

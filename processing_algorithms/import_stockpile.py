@@ -8,6 +8,9 @@ from qgis.core import (QgsProcessing, QgsProcessingOutputNumber, QgsProcessingPa
 from .base import lazy_from
 import_stockpile, items_for_layer = lazy_from(__name__, "..layers.importers.stockpile", "import_stockpile", "items_for_layer")
 from .base import SonaeAlgorithm
+from .platform_common import CONNECTION_HELP, connection_parameter
+from .platform_common import write_stock as write_to_platform
+from .base import lazy_from
 write_frame = lazy_from(__name__, ".qgis_io", "write_frame")
 
 
@@ -31,6 +34,7 @@ class ImportStockpile(SonaeAlgorithm):
     SITES_FILE = "SITES_FILE"
     OUTPUT_SITES = "OUTPUT_SITES"
     OUTPUT_ITEMS = "OUTPUT_ITEMS"
+    PLATFORM = "PLATFORM"
 
     def initParameters(self, config=None):
         self.add(QgsProcessingParameterFile(self.ITEMS_FILE, self.tr("Inventory file / 在庫ファイル"),
@@ -47,6 +51,9 @@ class ImportStockpile(SonaeAlgorithm):
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT_ITEMS, self.tr("Stock items / 備蓄品"),
                                                    Qgis.ProcessingSourceType.Vector),
                  "Canonical stock_items table. / 備蓄品テーブルの出力先。")
+        self.add(connection_parameter(self.PLATFORM, optional=True),
+                 "Optional: also write the inventory to the shared platform (one transaction; as a partner only your "
+                 "own sites). " + CONNECTION_HELP)
         self.addOutput(QgsProcessingOutputNumber("SITE_COUNT", self.tr("Sites / 拠点数")))
         self.addOutput(QgsProcessingOutputNumber("ITEM_COUNT", self.tr("Item rows / 品目行数")))
 
@@ -56,6 +63,8 @@ class ImportStockpile(SonaeAlgorithm):
         sites, items = import_stockpile(items_path, sites_path)
         progress.update(0.5)
         table = items_for_layer(items)
+        if parameters.get(self.PLATFORM):
+            write_to_platform(self, parameters, self.PLATFORM, context, sites, items, feedback)
         dest_s = write_frame(self, parameters, self.OUTPUT_SITES, context, sites, feedback, style="stock_sites")
         dest_i = write_frame(self, parameters, self.OUTPUT_ITEMS, context, table, feedback,
                              kinds={"expiry_date": "date", "verified_on": "date", "manufactured_on": "date"})

@@ -17,6 +17,7 @@ from ..engine.errors import SonaeInputError
 from .base import lazy_from
 date_param, layer_label, metric_crs, read_items, read_sites, xy = lazy_from(__name__, "._stockpile_inputs", "date_param", "layer_label", "metric_crs", "read_items", "read_sites", "xy")
 from .base import SonaeAlgorithm, labelled_enum
+from .platform_common import observed_evacuees
 read_source, write_frame = lazy_from(__name__, ".qgis_io", "read_source", "write_frame")
 
 MODES = ["nearest", "district"]
@@ -60,6 +61,7 @@ class StockpileSufficiency(SonaeAlgorithm):
         "SCENARIO_DATE"
     ALLOCATION, MAX_DISTANCE_M, DISTRICT_FIELD = "ALLOCATION", "MAX_DISTANCE_M", "DISTRICT_FIELD"
     ENERGY, ENERGY_ID_FIELD = "ENERGY", "ENERGY_ID_FIELD"
+    OBSERVED = "OBSERVED"
     OUTPUT, OUTPUT_DISTRICT = "OUTPUT", "OUTPUT_DISTRICT"
 
     def initParameters(self, config=None):
@@ -117,6 +119,11 @@ class StockpileSufficiency(SonaeAlgorithm):
         self.add(QgsProcessingParameterString(self.ENERGY_ID_FIELD, self.tr("Energy id field / エネルギー表のID項目"),
                                               "id", optional=True),
                  "Field of the energy layer holding the shelter id. / エネルギー表の避難所ID項目。")
+        self.add(QgsProcessingParameterFeatureSource(self.OBSERVED, self.tr("Observed occupancy / 観測した避難者数"),
+                                                     [Qgis.ProcessingSourceType.Vector], optional=True),
+                 "Optional: observed head counts (shelter_id, evacuees; the latest-per-shelter output of "
+                 "sonae:importshelterops) replace the modelled evacuees where a shelter has one. / 任意: 観測した"
+                 "避難者数で推計値を置き換えます。")
         self.add(QgsProcessingParameterFeatureSink(self.OUTPUT, self.tr("Sufficiency per shelter / 避難所別充足度"),
                                                    Qgis.ProcessingSourceType.VectorAnyGeometry),
                  "Per shelter: <item>_units, _pd (person-days within the horizon), _days, _short, _partner; days_min, "
@@ -162,6 +169,9 @@ class StockpileSufficiency(SonaeAlgorithm):
         from ..engine.columns import numeric
         sh = pd.DataFrame({"shelter_id": ids.to_numpy(), "evacuees": numeric(shelters, ev_f, "SHELTERS", missing_ok=False),
                            "x": sx, "y": sy})
+        if parameters.get(self.OBSERVED):
+            sh["evacuees"], _observed = observed_evacuees(self, parameters, self.OBSERVED, context, ids,
+                                                          sh["evacuees"].to_numpy(float), feedback)
         if dist_f:
             sh["district"] = shelters[dist_f].astype(str).where(shelters[dist_f].notna(), "").to_numpy()
         st = pd.DataFrame({"site_id": sites["site_id"].to_numpy(), "x": kx, "y": ky})

@@ -13,7 +13,8 @@ export DEBIAN_FRONTEND=noninteractive
 APT_PACKAGES="qgis python3-qgis qgis-providers python3-geopandas python3-rasterio python3-scipy python3-h5py
  python3-pytestqt python3-pytest python3-hypothesis python3-openpyxl python3-yaml python3-jsonschema python3-venv
  xvfb xauth x11-apps imagemagick fonts-noto-cjk fonts-open-sans poppler-utils qttools5-dev-tools pyqt5-dev-tools
- gdal-bin libgdal-dev libgeos-dev python3-dev build-essential"
+ gdal-bin libgdal-dev libgeos-dev python3-dev build-essential
+ postgresql-15-postgis-3 python3-psycopg2"
 
 missing=""
 for p in $APT_PACKAGES; do

@@ -20,6 +20,8 @@ if "/usr/share/qgis/python/plugins" not in sys.path:
 
 _APP = None
 
+from .platform_fixture import pg_cluster, platform  # noqa: E402,F401  (session fixtures of the platform tests)
+
 
 def shared_data(*parts: str) -> str:
     path = os.path.join(DATA, *parts)

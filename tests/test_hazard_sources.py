@@ -10,7 +10,6 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from osgeo import gdal, ogr, osr
 
 from .conftest import shared_data
 
@@ -21,6 +20,7 @@ WINDOW = (2300, 2500, 600, 600)
 
 @pytest.fixture(scope="module")
 def sources(tmp_path_factory):
+    from osgeo import gdal, ogr, osr      # here, not at the top: `make test-current` collects this file without GDAL
     tmp = tmp_path_factory.mktemp("hazard_sources")
     tif = str(tmp / "window.tif")
     gdal.Translate(tif, shared_data(*SRC), srcWin=list(WINDOW))

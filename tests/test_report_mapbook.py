@@ -424,7 +424,7 @@ def test_input_named_like_the_old_pages_file_is_untouched(tmp_path, run_alg):
     assert sorted(os.listdir(tmp_path)) == ["book.pdf", "book_pages.gpkg"]
 
 
-def test_cancel_stops_within_a_second_and_leaves_nothing(tmp_path, run_alg):
+def test_cancel_stops_within_a_second_and_leaves_nothing(tmp_path, run_alg, monkeypatch):
     from qgis.core import QgsProcessingException, QgsProcessingFeedback
     gpkg = _write_gpkg(str(tmp_path / "in.gpkg"))
     pdf = tmp_path / "book.pdf"
@@ -442,6 +442,10 @@ def test_cancel_stops_within_a_second_and_leaves_nothing(tmp_path, run_alg):
                 self.cancel()
 
     fb = CancelDuringExport()
+    import tempfile
+    private_tmp = tmp_path / "tmp"                              # this run's temp folder only (others run too)
+    private_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
     try:
         res = run_alg("sonae:councilmapbook", {"GPKG": gpkg, "FLOOD": FLOOD, "MAX_PAGES": 0, "DPI": 150,
                                                "OUTPUT": str(pdf)}, feedback=fb)
@@ -451,10 +455,8 @@ def test_cancel_stops_within_a_second_and_leaves_nothing(tmp_path, run_alg):
     ended = time.monotonic()
     assert fb.cancelled_at is not None and ended - fb.cancelled_at < 1.0, ended - fb.cancelled_at
     assert _sha(pdf) == old                                     # the previous PDF is intact
-    assert sorted(os.listdir(tmp_path)) == ["book.pdf", "in.gpkg"]
-    import glob
-    import tempfile
-    assert not glob.glob(os.path.join(tempfile.gettempdir(), "sonae_mapbook_*"))
+    assert sorted(os.listdir(tmp_path)) == ["book.pdf", "in.gpkg", "tmp"]
+    assert os.listdir(private_tmp) == []                        # the export's temp folder is gone
 
 
 def test_mapbook_bad_input_is_bilingual(tmp_path, run_alg):

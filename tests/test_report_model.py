@@ -51,8 +51,11 @@ def _check(params):
     assert len(fac) == len(haz) == expected
     assert {"flood_rank", "flood_conflict"} <= set(haz.columns)
     people = pyogrio.read_dataframe(POPULATION, read_geometry=False)["totalPopulation"].sum()
-    assert sh["assigned_population"].sum() == pytest.approx(people)
     catch = pyogrio.read_dataframe(params["population_catchment"], read_geometry=False)
+    # capacity-limited catchments (issue 12): every resident is in a zone; every evacuee placed or reported unplaced
+    assert catch["population"].sum() == pytest.approx(people)
+    assert sh["evacuees"].sum() + catch["unassigned_evacuees"].sum() == catch["evacuees"].sum()
+    assert (sh["evacuees"] <= sh["capacity_calc"]).all()
     assert len(catch) == len(pyogrio.read_dataframe(POPULATION, read_geometry=False))
     # Energy: one row per shelter; the equipment of the test's table arrives at the right shelters, and a
     # battery-only shelter with no load lasts the whole horizon while unequipped shelters with evacuees get 0 h.

@@ -49,10 +49,10 @@ def run(demo):
              f"delivered by {table['vehicle_id'].nunique()} EVs to {table['shelter_id'].nunique()} shelters in "
              f"{int(table['trips'].sum())} trips; "
              + ("optimal" if res["OPTIMAL"] else f"time limit, MIP gap {gap:.2%}"))
-    demo.say(f"shelters with a 72 h target (rules/facility_roles.json) below 72 h (hours_now): "
-             f"{res['SHELTERS_BELOW_BEFORE']} before the EV plan, {res['SHELTERS_BELOW_AFTER']} after")
     after = pyogrio.read_dataframe(demo.gpkg, layer="shelters_after_ev", read_geometry=False)
-    if "role" in after.columns:
-        by_role = after.groupby("role")["ev_kwh_delivered"].sum()
-        demo.say("EV kWh delivered by role (only roles with ev_delivery receive any): "
-                 + ", ".join(f"{r} {v:,.1f}" for r, v in by_role.items()))
+    by_role = after.groupby("role")["ev_kwh_delivered"].sum() if "role" in after.columns else {}
+    # one line starting 'shelters below 72 h (hours_now):' (the MILP may differ between runs; tests skip that line)
+    demo.say(f"shelters below 72 h (hours_now): {res['SHELTERS_BELOW_BEFORE']} before the EV plan, "
+             f"{res['SHELTERS_BELOW_AFTER']} after (only roles with a 72 h target count, rules/facility_roles.json); "
+             "EV kWh delivered by role (only roles with ev_delivery receive any): "
+             + ", ".join(f"{r} {v:,.1f}" for r, v in by_role.items()))

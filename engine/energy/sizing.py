@@ -97,7 +97,8 @@ def survival_share(load_kw, pv_per_kwp, assets: Assets, start_soc, target_h, set
 def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, target_share: float,
                    start_soc: float, settings: Settings | None = None, rules: dict | None = None,
                    progress: Progress | None = None) -> dict:
-    """Smallest battery per facility. Returns arrays battery_kwh, battery_kw, achieved_share, min_hours, reason."""
+    """Smallest battery per facility. Returns arrays battery_kwh, battery_kw, achieved_share, min_hours (capped
+    at the facility's target), reason."""
     progress = ensure(progress)
     r = rules or energy_defaults()
     s = settings or Settings.from_rules(r)
@@ -116,27 +117,22 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
     def power(kwh, rows=slice(None)):
         return np.maximum(np.asarray(kwh, float) * c_rate, np.where(np.asarray(kwh) > 0, peak[rows], 0.0))
 
-    def share_of(rows, kwh, prog=None):
-        a = Assets(pv_kw[rows], kwh, power(kwh, rows), gen[rows], fuel[rows])
-        sub = PVProfiles(prof.cells, prof.index[rows], prof.source, prof.regions)
-        return survival_share(load_kw[rows], sub, a, start_soc, target_all[rows], s, prog)
-
-    all_rows = np.arange(F)
     Y = prof.years
     horizon0 = int(max(target_all.max(initial=1), 1))
     a0 = Assets(pv_kw, np.zeros(F), np.zeros(F), gen, fuel)
     hours0 = simulate_years(load_kw, prof, a0, start_soc, horizon0, settings=s, progress=progress.sub(0.0, 0.1))
     total = hours0.shape[1]
     fail = hours0 < target_all[:, None]          # (start, weather year) pairs failing at the lower bound (0 kWh)
+    min0 = np.minimum(hours0.min(axis=1), target_all)
     del hours0
     share0 = 1.0 - fail.mean(axis=1)
     has_target = target_all > 0
     need = (share0 < target_share) & has_target
 
-    def test(f: int, cap: float) -> bool:
-        """Does capacity ``cap`` reach the target share at facility f? Only the pairs failing at the current lower
-        bound are simulated: survival is monotone in the capacity, so every pair surviving there survives at cap.
-        When cap falls short, the failing set shrinks to the pairs failing at cap (cap becomes the lower bound)."""
+    def evaluate(f: int, cap: float):
+        """(share, min hours capped at the target, pairs, survived) at capacity ``cap``, simulating only the pairs
+        failing at the current lower bound: survival is monotone in the capacity, so every pair surviving there
+        survives at cap."""
         pairs = np.flatnonzero(fail[f])
         st = pairs % HOURS_PER_YEAR
         yr = pairs // HOURS_PER_YEAR
@@ -145,8 +141,17 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
                    np.full(Y, gen[f]), np.full(Y, fuel[f]))
         h = simulate(np.tile(load_kw[f], (Y, 1)), prof.cells[:, prof.index[f], :], a, start_soc,
                      int(target_all[f]), starts=union, settings=s)
-        surv = h[yr, np.searchsorted(union, st)] >= target_all[f]
-        ok = (total - len(pairs) + int(surv.sum())) / total >= target_share
+        got = h[yr, np.searchsorted(union, st)]
+        surv = got >= target_all[f]
+        share = (total - len(pairs) + int(surv.sum())) / total
+        low = float(min(got.min(initial=target_all[f]), target_all[f]))
+        return share, low, pairs, surv
+
+    def test(f: int, cap: float) -> bool:
+        """Does capacity ``cap`` reach the target share at facility f? When it falls short, the failing set shrinks
+        to the pairs failing at cap (cap becomes the lower bound)."""
+        share, _low, pairs, surv = evaluate(f, cap)
+        ok = share >= target_share
         if not ok:
             fail[f, pairs[surv]] = False
         return ok
@@ -181,7 +186,9 @@ def size_batteries(load_kw, pv_per_kwp, pv_kw, generator_kw, fuel_l, target_h, t
     kwh = np.where(need, hi_k * res, 0.0)
     kwh = np.where(need & ~feasible, np.nan, kwh)
     final_kwh = np.nan_to_num(kwh)
-    achieved, min_hours = share_of(all_rows, final_kwh)
+    achieved, min_hours = share0.copy(), min0.copy()         # no battery (not needed, or not reachable)
+    for f in np.flatnonzero(need & feasible):
+        achieved[f], min_hours[f], _p, _s = evaluate(f, final_kwh[f])
     reason = np.where(~has_target, "no_target", np.where(~need, "no_battery_needed",
                       np.where(feasible, "battery_sized", "infeasible"))).astype(object)
     progress.update(1.0)

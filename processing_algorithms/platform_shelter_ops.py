@@ -38,7 +38,7 @@ class ImportShelterOps(SonaeAlgorithm):
                                             fileFilter="CSV/GeoJSON (*.csv *.txt *.geojson)"),
                  "One snapshot or a long/by-date table (CSV in UTF-8 or Shift_JIS). / 開設状況のCSV（1時点または時系列）。")
         self.add(QgsProcessingParameterFile(self.FOLDER, self.tr("Folder of snapshots / 開設状況のフォルダ"),
-                                            behavior=QgsProcessingParameterFile.Folder, optional=True),
+                                            behavior=Qgis.ProcessingFileParameterBehavior.Folder, optional=True),
                  "A folder of snapshot CSVs (every *.csv is read, e.g. the city's history/). / 開設状況CSVのフォルダ。")
         self.add(QgsProcessingParameterNumber(self.SUPPRESSION_K, self.tr("Suppress needs counts under k / 秘匿の閾値 k"),
                                               Qgis.ProcessingNumberParameterType.Integer, _default_k(), minValue=1),

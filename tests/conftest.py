@@ -100,7 +100,7 @@ def _imports_qgis_at_top(path) -> bool:
             names = [a.name for a in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             names = [node.module or ""]
-        if any(n.split(".")[0] in ("qgis", "processing", "osgeo") for n in names):   # osgeo: GDAL bindings come with QGIS
+        if any(n.split(".")[0] in ("qgis", "processing", "osgeo", "psycopg2") for n in names):   # come with QGIS
             return True
     return False
 

@@ -30,6 +30,7 @@ PACKAGES = {
     "openpyxl": ("openpyxl", "3.0", True),
     "h5py": ("h5py", "3.7", True),
     "jsonschema": ("jsonschema", "4.0", True),
+    "psycopg2": ("psycopg2", "2.8", True),
     "rasterio": ("rasterio", "1.3", False),
     "exactextract": ("exactextract", "0.2", False),
     "jismesh": ("jismesh", "2.1", False),

@@ -21,7 +21,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HEAVY_TOP = {"numpy", "pandas", "geopandas", "shapely", "pyogrio", "scipy", "rasterio", "pvlib", "exactextract",
              "jismesh", "openpyxl", "h5py", "pyproj", "networkx"}
 LIGHT = {"..engine.errors", "..engine.progress", "..engine.rules", "..engine.energy", ".base", "..plugin",
-         "..plugin.dependencies"}
+         "..plugin.dependencies", ".platform_common"}
 # helper modules of processing_algorithms/ that import heavy libraries at their top
 HEAVY_LOCAL = {".qgis_io", "._stockpile_inputs", ".network", ".gpkg_bulk", ".rtree_bulk", ".destinations",
                ".raster_inputs", ".vector_inputs", ".sources"}

@@ -45,6 +45,8 @@ MAPPING = {
     "QgsProcessing.TypeVector": "Qgis.ProcessingSourceType.Vector",
     "QgsProcessing.TypeRaster": "Qgis.ProcessingSourceType.Raster",
     "QgsProcessingAlgorithm.FlagNoThreading": "Qgis.ProcessingAlgorithmFlag.NoThreading",
+    "QgsProcessingParameterFile.Folder": "Qgis.ProcessingFileParameterBehavior.Folder",
+    "QgsProcessingParameterFile.File": "Qgis.ProcessingFileParameterBehavior.File",
     "QgsProcessingParameterField.Numeric": "Qgis.ProcessingFieldParameterDataType.Numeric",
     "QgsProcessingParameterField.String": "Qgis.ProcessingFieldParameterDataType.String",
     "QgsProcessingParameterField.Any": "Qgis.ProcessingFieldParameterDataType.Any",

@@ -22,7 +22,7 @@ def test_requirements_list_every_optional_package_with_the_minimum_the_code_chec
         assert f">={minimum}" in reqs[name], (name, reqs[name], minimum)
     # every package an algorithm may require is either in requirements.txt or ships with QGIS's Python (h5py,
     # pyproj come with pandas/geopandas builds and are never installed by Sonae)
-    assert set(dependencies.PACKAGES) - set(reqs) <= {"pyproj", "h5py"}
+    assert set(dependencies.PACKAGES) - set(reqs) <= {"pyproj", "h5py", "psycopg2"}
 
 
 def test_pip_commands_install_user_scheme_into_the_sonae_folder_with_constraints(tmp_path):

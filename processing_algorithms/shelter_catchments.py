@@ -27,20 +27,17 @@ _RULES = load_rules("evacuation.json")      # = engine.demand.evacuation_rules()
 M2_CHOICES = [float(v) for v in _RULES["m2_per_person"]["choices"]]
 # Option order written here (tests/test_enums.py checks them against engine.eligibility / engine.catchments).
 HAZARD_CHOICES = ("none", "flood", "tsunami", "storm_surge", "inland_flood", "landslide")
+HAZARD_LABELS = {"none": "None: every stay shelter / 指定なし（全ての滞在型避難所）", "flood": "Flood / 洪水",
+                 "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
+                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 崖崩れ・土石流・地滑り"}
 ASSIGNMENT_CHOICES = ("capacity", "nearest")
+ASSIGNMENT_LABELS = {"capacity": "Within capacity, shortest total distance / 収容人数内で最短",
+                     "nearest": "Nearest, capacity ignored / 最寄り（収容人数を無視）"}
 
 
 def _m2_id(value) -> str:
     """The option name of a floor space per evacuee: 3.5 -> "3.5m2" (never a bare number, which reads as an index)."""
     return f"{float(value):g}m2" if float(value) != int(float(value)) else f"{float(value):.1f}m2"
-
-
-HAZARD_LABELS = {"none": "No hazard (all stay shelters) / 災害種別なし（全ての滞在型避難所）",
-                 "flood": "Flood / 洪水", "tsunami": "Tsunami / 津波", "storm_surge": "Storm surge / 高潮",
-                 "inland_flood": "Inland flooding / 内水氾濫", "landslide": "Landslide / 土砂災害"}
-ASSIGNMENT_LABELS = {"capacity": "Within capacity (minimum-cost flow) / 収容人数内（最小費用流）",
-                     "nearest": "Nearest shelter, capacity ignored (comparison) / 最寄り（収容人数無視・比較用）"}
-M2_CHOICES = [float(v) for v in _RULES["m2_per_person"]["choices"]]
 
 
 def _points(frame: gpd.GeoDataFrame) -> np.ndarray:

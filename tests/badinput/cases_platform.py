@@ -146,6 +146,12 @@ def _observed_wrong(tmp):
             "OUTPUT": str(tmp / "deliveries.gpkg"), "OUTPUT_SHELTERS": str(tmp / "per_shelter.gpkg")}
 
 
+def _result_csv(tmp):
+    path = tmp / "result.csv"
+    path.write_text("shelter_id,days_min\nA,1.5\nB,3.0\n", encoding="utf-8")
+    return str(path)
+
+
 CASES = [
     BadCase(id="importshelterops-person-name-column", alg=OPS,
             what="a check-in list with a 氏名 (name) column: person-level data",
@@ -256,4 +262,13 @@ CASES = [
             what="OBSERVED occupancy table without shelter_id / evacuees fields",
             build=_observed_wrong,
             expect=refused("shelter_id", "importshelterops")),
+    BadCase(id="platformsave-unknown-connection-name", alg="sonae:platformsave",
+            what="saving a result to a QGIS connection name that does not exist (市の基盤)",
+            build=lambda tmp: {"CONNECTION": "市の基盤", "INPUT": _result_csv(tmp), "TABLE": "結果"},
+            expect=refused("市の基盤", "QGIS")),
+    BadCase(id="platformsave-server-down", alg="sonae:platformsave",
+            what="saving a result to a server that is not running: refused, the input CSV unchanged",
+            build=lambda tmp: {"CONNECTION": f"host={tmp} dbname=sonae user=nobody connect_timeout=2",
+                               "INPUT": _result_csv(tmp), "TABLE": "result"},
+            expect=refused("pg_service.conf")),
 ]

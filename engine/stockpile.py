@@ -38,7 +38,7 @@ import pandas as pd
 from .dates import DateError, fiscal_year, months_between, parse_date
 from .errors import SonaeInputError
 from .columns import numbers
-from .parsing import NumberError, parse_number
+from .parsing import NumberError, parse_number, row_label_ja
 from .progress import Progress, ensure
 from .rules import load_rules as _load_rules
 
@@ -131,20 +131,6 @@ def _item_lookup() -> tuple[dict, dict]:
 
 
 # --- validation of canonical frames -------------------------------------------------------------------------
-
-def row_label_ja(label: str) -> str:
-    """'line 5' -> '5行目', "sheet 'X' row 5" -> 'シート「X」5行目', 'feature 3' -> '3番目の地物'."""
-    m = re.fullmatch(r"(?:line|row) (\d+)", label)
-    if m:
-        return f"{m.group(1)}行目"
-    m = re.fullmatch(r"sheet '(.*)' row (\d+)", label)
-    if m:
-        return f"シート「{m.group(1)}」{m.group(2)}行目"
-    m = re.fullmatch(r"feature (\d+)", label)
-    if m:
-        return f"{m.group(1)}番目の地物"
-    return label
-
 
 def _row_labels(frame: pd.DataFrame) -> list[tuple[str, str]]:
     if "source_row" in frame.columns:

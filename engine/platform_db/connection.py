@@ -75,21 +75,21 @@ def _first_line(exc) -> str:
 
 
 @contextlib.contextmanager
-def transaction(conninfo_or_con, label: str | None = None):
-    """``with transaction(conninfo) as cur:`` — one transaction: committed when the block ends, rolled back on
-    any error (nothing half-written), connection closed if we opened it."""
-    own = isinstance(conninfo_or_con, str)
-    con = connect(conninfo_or_con, label) if own else conninfo_or_con
+def write_transaction(con, what_en: str, what_ja: str):
+    """``with write_transaction(con, what_en, what_ja) as cur:`` — one transaction: committed when the block ends,
+    rolled back on any error so nothing is half-written. A SonaeInputError raised inside passes through; any other
+    error (a refused statement: permission, row-level security, constraint) becomes :func:`db_error` naming
+    ``what``."""
     try:
         with con.cursor() as cur:
             yield cur
         con.commit()
-    except BaseException:
+    except SonaeInputError:
         con.rollback()
         raise
-    finally:
-        if own:
-            con.close()
+    except Exception as exc:
+        con.rollback()
+        raise db_error(exc, what_en, what_ja) from None
 
 
 def db_error(exc, what_en: str, what_ja: str) -> SonaeInputError:

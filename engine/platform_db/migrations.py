@@ -12,6 +12,7 @@ import re
 
 from ..errors import SonaeInputError
 from ..rules import load_rules
+from .connection import write_transaction
 
 MIGRATIONS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "layers", "platform",
                                                "migrations"))
@@ -55,44 +56,35 @@ def migrate(con, directory: str = MIGRATIONS_DIR, progress=None) -> list[str]:
     """
     files = migration_files(directory)
     done_names = []
-    try:
-        with con.cursor() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
-            cur.execute("CREATE SCHEMA IF NOT EXISTS sonae")
-            cur.execute("""CREATE TABLE IF NOT EXISTS sonae.schema_migrations (
-                             version integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL,
-                             applied_at timestamptz NOT NULL DEFAULT now(),
-                             applied_by text NOT NULL DEFAULT session_user)""")
-            done = applied(cur)
-            for i, (version, name, path) in enumerate(files):
-                sha = _sha(path)
-                if version in done:
-                    if done[version][1] != sha:
-                        raise SonaeInputError(
-                            f"Migration {version:03d}_{name}.sql was changed after it was applied to this database "
-                            "(checksum differs). Restore the file and put the change in a new NNN_*.sql file.",
-                            f"マイグレーション {version:03d}_{name}.sql は適用後に変更されています。元に戻し、変更は"
-                            "新しい NNN_*.sql に書いてください。")
-                    continue
-                with open(path, encoding="utf-8") as fh:
-                    sql = fh.read()
-                cur.execute(sql)
-                cur.execute("INSERT INTO sonae.schema_migrations (version, name, sha256) VALUES (%s, %s, %s)",
-                            (version, name, sha))
-                done_names.append(f"{version:03d}_{name}")
-                if progress is not None:
-                    progress.update(0.8 * (i + 1) / len(files))
-            refresh_catalogue(cur)
-            cur.execute("GRANT SELECT ON sonae.schema_migrations TO sonae_city, sonae_partner, sonae_viewer")
-        con.commit()
-    except SonaeInputError:
-        con.rollback()
-        raise
-    except Exception as exc:
-        con.rollback()
-        from .connection import db_error
-        raise db_error(exc, "Creating or upgrading the platform schema failed; nothing was changed",
-                       "プラットフォームのスキーマ作成・更新に失敗しました。何も変更していません") from None
+    with write_transaction(con, "Creating or upgrading the platform schema failed; nothing was changed",
+                                "プラットフォームのスキーマ作成・更新に失敗しました。何も変更していません") as cur:
+        cur.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
+        cur.execute("CREATE SCHEMA IF NOT EXISTS sonae")
+        cur.execute("""CREATE TABLE IF NOT EXISTS sonae.schema_migrations (
+                         version integer PRIMARY KEY, name text NOT NULL, sha256 text NOT NULL,
+                         applied_at timestamptz NOT NULL DEFAULT now(),
+                         applied_by text NOT NULL DEFAULT session_user)""")
+        done = applied(cur)
+        for i, (version, name, path) in enumerate(files):
+            sha = _sha(path)
+            if version in done:
+                if done[version][1] != sha:
+                    raise SonaeInputError(
+                        f"Migration {version:03d}_{name}.sql was changed after it was applied to this database "
+                        "(checksum differs). Restore the file and put the change in a new NNN_*.sql file.",
+                        f"マイグレーション {version:03d}_{name}.sql は適用後に変更されています。元に戻し、変更は"
+                        "新しい NNN_*.sql に書いてください。")
+                continue
+            with open(path, encoding="utf-8") as fh:
+                sql = fh.read()
+            cur.execute(sql)
+            cur.execute("INSERT INTO sonae.schema_migrations (version, name, sha256) VALUES (%s, %s, %s)",
+                        (version, name, sha))
+            done_names.append(f"{version:03d}_{name}")
+            if progress is not None:
+                progress.update(0.8 * (i + 1) / len(files))
+        refresh_catalogue(cur)
+        cur.execute("GRANT SELECT ON sonae.schema_migrations TO sonae_city, sonae_partner, sonae_viewer")
     return done_names
 
 

@@ -7,7 +7,7 @@ import re
 import unicodedata
 
 from ..errors import SonaeInputError
-from .connection import db_error
+from .connection import write_transaction
 
 CODE_RE = re.compile(r"^[a-z0-9_]{1,40}$")
 
@@ -43,40 +43,32 @@ def add_partner(con, code: str, name: str, site_ids=()) -> dict:
     name = check_name(name)
     sites = [unicodedata.normalize("NFKC", str(s)).strip() for s in site_ids if str(s).strip()]
     role = role_name(code)
-    try:
-        with con.cursor() as cur:
-            cur.execute("SELECT to_regclass('sonae.partners') IS NOT NULL")
-            if not cur.fetchone()[0]:
-                raise SonaeInputError("The platform schema is missing: run sonae:platforminit on this database first.",
-                                      "プラットフォームのスキーマがありません。先に sonae:platforminit を実行してください。")
-            cur.execute("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = %s", (role,))
-            existing = cur.fetchone()
-            created = existing is None
-            if created:
-                cur.execute(sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
-                                    "IN ROLE sonae_partner").format(sql.Identifier(role)))
-            elif existing[0] or existing[1]:
-                raise SonaeInputError(f"Role {role} exists with SUPERUSER or BYPASSRLS: it cannot be a partner role.",
-                                      f"ロール {role} は SUPERUSER または BYPASSRLS を持つため協定事業者にできません。")
-            else:
-                cur.execute(sql.SQL("GRANT sonae_partner TO {}").format(sql.Identifier(role)))
-            cur.execute("""INSERT INTO sonae.partners (code, name, role_name) VALUES (%s, %s, %s)
-                           ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""", (code, name, role))
-            for s in sites:
-                cur.execute("SELECT partner_code FROM sonae.partner_sites WHERE site_id = %s "
-                            "UNION ALL SELECT coalesce(partner_code, '(city)') FROM sonae.sites WHERE site_id = %s",
-                            (s, s))
-                owners = {r[0] for r in cur.fetchall()} - {code}
-                if owners:
-                    raise SonaeInputError(f"Stock site {s} already belongs to {sorted(owners)[0]}.",
-                                          f"備蓄拠点 {s} は既に {sorted(owners)[0]} の拠点です。")
-                cur.execute("""INSERT INTO sonae.partner_sites (site_id, partner_code) VALUES (%s, %s)
-                               ON CONFLICT (site_id) DO NOTHING""", (s, code))
-        con.commit()
-    except SonaeInputError:
-        con.rollback()
-        raise
-    except Exception as exc:
-        con.rollback()
-        raise db_error(exc, f"Adding partner {code}", f"協定事業者 {code} の追加") from None
+    with write_transaction(con, f"Adding partner {code}", f"協定事業者 {code} の追加") as cur:
+        cur.execute("SELECT to_regclass('sonae.partners') IS NOT NULL")
+        if not cur.fetchone()[0]:
+            raise SonaeInputError("The platform schema is missing: run sonae:platforminit on this database first.",
+                                  "プラットフォームのスキーマがありません。先に sonae:platforminit を実行してください。")
+        cur.execute("SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = %s", (role,))
+        existing = cur.fetchone()
+        created = existing is None
+        if created:
+            cur.execute(sql.SQL("CREATE ROLE {} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE "
+                                "IN ROLE sonae_partner").format(sql.Identifier(role)))
+        elif existing[0] or existing[1]:
+            raise SonaeInputError(f"Role {role} exists with SUPERUSER or BYPASSRLS: it cannot be a partner role.",
+                                  f"ロール {role} は SUPERUSER または BYPASSRLS を持つため協定事業者にできません。")
+        else:
+            cur.execute(sql.SQL("GRANT sonae_partner TO {}").format(sql.Identifier(role)))
+        cur.execute("""INSERT INTO sonae.partners (code, name, role_name) VALUES (%s, %s, %s)
+                       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""", (code, name, role))
+        for s in sites:
+            cur.execute("SELECT partner_code FROM sonae.partner_sites WHERE site_id = %s "
+                        "UNION ALL SELECT coalesce(partner_code, '(city)') FROM sonae.sites WHERE site_id = %s",
+                        (s, s))
+            owners = {r[0] for r in cur.fetchall()} - {code}
+            if owners:
+                raise SonaeInputError(f"Stock site {s} already belongs to {sorted(owners)[0]}.",
+                                      f"備蓄拠点 {s} は既に {sorted(owners)[0]} の拠点です。")
+            cur.execute("""INSERT INTO sonae.partner_sites (site_id, partner_code) VALUES (%s, %s)
+                           ON CONFLICT (site_id) DO NOTHING""", (s, code))
     return {"code": code, "role": role, "created": created, "sites": sites}

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import SonaeInputError
-from .connection import db_error
+from .connection import write_transaction
 
 SCHEMA = "sonae_results"
 
@@ -62,36 +62,28 @@ def save_table(con, table: str, frame: pd.DataFrame, srid: int | None = None, pr
     col_defs = [sql.SQL("{} {}").format(sql.Identifier(str(c)), sql.SQL(k)) for c, k in zip(columns, kinds)]
     if geo_col is not None:
         col_defs.append(sql.SQL("geom geometry(Geometry, {})").format(sql.Literal(int(srid))))
-    try:
-        with con.cursor() as cur:
-            cur.execute(sql.SQL("CREATE TABLE {}.{} (fid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, {})")
-                        .format(sql.Identifier(SCHEMA), sql.Identifier(temp), sql.SQL(", ").join(col_defs)))
-            lists = [[_value(v, k) for v in frame[c].tolist()] for c, k in zip(columns, kinds)]
-            target = [sql.Identifier(str(c)) for c in columns]
-            template = ["%s"] * len(columns)
-            if geo_col is not None:
-                import shapely
-                lists.append([None if g is None else bytes(g) for g in shapely.to_wkb(frame.geometry.values)])
-                target.append(sql.Identifier("geom"))
-                template.append(f"ST_SetSRID(ST_GeomFromWKB(%s), {int(srid)})")
-            rows = list(zip(*lists)) if lists else []
-            if rows:
-                execute_values(cur, sql.SQL("INSERT INTO {}.{} ({}) VALUES %s").format(
-                    sql.Identifier(SCHEMA), sql.Identifier(temp), sql.SQL(", ").join(target)).as_string(cur),
-                    rows, template="(" + ", ".join(template) + ")", page_size=1000)
-            if progress is not None:
-                progress.update(0.8)
-            cur.execute(sql.SQL("DROP TABLE IF EXISTS {}.{}").format(sql.Identifier(SCHEMA), sql.Identifier(name)))
-            cur.execute(sql.SQL("ALTER TABLE {}.{} RENAME TO {}").format(sql.Identifier(SCHEMA), sql.Identifier(temp),
-                                                                        sql.Identifier(name)))
-            cur.execute(sql.SQL("GRANT SELECT ON {}.{} TO sonae_city").format(sql.Identifier(SCHEMA),
-                                                                              sql.Identifier(name)))
-        con.commit()
-    except SonaeInputError:
-        con.rollback()
-        raise
-    except Exception as exc:
-        con.rollback()
-        raise db_error(exc, f"Saving result table {name} to the platform (nothing was written)",
-                       f"結果テーブル {name} のプラットフォームへの保存（何も書き込んでいません）") from None
+    with write_transaction(con, f"Saving result table {name} to the platform (nothing was written)",
+                                f"結果テーブル {name} のプラットフォームへの保存（何も書き込んでいません）") as cur:
+        cur.execute(sql.SQL("CREATE TABLE {}.{} (fid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, {})")
+                    .format(sql.Identifier(SCHEMA), sql.Identifier(temp), sql.SQL(", ").join(col_defs)))
+        lists = [[_value(v, k) for v in frame[c].tolist()] for c, k in zip(columns, kinds)]
+        target = [sql.Identifier(str(c)) for c in columns]
+        template = ["%s"] * len(columns)
+        if geo_col is not None:
+            import shapely
+            lists.append([None if g is None else bytes(g) for g in shapely.to_wkb(frame.geometry.values)])
+            target.append(sql.Identifier("geom"))
+            template.append(f"ST_SetSRID(ST_GeomFromWKB(%s), {int(srid)})")
+        rows = list(zip(*lists)) if lists else []
+        if rows:
+            execute_values(cur, sql.SQL("INSERT INTO {}.{} ({}) VALUES %s").format(
+                sql.Identifier(SCHEMA), sql.Identifier(temp), sql.SQL(", ").join(target)).as_string(cur),
+                rows, template="(" + ", ".join(template) + ")", page_size=1000)
+        if progress is not None:
+            progress.update(0.8)
+        cur.execute(sql.SQL("DROP TABLE IF EXISTS {}.{}").format(sql.Identifier(SCHEMA), sql.Identifier(name)))
+        cur.execute(sql.SQL("ALTER TABLE {}.{} RENAME TO {}").format(sql.Identifier(SCHEMA), sql.Identifier(temp),
+                                                                    sql.Identifier(name)))
+        cur.execute(sql.SQL("GRANT SELECT ON {}.{} TO sonae_city").format(sql.Identifier(SCHEMA),
+                                                                          sql.Identifier(name)))
     return {"table": f"{SCHEMA}.{name}", "rows": len(frame)}

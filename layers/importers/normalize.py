@@ -52,6 +52,20 @@ def column_key(name: str) -> str:
     return re.sub(r"\s+", "", nfkc(name).lower().replace("\ufeff", ""))
 
 
+def map_headers(columns, spec: dict) -> dict:
+    """{canonical name: the file's column} for each canonical name of ``spec`` ({name: [aliases]}) whose first
+    matching alias (compared with :func:`column_key`) is among ``columns``."""
+    keys = {column_key(c): c for c in columns}
+    found = {}
+    for canon, aliases in spec.items():
+        for alias in aliases:
+            c = keys.get(column_key(alias))
+            if c is not None:
+                found[canon] = c
+                break
+    return found
+
+
 def place_key(text: pd.Series) -> pd.Series:
     """Name/address key for matching the same place across files: NFKC, no spaces, unified dashes."""
     return _by_unique(text, _place_key_one)

@@ -28,7 +28,7 @@ from ...engine.dates import DateError, parse_date
 from ...engine.errors import SonaeInputError
 from ...engine.japan import in_japan
 from ...engine.rules import load_rules
-from .normalize import column_key
+from .normalize import column_key, map_headers
 from .tables import LAT_COL, LON_COL, read_table
 
 TZ = "Asia/Tokyo"
@@ -154,18 +154,6 @@ def _refuse_person_level(columns, name: str) -> None:
                 "避難所ごとの人数（乳幼児・高齢者などの内訳を含む）を集計して書き出してください。何も取り込んでいません。")
 
 
-def _map(columns, spec) -> dict:
-    keys = {column_key(c): c for c in columns}
-    found = {}
-    for canon, aliases in spec.items():
-        for alias in aliases:
-            c = keys.get(column_key(alias))
-            if c is not None:
-                found[canon] = c
-                break
-    return found
-
-
 def _wide_dates(columns) -> list:
     return [c for c in columns if re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(c).strip())]
 
@@ -177,8 +165,8 @@ def read_snapshot(path: str) -> pd.DataFrame:
     frame = table.frame
     _refuse_person_level(frame.columns, name)
     r = rules()
-    cols = _map(frame.columns, r["columns"])
-    needs = _map(frame.columns, r["needs_columns"])
+    cols = map_headers(frame.columns, r["columns"])
+    needs = map_headers(frame.columns, r["needs_columns"])
     header_time = None
     if "evacuees" not in cols:                       # 人数_令和6年1月9日午後6時時点
         pref = [c for c in frame.columns if re.match(r"^(人数|避難者数)[_＿]", unicodedata.normalize("NFKC", c))]

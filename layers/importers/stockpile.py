@@ -18,7 +18,7 @@ import shapely
 from ...engine import stockpile as sp
 from ...engine.errors import SonaeInputError
 from ...engine.japan import in_japan
-from .normalize import column_key
+from .normalize import column_key, map_headers
 from ...engine.parsing import parse_coordinates, reason_text
 from .tables import read_table, read_xlsx_sheets
 
@@ -59,18 +59,6 @@ class Sheet:
         self.frame, self.label, self.rows_en, self.rows_ja = frame, label, rows_en, rows_ja
 
 
-def _map_headers(columns, spec) -> dict:
-    keys = {column_key(c): c for c in columns}
-    found = {}
-    for canon, aliases in spec.items():
-        for alias in aliases:
-            c = keys.get(column_key(alias))
-            if c is not None:
-                found[canon] = c
-                break
-    return found
-
-
 def _xlsx_sheets(path: str) -> list[tuple[str, list, list]]:
     """[(sheet name, header, rows with their 1-based row numbers)] of an XLSX workbook."""
     return read_xlsx_sheets(path)
@@ -95,7 +83,7 @@ def read_sheet(path: str, kind: str) -> Sheet:
                 break
         if chosen is None:
             for title, header, rows in sheets:
-                if all(c in _map_headers(header[1], spec) for c in needed):
+                if all(c in map_headers(header[1], spec) for c in needed):
                     chosen = (title, header, rows)
                     break
         if chosen is None:
@@ -117,7 +105,7 @@ def read_sheet(path: str, kind: str) -> Sheet:
         label = name
         rows_en = [table.row_label(i) for i in range(len(frame))]
         rows_ja = [table.row_label_ja(i) for i in range(len(frame))]
-    found = _map_headers(frame.columns, spec)
+    found = map_headers(frame.columns, spec)
     missing = [c for c in needed if c not in found]
     if missing:
         ja = {"site_id": "拠点ID", "item": "品目", "quantity": "数量", "latitude": "緯度", "longitude": "経度"}
@@ -184,7 +172,7 @@ def import_stockpile(items_path: str, sites_path: str | None = None) -> tuple[gp
     if sites_path:
         sites = sites_from_sheet(read_sheet(sites_path, "sites"))
     else:
-        found = _map_headers(items_sheet.frame.columns, SITE_HEADERS)
+        found = map_headers(items_sheet.frame.columns, SITE_HEADERS)
         if "latitude" not in found or "longitude" not in found:
             raise SonaeInputError(
                 f"{items_sheet.label}: no stock sites given and the items table has no 緯度/経度 columns. Give the "

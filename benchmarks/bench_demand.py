@@ -65,23 +65,14 @@ def _params(impl: str, d: str, out: str) -> tuple[str, dict]:
 
 
 def worker(impl: str, d: str) -> dict:
-    from .bench_hazard import RssPeak
+    from .bench_hazard import RssPeak, qgis_processing
     out_dir = os.path.join(d, "out")
     os.makedirs(out_dir, exist_ok=True)
     out = os.path.join(out_dir, f"{impl}.gpkg")
     for f in (out, out.replace(".gpkg", "_catch.gpkg")):
         if os.path.exists(f):
             os.remove(f)
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from qgis.core import QgsApplication
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    from sonae.processing_algorithms.provider import SonaeProvider
-    provider = SonaeProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    import processing
+    app, provider, processing = qgis_processing()      # app, provider: kept alive while algorithms run
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
     alg, params = _params(impl, d, out)
     with RssPeak() as mem:

@@ -119,6 +119,22 @@ def _params(case: str, impl: str, d: str, out: str) -> tuple[str, dict]:
     raise ValueError(case)
 
 
+def qgis_processing():
+    """A QgsApplication with Processing and the Sonae provider, for the child processes that time algorithms.
+    Returns (app, provider, processing): the caller keeps app and provider alive while it runs algorithms."""
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from qgis.core import QgsApplication
+    app = QgsApplication([], False)
+    app.initQgis()
+    from processing.core.Processing import Processing
+    Processing.initialize()
+    from sonae.processing_algorithms.provider import SonaeProvider
+    provider = SonaeProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    import processing
+    return app, provider, processing
+
+
 class RssPeak:
     """Peak resident memory of this process while a block runs, minus the resident memory before it (MB).
 
@@ -177,16 +193,7 @@ def worker(case: str, impl: str, d: str) -> dict:
                 sample_points(info, x, y)
             wall = time.perf_counter() - t
         return {"wall_s": wall, "peak_mb": mem.mb}
-    sys.path.append("/usr/share/qgis/python/plugins")
-    from qgis.core import QgsApplication
-    app = QgsApplication([], False)
-    app.initQgis()
-    from processing.core.Processing import Processing
-    Processing.initialize()
-    from sonae.processing_algorithms.provider import SonaeProvider
-    provider = SonaeProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    import processing
+    app, provider, processing = qgis_processing()      # app, provider: kept alive while algorithms run
     from qgis.core import QgsProcessingContext, QgsProcessingFeedback
     alg, params = _params(case, impl, d, out)
     with RssPeak() as mem:

@@ -148,6 +148,18 @@ def _parse_ogr_uri(uri: str) -> tuple[str, str | None]:
     return u.database(), (u.table() or None)
 
 
+def _gpkg_table(name: str, table: str) -> str:
+    """The GeoPackage table an output will be, refused when the GeoPackage standard reserves its name (tables
+    starting with 'gpkg', e.g. an output file named gpkg.gpkg or gpkg_2026.gpkg), which GDAL cannot create."""
+    if table.lower().startswith("gpkg"):
+        raise SonaeInputError(
+            f"Output {name}: the GeoPackage table would be named '{table}', but names starting with 'gpkg' are "
+            "reserved by the GeoPackage standard. Choose another file name (e.g. shelters.gpkg) or table name.",
+            f"出力 {name}: GeoPackageのテーブル名が「{table}」になりますが、「gpkg」で始まる名前はGeoPackageの規格で"
+            "予約されています。別のファイル名（例 shelters.gpkg）またはテーブル名を指定してください。")
+    return table
+
+
 def resolve(alg, parameters, name, context) -> Target:
     """The file (and GeoPackage table) the destination parameter ``name`` will write, without writing anything."""
     definition = alg.parameterDefinition(name)
@@ -163,7 +175,8 @@ def resolve(alg, parameters, name, context) -> Target:
         path, table = _parse_ogr_uri(text)
         path = os.path.abspath(path)
         if path.lower().endswith(".gpkg"):
-            return Target(name, "gpkg", path=path, table=table or qgis_table_name(path), raw=text, sink=is_sink)
+            return Target(name, "gpkg", path=path, table=_gpkg_table(name, table or qgis_table_name(path)),
+                          raw=text, sink=is_sink)
         return Target(name, "file", path=path, raw=text, sink=is_sink)
     if re.match(r"^[a-z]+:", text) and not re.match(r"^[A-Za-z]:[\\/]", text):
         return Target(name, "other", raw=text, sink=is_sink)          # postgres:, spatialite:, ... (QGIS writes)
@@ -179,7 +192,8 @@ def resolve(alg, parameters, name, context) -> Target:
             path += ".gpkg"                 # what QGIS does with an unknown extension (weird.foo -> weird.foo.gpkg)
             ext = ".gpkg"
     if ext == ".gpkg" and is_sink:
-        return Target(name, "gpkg", path=path, table=table or qgis_table_name(path), raw=text, sink=True)
+        return Target(name, "gpkg", path=path, table=_gpkg_table(name, table or qgis_table_name(path)), raw=text,
+                      sink=True)
     return Target(name, "file", path=path, raw=text, sink=is_sink)
 
 

@@ -233,3 +233,50 @@ def test_output_feeds_sheltercatchments_and_people_are_conserved(run_alg, tmp_pa
     assert sh["evacuees"].sum() == pc["assigned_evacuees"].sum() == res["EVACUEES_ASSIGNED"]
     assert res["EVACUEES_ASSIGNED"] + res["EVACUEES_UNASSIGNED"] == expected
     assert (sh["evacuees"] <= sh["capacity_calc"]).all()
+
+
+def test_any_point_layer_with_a_population_field(run_alg, tmp_path):
+    """Takamatsu's 2026 town points (regionName, totalPopulation; no households column) as a generic layer."""
+    pts = shared_data("takamatsu", "population", "population_by_town_age_202602_points.geojson")
+    with open(pts, encoding="utf-8") as fh:
+        feats = json.load(fh)["features"]
+    by_town = defaultdict(int)
+    for f in feats:
+        by_town[f["properties"]["regionName"]] += f["properties"]["totalPopulation"] or 0
+    out = str(tmp_path / "towns.gpkg")
+    res = run_alg(ALG, {"LAYER": pts, "KEY_FIELD": "regionName", "POPULATION_FIELD": "totalPopulation",
+                        "NAME_FIELD": "regionName", "OUTPUT": out})
+    z = _read(out)
+    assert len(z) == len(by_town) and res["POPULATION_TOTAL"] == sum(by_town.values())
+    assert all(z.loc[k, "population"] == v for k, v in by_town.items())
+    assert "households" not in z.columns and res["HOUSEHOLDS_TOTAL"] == 0
+    # an explicitly named households field that does not exist is refused, not skipped
+    from qgis.core import QgsProcessingException
+    with pytest.raises(QgsProcessingException, match="HOUSEHOLDS_FIELD"):
+        run_alg(ALG, {"LAYER": pts, "KEY_FIELD": "regionName", "POPULATION_FIELD": "totalPopulation",
+                      "HOUSEHOLDS_FIELD": "setai", "OUTPUT": str(tmp_path / "x.gpkg")})
+
+
+def test_flood_capacity_catchments_on_small_areas(run_alg, tmp_path):
+    """The zones through sonae:sheltercatchments for the flood (shelters + tsunami buildings of Takamatsu, KSJ
+    A31b ranks, as tests/test_demand_catchments.py prepares them): whole people conserved, nobody in a shelter that
+    is not eligible for floods, nobody above a shelter's places."""
+    import geopandas as gpd
+    from .test_demand_catchments import _takamatsu_flood_inputs
+    fh, _points = _takamatsu_flood_inputs(run_alg, tmp_path)
+    zones = str(tmp_path / "pop.gpkg")
+    run_alg(ALG, {"INPUT": _csv("takamatsu", "372013"), "OUTPUT": zones})
+    out, catch = str(tmp_path / "s.gpkg"), str(tmp_path / "c.gpkg")
+    res = run_alg("sonae:sheltercatchments", {
+        "FACILITIES": fh, "POPULATION": zones, "POPULATION_FIELD": "population", "ZONE_ID_FIELD": "key_code",
+        "HAZARD_TYPE": "flood", "EVACUATION_RATE": 0.6, "MAX_DISTANCE_M": 5000, "OUTPUT": out, "CATCHMENTS": catch})
+    sh, pc = gpd.read_file(out), gpd.read_file(catch)
+    expected = int(np.floor(420748 * 0.6 + 0.5))
+    assert res["EVACUEES_TOTAL"] == expected == pc["evacuees"].sum()
+    assert (pc["assigned_evacuees"] + pc["unassigned_evacuees"] == pc["evacuees"]).all()
+    assert sh["evacuees"].sum() == pc["assigned_evacuees"].sum() == res["EVACUEES_ASSIGNED"]
+    assert res["EVACUEES_ASSIGNED"] + res["EVACUEES_UNASSIGNED"] == expected
+    assert (sh["evacuees"] <= sh["capacity_calc"]).all()
+    assert (sh.loc[~sh["eligible"].astype(bool), "evacuees"] == 0).all()
+    print(f"flood, rate 0.6: {expected} evacuees, {res['EVACUEES_ASSIGNED']} placed, "
+          f"{res['EVACUEES_UNASSIGNED']} not placed, {int((sh['evacuees'] > 0).sum())} shelters used")

@@ -53,13 +53,13 @@ def _missing(what_en: str, what_ja: str, source: str, column: str, fix_en: str, 
 
 
 def _keys(values: pd.Series) -> pd.Series:
-    """Keys as text: 372011330 (int or 372011330.0 from a layer) -> '372011330'; NFKC, trimmed."""
+    """Keys as text: 372011330 (int or 372011330.0 from a layer) -> '372011330'; trimmed, otherwise as written."""
     def one(v):
         if v is None or (isinstance(v, float) and not np.isfinite(v)):
             return ""
         if isinstance(v, (float, np.floating)) and float(v).is_integer():
             return str(int(v))
-        return nfkc(str(v))
+        return str(v).strip()
     return pd.Series([one(v) for v in values.tolist()], index=values.index, dtype=object)
 
 
@@ -131,6 +131,10 @@ def small_area_zones(frame: pd.DataFrame, source: str, *, key_field: str | None 
     labels = _row_labels(frame, rows, keys)
     pop, p_supp, p_empty = _counts(frame, pop_field, source, labels, "persons", warn)
     has_households = bool(households_field) and households_field in frame.columns
+    if households_field and not has_households and households_field != DEFAULTS["households"]:
+        raise _missing("households", "世帯数", source, households_field,
+                       "Choose the households column (HOUSEHOLDS_FIELD; SETAI in the e-Stat table) or leave it empty.",
+                       "世帯数の列（HOUSEHOLDS_FIELD。e-Statの表では SETAI）を指定するか、空欄にしてください。")
     if has_households:
         hh, h_supp, h_empty = _counts(frame, households_field, source, labels, "count", warn)
     area_col = RULES["area_field"]

@@ -80,7 +80,7 @@ def join_buildings(zones, path: str) -> BuildingJoin:
 
     keys = zones["key_code"].astype(str).to_numpy(dtype=object)
     znames = _text(zones["name"]) if "name" in zones.columns else np.full(len(zones), "", dtype=object)
-    key_pos = {k: i for i, k in enumerate(keys)}
+    key_pos = {nfkc(k): i for i, k in enumerate(keys)}
     counts = pd.Series(codes[codes != ""]).value_counts()
     dup_code = np.array([c != "" and counts.get(c, 0) > 1 for c in codes], dtype=bool)
     target = np.full(len(frame), -1, dtype=int)

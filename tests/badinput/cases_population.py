@@ -6,7 +6,7 @@ import os
 
 import numpy as np
 
-from .framework import BadCase, refused, succeeds
+from .framework import BadCase, cancelled, refused, succeeds
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 X0, Y0, CELL = 400000.0, 3900040.0, 10.0
@@ -239,6 +239,13 @@ CASES += [
             build=_metres_as_degrees, expect=refused("outside Japan", "EPSG:4612", "CRS")),
     BadCase(id="importpopulation-output-is-input", alg=IMPORT, what="OUTPUT is the census CSV itself",
             build=_output_is_input, expect=refused("census.csv", doc="the input file is never overwritten")),
+    BadCase(id="importpopulation-cancel-real-table", alg=IMPORT,
+            what="cancel while reading Kumamoto's real small-area table (950 rows)",
+            build=lambda tmp: {"INPUT": os.path.join(os.environ.get("SONAE_SHARED", os.path.join(ROOT, "..", "shared")),
+                                                     "data", "kumamoto", "population_smallarea",
+                                                     "census2015_chome_431001_attributes.csv"),
+                               "OUTPUT": str(tmp / "pop.gpkg")},
+            expect=cancelled(after=1)),
     BadCase(id="importpopulation-buildings-by-town-name", alg=IMPORT,
             what="buildings by town without areaCode; one name cut short (栗林町３丁), one unknown town",
             build=_buildings_by_name, expect=succeeds(_check_buildings_by_name)),

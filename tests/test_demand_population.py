@@ -75,3 +75,32 @@ def test_small_areas_through_catchments_conserve_people(run_alg, tmp_path):
     assert res["EVACUEES_TOTAL"] == int(np.floor(420748 * 0.1 + 0.5)) == pc["evacuees"].sum()
     assert sh["evacuees"].sum() + res["EVACUEES_UNASSIGNED"] == res["EVACUEES_TOTAL"]
     assert (sh["evacuees"] <= sh["capacity_calc"]).all()
+
+
+def test_small_area_zones_marks_pieces_and_polygons_without_qgis(tmp_path):
+    """QGIS-free (runs on the newest pandas too): suppression marks -> NULL, pieces summed, polygons merged,
+    buildings joined by (cut-short) town name."""
+    import pandas as pd
+    import shapely
+    from sonae.layers.importers.population import small_area_zones
+    from sonae.layers.importers.population_buildings import join_buildings
+    frame = gpd.GeoDataFrame(
+        {"KEY_CODE": ["A", "B", "B", "C", "D"], "JINKO": ["10", "7", "0", "X", "－"],
+         "SETAI": [4, 3, 0, 1, 2], "MOJI": ["甲町１丁目", "乙町", "乙町", "丙町", "丁町"]},
+        geometry=[shapely.box(134.0 + i * 0.01, 34.3, 134.005 + i * 0.01, 34.305) for i in (0, 1, 2, 3, 4)],
+        crs="EPSG:6668")
+    res = small_area_zones(frame, "test")
+    z = res.zones.set_index("key_code")
+    assert z.loc["A", "population"] == 10 and z.loc["B", "population"] == 7 and z.loc["B", "pieces"] == 2
+    assert np.isnan(z.loc["C", "population"]) and np.isnan(z.loc["D", "population"])
+    assert list(z["population_status"]) == ["ok", "ok", "suppressed", "suppressed"]
+    assert z.loc["B", "geometry"].area == pytest.approx(2 * 0.005 * 0.005)      # two pieces merged
+    assert len(res.suppressed) == 2 and z.loc["C", "households"] == 1
+    path = str(tmp_path / "buildings.csv")
+    pd.DataFrame({"townName": ["甲町１丁", "乙町", "無い町"], "TotalFloorAreaOfTheHouse": ["1,000", "20", "5"]}) \
+        .to_csv(path, index=False)
+    j = join_buildings(res.zones, path)
+    jz = j.zones.set_index("key_code")
+    assert jz.loc["A", "res_floor_area_m2"] == 1000 and jz.loc["A", "buildings_match"] == "name"
+    assert jz.loc["B", "res_floor_area_m2"] == 20 and j.unmatched == [("無い町", "")]
+    assert list(jz.loc[["C", "D"], "buildings_match"]) == ["none", "none"]

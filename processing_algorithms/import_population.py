@@ -159,7 +159,7 @@ class ImportPopulation(SonaeAlgorithm):
                         "set KEY_FIELD.",
                         "表（INPUT）とレイヤ（LAYER）の両方を指定した場合は小地域コード（KEY_FIELD）で結合します。"
                         "KEY_FIELD を指定してください。")
-                zones, extra = with_layer_geometry(zones, layer, key, table_path, layer_name)
+                zones, extra = with_layer_geometry(zones, layer, key, table_path, layer_name, pop)
                 if extra:
                     feedback.pushWarning(f"{extra} small area(s) of {layer_name} are not in the table and were left "
                                          f"out. / {layer_name} の小地域{extra}件は表にないため出力していません。")

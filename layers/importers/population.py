@@ -306,10 +306,12 @@ def _check_in_japan(zones, source):
             "経緯度の指定、XとYの取り違えなど）と思われます。正しい座標参照系を設定してください。")
 
 
-def with_layer_geometry(zones: pd.DataFrame, layer, key_field: str, table: str, layer_name: str):
+def with_layer_geometry(zones: pd.DataFrame, layer, key_field: str, table: str, layer_name: str,
+                        pop_field: str | None = None):
     """The table's zones with the geometry of ``layer`` (GeoDataFrame) joined by key: polygons -> union of the
-    features of a key, points -> the first point of a key (the layer holds no population). Every zone of the
-    table must have a feature: a zone without one would lose its people, so it is refused."""
+    features of a key, points -> the point of the key's piece with the most people (``pop_field`` of the layer,
+    e.g. the centroid GeoJSON's JINKO; then AREA), else its first point. Every zone of the table must have a
+    feature: a zone without one would lose its people, so it is refused."""
     import geopandas as gpd
     if key_field not in layer.columns:
         raise _missing("key", "キー", layer_name, key_field,
@@ -332,7 +334,12 @@ def with_layer_geometry(zones: pd.DataFrame, layer, key_field: str, table: str, 
             "LAYER を空欄にして表の代表点を使ってください。")
     sub = layer.iloc[f["_i"].to_numpy()].reset_index(drop=True)
     ff = pd.DataFrame({"_key": f["_key"].to_numpy(), "_i": np.arange(len(f))})
-    geom = _zone_geometry(sub, ff, ff.drop_duplicates("_key").set_index("_key"), idx, layer_name,
+    from ...engine.parsing import parse_numbers
+    for col, rank in ((RULES["area_field"], "_area"), (pop_field, "_rank")):
+        ff[rank] = (np.nan_to_num(parse_numbers(sub[col].astype(object)).values, nan=-1.0)
+                    if col and col in sub.columns else 0.0)
+    order = ff.sort_values(["_key", "_rank", "_area", "_i"], ascending=[True, False, False, True], kind="mergesort")
+    geom = _zone_geometry(sub, ff, order.drop_duplicates("_key").set_index("_key"), idx, layer_name,
                           lambda i: (f"feature {int(f['_i'].iloc[i]) + 1}", f"{int(f['_i'].iloc[i]) + 1}番目の地物"))
     out = gpd.GeoDataFrame(zones.set_index("key_code").loc[idx].reset_index(), geometry=geom, crs=layer.crs)
     _check_in_japan(out, layer_name)

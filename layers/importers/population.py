@@ -101,7 +101,6 @@ def small_area_zones(frame: pd.DataFrame, source: str, *, key_field: str | None 
     ``rows(i) -> (en, ja)`` names row i in messages (CSV lines); ``key_field`` None = every row its own zone;
     ``geometry`` False gives a plain DataFrame (the geometry then comes from a layer, :func:`with_layer_geometry`)."""
     import geopandas as gpd
-    import shapely
     if len(frame) == 0:
         raise SonaeInputError(f"{_label(source)} has no rows or features. Choose the census small-area table.",
                               f"{_label(source)} に行（地物）がありません。国勢調査の小地域の表を選んでください。")

@@ -115,7 +115,7 @@ def small_area_zones(frame: pd.DataFrame, source: str, *, key_field: str | None 
                            "KEY_FIELD empty to make every feature its own zone.",
                            "小地域コードの列（KEY_FIELD。e-Statの表では KEY_CODE）を指定するか、KEY_FIELD を空欄にして"
                            "地物ごとに区域としてください。")
-        keys = _keys(frame[key_field].astype(object))
+        keys = _restore_leading_zero(_keys(frame[key_field].astype(object)), frame, source, warn)
         if (keys == "").any():
             i = int(np.flatnonzero((keys == "").to_numpy())[0])
             en, ja = rows(i) if rows is not None else (f"feature {i + 1}", f"{i + 1}番目の地物")
@@ -199,6 +199,31 @@ def small_area_zones(frame: pd.DataFrame, source: str, *, key_field: str | None 
             v = frame[households_field].iloc[i]
             result.households_unknown.append((labels(int(i))[0], keys.iloc[i], "" if v is None else str(v).strip()))
     return result
+
+
+def _restore_leading_zero(keys: pd.Series, frame: pd.DataFrame, source: str, warn) -> pd.Series:
+    """A census KEY_CODE of a prefecture 01-09 saved through Excel loses its leading zero (072020010 -> 72020010).
+    Where the row's prefecture code (KEN/PREF, as zero-padded 2 digits) starts with 0 and the key is one digit
+    short of a census length (9 or 11) and begins with the prefecture code without its zero, the zero is put back
+    and reported."""
+    pref = next((c for c, _city in RULES["city_fields"] if c in frame.columns), None)
+    if pref is None:
+        return keys
+    ken = _keys(frame[pref].astype(object)).map(lambda k: k.zfill(2) if k.isdigit() else "")
+    lengths = set(RULES["key_city_code_lengths"])
+    fix = np.array([k.isdigit() and len(k) + 1 in lengths and p.startswith("0") and ("0" + k).startswith(p)
+                    for k, p in zip(keys.tolist(), ken.tolist())], dtype=bool)
+    if not fix.any():
+        return keys
+    out = keys.copy()
+    out[fix] = "0" + keys[fix]
+    if warn is not None:
+        ex = f"{keys[fix].iloc[0]} -> {out[fix].iloc[0]}"
+        warn(f"{_label(source)}: {int(fix.sum())} KEY_CODE(s) had lost their leading zero (a spreadsheet reads codes "
+             f"as numbers; e.g. {ex}, {pref} {ken[fix].iloc[0]}): restored. Keep codes as text when editing. / "
+             f"{_label(source)}: KEY_CODE {int(fix.sum())}件の先頭の0が失われていたため（表計算ソフトがコードを数値として"
+             f"読んだため。例 {ex}）、補いました。編集時はコードを文字列として扱ってください。")
+    return out
 
 
 def _city_codes(frame: pd.DataFrame, rep_rows: np.ndarray, keys: pd.Index) -> np.ndarray:

@@ -202,6 +202,18 @@ def _check_buildings_by_name(results, tmp):
     assert results["BUILDINGS_JOINED"] == 2 and results["BUILDINGS_NOT_JOINED"] == 1
 
 
+AIZU_ROWS = ["72020010,7,202,,滝沢町,129892.523,561,294,139.94277,37.5043",
+             "72020020,7,202,,宮町,39000.0,300,150,139.9380,37.5040"]
+
+
+def _check_leading_zero(results, tmp):
+    """KEY_CODE 72020010 / 72020020 restored to 072020010 / 072020020 (KEN 7 -> 07, census codes have 9 or 11
+    digits); city_code 07202"""
+    z = _zones_out(tmp)
+    assert sorted(z.index) == ["072020010", "072020020"], list(z.index)
+    assert (z["city_code"] == "07202").all() and results["POPULATION_TOTAL"] == 861
+
+
 CASES += [
     BadCase(id="importpopulation-missing-jinko", alg=IMPORT,
             what="census table without the JINKO column (a different e-Stat table)",
@@ -246,6 +258,9 @@ CASES += [
                                                      "census2015_chome_431001_attributes.csv"),
                                "OUTPUT": str(tmp / "pop.gpkg")},
             expect=cancelled(after=1)),
+    BadCase(id="importpopulation-key-code-lost-leading-zero", alg=IMPORT,
+            what="Aizuwakamatsu's table saved through Excel: KEY_CODE 072020010 became 72020010, KEN 07 became 7",
+            build=_census(rows=AIZU_ROWS), expect=succeeds(_check_leading_zero)),
     BadCase(id="importpopulation-buildings-by-town-name", alg=IMPORT,
             what="buildings by town without areaCode; one name cut short (栗林町３丁), one unknown town",
             build=_buildings_by_name, expect=succeeds(_check_buildings_by_name)),

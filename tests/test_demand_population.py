@@ -104,3 +104,15 @@ def test_small_area_zones_marks_pieces_and_polygons_without_qgis(tmp_path):
     assert jz.loc["A", "res_floor_area_m2"] == 1000 and jz.loc["A", "buildings_match"] == "name"
     assert jz.loc["B", "res_floor_area_m2"] == 20 and j.unmatched == [("無い町", "")]
     assert list(jz.loc[["C", "D"], "buildings_match"]) == ["none", "none"]
+
+
+def test_multipoint_pieces_become_points():
+    """A MultiPoint export (one part per feature, as shapefiles store points) gives the part itself."""
+    import shapely
+    from sonae.layers.importers.population import small_area_zones
+    frame = gpd.GeoDataFrame({"KEY_CODE": ["A", "A", "B"], "JINKO": [0, 5, 3]},
+                             geometry=[shapely.MultiPoint([(134.01, 34.3)]), shapely.MultiPoint([(134.02, 34.31)]),
+                                       shapely.MultiPoint([(134.03, 34.32)])], crs="EPSG:6668")
+    z = small_area_zones(frame, "test").zones.set_index("key_code")
+    assert (z.loc["A", "geometry"].x, z.loc["A", "geometry"].y) == (134.02, 34.31)     # the piece with the people
+    assert z.loc["A", "population"] == 5 and z.loc["B", "geometry"].geom_type == "Point"

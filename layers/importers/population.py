@@ -264,6 +264,9 @@ def _zone_geometry(frame, f, rep, idx, source, labels):
     geoms = np.asarray(frame.geometry.values, dtype=object)
     missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
     kinds = set(shapely.get_type_id(geoms[~missing]).tolist())
+    if kinds <= {0, 4} and 4 in kinds:        # MultiPoint exports (shapefiles): the part nearest the centre
+        geoms = np.where(missing, None, shapely.point_on_surface(geoms))
+        kinds = {0}
     if kinds <= {0}:
         rows = rep.loc[idx, "_i"].to_numpy()
         bad = np.flatnonzero(missing[rows])

@@ -265,6 +265,16 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         tree = None
         ik = np.argsort(sub_cost, axis=1, kind="stable")[:, :kq]
         dk = np.take_along_axis(sub_cost, ik, axis=1)
+    # groups in the order of their nearest shelter: the network simplex then touches memory region by region
+    order = np.argsort(ik[:, 0], kind="stable")
+    rank = np.empty(ng, np.int64)
+    rank[order] = np.arange(ng)
+    inv = rank[inv]
+    g_supply, dk, ik = g_supply[order], dk[order], ik[order]
+    if g_xy is not None:
+        g_xy = g_xy[order]
+    if sub_cost is not None:
+        sub_cost = sub_cost[order]
     # arcs left out cost at least the kq-th distance (prices are >= 0)
     kth_all = dk[:, -1].copy() if kq < nu else np.full(ng, np.inf)
     dk = np.where(dk <= max_distance, dk, np.inf)
@@ -297,8 +307,33 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     kth_c = to_cost(kth_all)
     dcap_c = float(to_cost(dcap))
     big = (nu + 1) * dcap_c + 1.0
-    rows = np.arange(ng)
+
     progress.update(0.1)
+    if engine == "network":
+        from .assignment_network import network_assignment
+        flow_g, flow_s, flow_p, flow_d = network_assignment(
+            g_supply, dk, ik, dkc, kth_c, reach, ucap, int(big), unit, max_distance, tree, g_xy, s_xy, sub_cost,
+            progress, stats)
+    else:
+        flow_g, flow_s, flow_p, flow_d = _highs_rounds(
+            g_supply, dk, ik, dkc, kth_all, kth_c, reach, ucap, big, tol, unit, dcap_c, max_distance, tree, g_xy,
+            s_xy, sub_cost, to_cost, kq, warm_start, delta_frac, max_rounds, progress, stats)
+    z, s, pp, d = _split_groups(members, inv, supply, flow_g, flow_s, flow_p, flow_d)
+    unreach_g = ~reach
+    unreachable = np.zeros(nz, bool)
+    unreachable[members] = unreach_g[inv]
+    stats["big_m"] = big * unit
+    progress.update(1.0)
+    return _flow_from_arcs(nz, ns, z, usable[s], pp, d, supply, unreachable & (supply > 0), "capacity", stats)
+
+
+def _highs_rounds(g_supply, dk, ik, dkc, kth_all, kth_c, reach, ucap, big, tol, unit, dcap_c, max_distance, tree,
+                  g_xy, s_xy, sub_cost, to_cost, kq, warm_start, delta_frac, max_rounds, progress, stats):
+    """The HiGHS path (no numba): zones whose nearest shelter has room are fixed, the others solved as an LP,
+    fixed zones woken and arcs added by pricing until the certificate holds (see the module docstring)."""
+    ng = len(g_supply)
+    nu = len(ucap)
+    rows = np.arange(ng)
     # warm start (HiGHS): shelter prices from a vectorised auction (overloaded shelters raise their price until
     # enough of their zones prefer another candidate); zones with a clear best choice at these prices are fixed
     p0 = _auction(dkc, ik, g_supply, ucap, reach, big, tol, progress) if warm_start else np.zeros(nu)
@@ -338,8 +373,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         if not len(groups):
             x = np.zeros(0, np.int64); u = np.zeros(0, np.int64); v = np.zeros(0); p = np.zeros(nu)
         else:
-            x, u, v, p = _solve_restricted(engine, groups, g_supply[groups], az, as_, to_cost(ad), residual, big,
-                                           stats)
+            x, u, v, p, _ = _solve(groups, g_supply[groups], az, as_, to_cost(ad), residual, big)
         stats["lp_arcs"] = len(az)
         stats["active_zones"] = len(groups)
         progress.update(min(0.9, 0.3 + 0.1 * (rnd + 1)))
@@ -356,8 +390,8 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         if need.any():
             gi = groups[need]
             radius = np.minimum((v[need] + 1.0) * unit, max_distance)
-            added = 0
-            if cost is None:
+            new_z, new_s, new_d = [], [], []
+            if sub_cost is None:
                 lists = tree.query_ball_point(g_xy[gi], r=radius)
                 for g, lst, vv in zip(gi, lists, v[need]):
                     if not lst:
@@ -368,7 +402,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
                     bad = np.nonzero((red < -tol) & (dd <= max_distance))[0]
                     if len(bad):
                         bad = bad[np.argsort(red[bad], kind="stable")[:kq]]   # the kq most negative
-                        added += arcs.add(np.full(len(bad), g), lst[bad], dd[bad])
+                        new_z.append(np.full(len(bad), g)); new_s.append(lst[bad]); new_d.append(dd[bad])
             else:
                 for g, vv in zip(gi, v[need]):
                     dd = sub_cost[g]
@@ -376,7 +410,8 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
                     js = np.nonzero(bad)[0]
                     js = js[np.argsort((to_cost(dd) + p)[js], kind="stable")[:kq]]   # the kq most negative
                     if len(js):
-                        added += arcs.add(np.full(len(js), g), js, dd[js])
+                        new_z.append(np.full(len(js), g)); new_s.append(js); new_d.append(dd[js])
+            added = arcs.add(np.concatenate(new_z), np.concatenate(new_s), np.concatenate(new_d)) if new_z else 0
             if added:
                 changed = True
         if not changed:
@@ -389,32 +424,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     flow_s = np.concatenate([f[gz_fixed], as_[x > 0]]) if x is not None else f[gz_fixed]
     flow_p = np.concatenate([g_supply[gz_fixed], x[x > 0]]) if x is not None else g_supply[gz_fixed]
     flow_d = np.concatenate([df[gz_fixed], ad[x > 0]]) if x is not None else df[gz_fixed]
-    z, s, pp, d = _split_groups(members, inv, supply, flow_g, flow_s, flow_p, flow_d)
-    unreach_g = ~reach
-    unreachable = np.zeros(nz, bool)
-    unreachable[members] = unreach_g[inv]
-    stats["big_m"] = big * unit
-    progress.update(1.0)
-    return _flow_from_arcs(nz, ns, z, usable[s], pp, d, supply, unreachable & (supply > 0), "capacity", stats)
-
-
-def _solve_restricted(engine, groups, supply, az, as_, cost, residual, big, stats):
-    """The restricted LP: compiled network simplex (certified; HiGHS if its certificate fails) or HiGHS."""
-    if engine == "network":
-        from . import transport
-        row = np.searchsorted(groups, az)
-        try:
-            import time
-            t0 = time.perf_counter()
-            x, u, v, p, pivots = transport.solve(supply, row, as_, cost.astype(np.int64), residual, int(big))
-            stats["pivots"] = stats.get("pivots", 0) + pivots
-            stats.setdefault("rounds_detail", []).append((len(supply), len(row), pivots,
-                                                          round(time.perf_counter() - t0, 3)))
-            return x, u, v.astype(float), p.astype(float)
-        except transport.CertificateError as exc:      # never expected: solved again by HiGHS, and said so
-            stats["network_fallback"] = str(exc)
-    x, u, v, p, _ = _solve(groups, supply, az, as_, cost, residual, big)
-    return x, u, v, p
+    return flow_g, flow_s, flow_p, flow_d
 
 
 def _auction(dk, ik, sup, cap, reach, big, eps, progress, iters: int = 200):

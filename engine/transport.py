@@ -14,6 +14,8 @@ Primal feasible + dual feasible + complementary slackness = optimal (LP duality)
 """
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from . import transport_kernel
@@ -64,10 +66,11 @@ def solve(supply, row, col_s, cost, residual, big, max_pivots: int | None = None
         np.minimum.at(best, row, cost)
         pi[:nz] = -best
         status, pivots = transport_kernel.OPTIMAL, 0
+        work = np.zeros(4, np.int64)
     else:
-        flow, pi, status, pivots = kern(t + 1, src.astype(np.int64), tgt.astype(np.int64), cap.astype(np.int64),
+        flow, pi, status, pivots, work = kern(t + 1, src.astype(np.int64), tgt.astype(np.int64), cap.astype(np.int64),
                                         arc_cost.astype(np.int64), node_supply, np.int64(max_pivots),
-                                        tree_arc, init_flow)
+                                        tree_arc, init_flow, float(os.environ.get("SONAE_NS_BLOCK", "1.0")))
     if status != transport_kernel.OPTIMAL:
         raise CertificateError(f"network simplex ended with status {status} after {pivots} pivots")
     x = flow[:m]
@@ -75,6 +78,7 @@ def solve(supply, row, col_s, cost, residual, big, max_pivots: int | None = None
     v = pi[t] - pi[:nz]
     p = np.maximum(pi[t] - pi[nz:t], 0)
     certify(supply, row, col_s, cost, residual, big, x, u, v, p)
+    solve.last_work = dict(zip(("priced", "join_steps", "tree_steps", "potentials"), work.tolist()))
     return x, u, v, p, int(pivots)
 
 
@@ -135,3 +139,187 @@ def certify(supply, row, col_s, cost, residual, big, x, u, v, p) -> None:
         problems.append("priced shelter not full")
     if problems:
         raise CertificateError("network simplex result failed the optimality check: " + ", ".join(problems))
+
+
+class WarmTransport:
+    """The transportation network kept between solves, so that each round resumes from the last optimal basis.
+
+    Nodes: every zone that can reach a shelter (``nz``), the shelters, the sink T (then the kernel's root).
+    A zone is *dormant* (fixed at a shelter: its people are part of that shelter's supply, the node hangs from
+    the root with no arc) or *active* (its people are its own supply; arcs to shelters and an unplaced arc to T).
+    :meth:`wake` turns dormant zones active without disturbing the basis: the zone becomes a leaf under its
+    shelter, carrying its people on the arc to it, and the shelter's supply drops by as much. :meth:`add_arcs`
+    adds arcs outside the basis (flow 0). Real arcs: shelter->T (first ``ns``), then zone arcs in the order added.
+    """
+
+    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big):
+        self.kern = transport_kernel.kernel()
+        if self.kern is None:
+            raise RuntimeError("the compiled network simplex needs numba")
+        self.people = np.ascontiguousarray(supply, np.int64)          # per zone
+        self.active = np.asarray(active, bool).copy()
+        self.fixed_at = np.asarray(fixed_at, np.int64)
+        self.capacity = np.maximum(np.ascontiguousarray(capacity, np.int64), 0)
+        self.big = int(big)
+        nz, ns = len(self.people), len(self.capacity)
+        self.nz, self.ns, self.t = nz, ns, nz + ns
+        self.fixed_load = np.bincount(self.fixed_at[~self.active], weights=self.people[~self.active],
+                                      minlength=ns).astype(np.int64)
+        if (self.fixed_load > self.capacity).any():
+            raise ValueError("fixed zones above a shelter's capacity")
+        self.free = int(self.people.sum()) + 1
+        # arcs of the active zones: given ones + unplaced
+        act = np.nonzero(self.active)[0]
+        z_row = np.concatenate([np.asarray(row, np.int64), act])
+        z_col = np.concatenate([np.asarray(col_s, np.int64), np.full(len(act), -1, np.int64)])
+        z_cost = np.concatenate([np.asarray(cost, np.int64), np.full(len(act), self.big, np.int64)])
+        src = np.concatenate([nz + np.arange(ns), z_row])
+        tgt = np.concatenate([np.full(ns, self.t), np.where(z_col >= 0, nz + z_col, self.t)])
+        cap = np.concatenate([self.capacity, np.full(len(z_row), self.free, np.int64)])
+        arc_cost = np.concatenate([np.zeros(ns, np.int64), z_cost])
+        zone_supply = np.where(self.active, self.people, 0)
+        node_supply = np.concatenate([zone_supply, self.fixed_load, [-int(self.people.sum())]]).astype(np.int64)
+        # crash basis: active zones on their cheapest given arc, dormant zones from the root, shelters from T when
+        # they have room (else from the root, capacity arc full), T from the root
+        tree = np.full(self.t + 1, -1, np.int64)
+        flow = np.zeros(len(src), np.int64)
+        m_z = len(z_row)
+        order = np.lexsort((z_cost, z_row))
+        first = np.ones(m_z, bool)
+        first[1:] = z_row[order][1:] != z_row[order][:-1]
+        pick = order[first]
+        zp = z_row[pick]
+        tree[zp] = ns + pick
+        flow[ns + pick] = self.people[zp]
+        to_sh = z_col[pick] >= 0
+        load = self.fixed_load + np.bincount(z_col[pick][to_sh], weights=self.people[zp][to_sh],
+                                             minlength=ns).astype(np.int64)
+        room = load < self.capacity
+        j = np.arange(ns)
+        tree[nz + j[room]] = j[room]
+        flow[j] = np.minimum(load, self.capacity)
+        *state, status = self.kern.setup(self.t + 1, src.astype(np.int64), tgt.astype(np.int64),
+                                         cap.astype(np.int64), arc_cost.astype(np.int64), node_supply, tree, flow)
+        if status != transport_kernel.OPTIMAL:
+            raise CertificateError(f"network simplex could not start (status {status})")
+        self.state = list(state)
+        self.m = len(src)
+        self.z_row, self.z_col, self.z_cost = z_row, z_col, z_cost     # zone arcs (position ns + i)
+        self.pivots = 0
+        self.work = np.zeros(4, np.int64)
+        self._ran = False
+
+    def run(self, max_pivots: int | None = None) -> None:
+        """Pivot to the optimum. The first run prices every arc; later runs (after wake/add_arcs) price the
+        arcs of the zones with a negative reduced cost (and of shelters, the sink), then check every arc again
+        and repeat while any has a negative reduced cost (sifting: the same optimum, found where it changes)."""
+        if max_pivots is None:
+            max_pivots = 50 * (self.m + self.t + 1) + 1000
+        if not self._ran:
+            self._pivot(np.arange(self.m, dtype=np.int64), max_pivots)
+            self._ran = True
+            return
+        st = self.state
+        src, tgt, cost, state, pi = st[0][:self.m], st[1][:self.m], st[3][:self.m], st[5][:self.m], st[13]
+        order = np.argsort(self.z_row, kind="stable")
+        starts = np.searchsorted(self.z_row[order], np.arange(self.nz + 1))
+        hot = np.zeros(self.nz, bool)
+        while True:
+            neg = np.nonzero(state * (cost + pi[src] - pi[tgt]) < 0)[0]
+            if not len(neg):
+                return
+            zs = src[neg[neg >= self.ns]]
+            hot[zs] = True
+            hz = np.nonzero(hot)[0]
+            lens = starts[hz + 1] - starts[hz]
+            idx = order[np.repeat(starts[hz], lens) + (np.arange(lens.sum()) - np.repeat(np.cumsum(lens) - lens, lens))]
+            pidx = np.concatenate([np.arange(self.ns), self.ns + idx]).astype(np.int64)
+            self._pivot(pidx, max_pivots)
+
+    def _pivot(self, pidx, max_pivots):
+        status, pivots, work = self.kern.run(self.m, self.t + 1, *self.state, np.int64(max_pivots),
+                                             float(os.environ.get("SONAE_NS_BLOCK", "1.0")), pidx)
+        self.pivots += int(pivots)
+        self.work += work
+        if status != transport_kernel.OPTIMAL:
+            raise CertificateError(f"network simplex ended with status {status} after {self.pivots} pivots")
+
+    def duals(self):
+        """(v per zone, p per shelter): an active zone's cheapest option, a shelter's price (>= 0)."""
+        pi = self.state[13]
+        return pi[self.t] - pi[:self.nz], np.maximum(pi[self.t] - pi[self.nz:self.t], 0)
+
+    def _insert(self, src, tgt, cost, flow, state):
+        k = len(src)
+        m = self.m
+        new = {0: src, 1: tgt, 2: np.full(k, self.free, np.int64), 3: cost, 4: flow, 5: state}
+        for i, add in new.items():
+            arr = self.state[i]
+            self.state[i] = np.concatenate([arr[:m], np.asarray(add, np.int64), arr[m:]])
+        pred = self.state[7]
+        self.state[7] = np.where(pred >= m, pred + k, pred)
+        self.m += k
+        return m
+
+    def add_arcs(self, row, col_s, cost) -> None:
+        """Arcs from active zones to shelters, outside the basis (flow 0)."""
+        k = len(row)
+        if not k:
+            return
+        row, col_s, cost = (np.asarray(a, np.int64) for a in (row, col_s, cost))
+        self._insert(row, self.nz + col_s, cost, np.zeros(k, np.int64), np.ones(k, np.int64))
+        self.z_row = np.concatenate([self.z_row, row])
+        self.z_col = np.concatenate([self.z_col, col_s])
+        self.z_cost = np.concatenate([self.z_cost, cost])
+
+    def wake(self, zones, row, col_s, cost) -> None:
+        """Dormant ``zones`` become active with the arcs ``row``/``col_s``/``cost`` (which must include the arc
+        to the shelter each is fixed at) and an unplaced arc; the basis stays optimal-ready."""
+        zones = np.asarray(zones, np.int64)
+        if not len(zones):
+            return
+        row, col_s, cost = (np.asarray(a, np.int64) for a in (row, col_s, cost))
+        home = col_s == self.fixed_at[row]
+        order = np.lexsort((~home, row))                # per zone: its home arc first
+        first = np.ones(len(row), bool)
+        first[1:] = row[order][1:] != row[order][:-1]
+        home_arc = order[first & home[order]]
+        if not np.array_equal(np.sort(row[home_arc]), np.sort(zones)):
+            raise ValueError("every woken zone needs its arc to the shelter it is fixed at")
+        flow = np.zeros(len(row), np.int64)
+        flow[home_arc] = self.people[row[home_arc]]
+        st = np.ones(len(row), np.int64)
+        st[home_arc] = 0
+        all_row = np.concatenate([row, zones])
+        all_col = np.concatenate([col_s, np.full(len(zones), -1, np.int64)])
+        all_cost = np.concatenate([cost, np.full(len(zones), self.big, np.int64)])
+        tgt = np.where(all_col >= 0, self.nz + all_col, self.t)
+        start = self._insert(all_row, tgt, all_cost, np.concatenate([flow, np.zeros(len(zones), np.int64)]),
+                             np.concatenate([st, np.ones(len(zones), np.int64)]))
+        self.z_row = np.concatenate([self.z_row, all_row])
+        self.z_col = np.concatenate([self.z_col, all_col])
+        self.z_cost = np.concatenate([self.z_cost, all_cost])
+        # the zones' artificial arcs leave the basis (flow 0), their home arcs enter it
+        art = self.m + row[home_arc]
+        self.state[5][art] = 1
+        self.kern.attach(row[home_arc], self.nz + col_s[home_arc], start + home_arc, self.state[3],
+                         *self.state[6:14], np.int64(self.t + 1))
+        np.subtract.at(self.fixed_load, col_s[home_arc], self.people[row[home_arc]])
+        self.active[zones] = True
+
+    def result(self):
+        """(zone arc arrays row/col/x, unplaced per zone, v, p), certified optimal over the arcs given."""
+        flow = self.state[4]
+        zflow = flow[self.ns:self.m]
+        to_sh = self.z_col >= 0
+        x = zflow[to_sh]
+        row, col, cost = self.z_row[to_sh], self.z_col[to_sh], self.z_cost[to_sh]
+        u = np.zeros(self.nz, np.int64)
+        np.add.at(u, self.z_row[~to_sh], zflow[~to_sh])
+        v, p = self.duals()
+        act = np.nonzero(self.active)[0]
+        pos = np.full(self.nz, -1, np.int64)
+        pos[act] = np.arange(len(act))
+        certify(self.people[act], pos[row], col, cost, self.capacity - self.fixed_load, self.big, x, u[act],
+                v[act], p)
+        return row, col, x, u, v, p

@@ -45,13 +45,33 @@ def kernel():
         import numba
     except Exception:  # numba missing or broken: HiGHS is used
         return None
-    _KERNEL = numba.njit(cache=True, nogil=True)(network_simplex)
+    setup = numba.njit(cache=True, nogil=True)(ns_setup)
+    run = numba.njit(cache=True, nogil=True)(ns_run)
+    _KERNEL = _Compiled(setup, run)
+    _KERNEL.attach = numba.njit(cache=True, nogil=True)(ns_attach)
     return _KERNEL
 
 
-def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow):
+class _Compiled:
+    """The compiled entry points: ``setup``, ``run`` and ``__call__`` = setup + run (network_simplex)."""
+
+    def __init__(self, setup, run):
+        self.setup = setup
+        self.run = run
+
+    def __call__(self, n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow, block_factor):
+        *st, status = self.setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow)
+        m = src.shape[0]
+        if status != OPTIMAL:
+            return st[4][:m].copy(), st[13][:n].copy(), status, 0, np.zeros(4, np.int64)
+        status, pivots, work = self.run(m, n, *st, max_pivots, block_factor, np.arange(m).astype(np.int64))
+        return st[4][:m].copy(), st[13][:n].copy(), status, pivots, work
+
+
+def ns_setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow):
     """Minimum-cost flow. ``n`` nodes; arcs ``src``/``tgt`` (int64), ``cap`` (int64, >= 0), ``cost`` (int64);
-    ``supply`` (int64, sums to 0). Returns (flow[arcs], pi[n], status, pivots). Plain Python (slow) without numba.
+    ``supply`` (int64, sums to 0). Builds the first basis; returns the state arrays (arcs: real ones, then one
+    artificial arc per node) and a status (OPTIMAL = ready, BAD_START). :func:`ns_run` then pivots.
 
     Start: with ``tree_arc`` empty, LEMON's artificial star (every node hangs from an artificial root). Otherwise
     a crash basis: ``init_flow`` on the real arcs (each at 0 or its capacity unless in the tree) and, per node,
@@ -135,7 +155,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
             a = tree_arc[u]
             if a >= 0:
                 if bal[u] != 0:
-                    return flow[:m].copy(), pi[:n].copy(), BAD_START, 0
+                    return a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, BAD_START
                 state[a] = 0
                 parent[u] = tgt[a] if src[a] == u else src[a]
                 pred[u] = a
@@ -163,7 +183,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
                     flow[e] = -bal[u]
         for a in range(m):
             if state[a] == 0 and (a != pred[src[a]] and a != pred[tgt[a]]):
-                return flow[:m].copy(), pi[:n].copy(), BAD_START, 0
+                return a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, BAD_START
         # children lists, then a preorder walk from the root: thread, successor counts, potentials
         nchild = np.zeros(n + 2, np.int64)
         for u in range(n):
@@ -198,7 +218,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
                 stack[top] = child[i]
                 top += 1
         if cnt != n + 1:
-            return flow[:m].copy(), pi[:n].copy(), BAD_START, 0
+            return a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, BAD_START
         for i in range(n + 1):
             thread[order[i]] = order[(i + 1) % (n + 1)]
             rev_thread[order[(i + 1) % (n + 1)]] = order[i]
@@ -213,15 +233,30 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
             u = order[i]
             # the last successor of u: the last node of its preorder block
             last_succ[u] = order[i + succ_num[u] - 1]
-    block = int(np.sqrt(m)) if m > 100 else 10
+    return a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, OPTIMAL
+
+
+def ns_run(m, n, a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num,
+           last_succ, pi, max_pivots, block_factor, pidx):
+    """Pivot from the current basis to an optimum over the real arcs ``0..m-1`` (the arcs ``m..m+n-1`` are the
+    artificial ones; ``n`` nodes besides the root), pricing only the arcs listed in ``pidx`` (all of them, or a
+    subset: the caller then prices every arc and runs again while any has a negative reduced cost).
+    Returns (status, pivots, work counters)."""
+    npr = pidx.shape[0]
+    root = n
+    big_cap = np.int64(1) << np.int64(60)
+    all_m = m + n
+    dirty = np.empty(n + 1, np.int64)
+    block = int(block_factor * np.sqrt(npr))
     if block < 10:
         block = 10
     next_arc = 0
     pivots = 0
+    work = np.zeros(4, np.int64)      # arcs priced, cycle steps, tree-update steps, potentials updated
     status = OPTIMAL
     while True:
         # --- entering arc: block search over the real arcs
-        if m == 0:
+        if npr == 0:
             break
         best = np.int64(0)
         in_arc = -1
@@ -229,13 +264,15 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
         e = next_arc
         scanned = 0
         found = False
-        while scanned < m:
-            c = state[e] * (a_cost[e] + pi[a_src[e]] - pi[a_tgt[e]])
+        while scanned < npr:
+            work[0] += 1
+            a = pidx[e]
+            c = state[a] * (a_cost[a] + pi[a_src[a]] - pi[a_tgt[a]])
             if c < best:
                 best = c
-                in_arc = e
+                in_arc = a
             e += 1
-            if e == m:
+            if e == npr:
                 e = 0
             scanned += 1
             cnt -= 1
@@ -257,6 +294,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
         u = a_src[in_arc]
         v = a_tgt[in_arc]
         while u != v:
+            work[1] += 1
             if succ_num[u] < succ_num[v]:
                 u = parent[u]
             else:
@@ -404,6 +442,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
                 w = parent[w]
         w = v_in
         while w != join:
+            work[2] += 1
             succ_num[w] += old_succ_num
             w = parent[w]
         w = v_out
@@ -415,6 +454,7 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
         end = thread[last_succ[u_in]]
         w = u_in
         while w != end:
+            work[3] += 1
             pi[w] += sigma
             w = thread[w]
     if status == OPTIMAL:
@@ -422,4 +462,55 @@ def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_f
             if flow[e] != 0:
                 status = INFEASIBLE
                 break
-    return flow[:m].copy(), pi[:n].copy(), status, pivots
+    return status, pivots, work
+
+
+def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow, block_factor):
+    """Setup + run. Returns (flow[arcs], pi[n], status, pivots, work counters)."""
+    a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, status = ns_setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow)
+    m = src.shape[0]
+    if status != OPTIMAL:
+        return flow[:m].copy(), pi[:n].copy(), status, 0, np.zeros(4, np.int64)
+    status, pivots, work = ns_run(m, n, a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread,
+                                  rev_thread, succ_num, last_succ, pi, max_pivots, block_factor,
+                                  np.arange(m).astype(np.int64))
+    return flow[:m].copy(), pi[:n].copy(), status, pivots, work
+
+
+def ns_attach(nodes, parents, arcs, a_cost, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi,
+              root):
+    """Move leaves hanging from the root (dormant zones, flow 0 on their artificial arc) under a new parent, by
+    a tree arc leaving the node (``arcs``: its index, already carrying the zone's people). Keeps the thread,
+    successor counts and last successors consistent and sets the node's potential (reduced cost 0)."""
+    for i in range(nodes.shape[0]):
+        g = nodes[i]
+        f = parents[i]
+        # detach g (a leaf child of the root)
+        prev = rev_thread[g]
+        nxt = thread[g]
+        thread[prev] = nxt
+        rev_thread[nxt] = prev
+        if last_succ[root] == g:
+            last_succ[root] = prev
+        succ_num[root] -= 1
+        # attach g as the first child of f
+        nxt = thread[f]
+        thread[f] = g
+        rev_thread[g] = f
+        thread[g] = nxt
+        rev_thread[nxt] = g
+        if last_succ[f] == f:
+            w = f
+            while w != -1 and last_succ[w] == f:
+                last_succ[w] = g
+                w = parent[w]
+        w = f
+        while w != -1:
+            succ_num[w] += 1
+            w = parent[w]
+        parent[g] = f
+        pred[g] = arcs[i]
+        pred_dir[g] = 1
+        last_succ[g] = g
+        succ_num[g] = 1
+        pi[g] = pi[f] - a_cost[arcs[i]]

@@ -10,6 +10,19 @@ import pytest
 from sonae.engine.assignment import capacity_flow, nearest_flow, whole_people
 
 
+@pytest.fixture(params=["network", "highs"])
+def flow_engine(request, monkeypatch):
+    """Both solvers of the restricted LP: the compiled network simplex (numba) and HiGHS (scipy)."""
+    if request.param == "network":
+        from sonae.engine import transport
+        monkeypatch.delenv("SONAE_FLOW_ENGINE", raising=False)
+        if not transport.available():
+            pytest.skip("numba not installed")
+    else:
+        monkeypatch.setenv("SONAE_FLOW_ENGINE", "highs")
+    return request.param
+
+
 def _splits(n, parts):
     """Every way to write n as an ordered sum of `parts` non-negative integers."""
     if parts == 1:
@@ -46,7 +59,7 @@ def flow_matrix(flow, nz, ns):
 
 
 @pytest.mark.parametrize("seed", range(12))
-def test_flow_is_optimal_against_brute_force(seed):
+def test_flow_is_optimal_against_brute_force(seed, flow_engine):
     rng = np.random.default_rng(seed)
     nz, ns = 3, 3
     zone_xy = rng.uniform(0, 1000, (nz, 2)).round()
@@ -63,10 +76,10 @@ def test_flow_is_optimal_against_brute_force(seed):
         assert float((x * dist).sum()) == pytest.approx(-negd, abs=1e-6), (seed, k)
         assert (x.sum(axis=0) <= cap).all()
         assert (x.sum(axis=1) + flow.unassigned == supply).all()
-        assert flow.stats["certified"]
+        assert flow.stats["certified"] and flow.stats["engine"] == flow_engine
 
 
-def test_cost_matrix_same_as_coordinates():
+def test_cost_matrix_same_as_coordinates(flow_engine):
     rng = np.random.default_rng(7)
     zone_xy = rng.uniform(0, 5000, (60, 2))
     shelter_xy = rng.uniform(0, 5000, (9, 2))
@@ -80,7 +93,7 @@ def test_cost_matrix_same_as_coordinates():
     assert float((xa * dist).sum()) == pytest.approx(float((xb * dist).sum()), rel=1e-9)
 
 
-def test_k_nearest_restriction_equals_full_graph_medium():
+def test_k_nearest_restriction_equals_full_graph_medium(flow_engine):
     """800 zones x 60 shelters, capacity short in the centre: k=2 + pricing gives the optimum of the LP with
     every arc (solved directly with scipy's HiGHS on the full transportation problem)."""
     from scipy.optimize import linprog
@@ -111,7 +124,7 @@ def test_k_nearest_restriction_equals_full_graph_medium():
     assert int(x.sum() + flow.unassigned.sum()) == int(supply.sum())
 
 
-def test_identical_points_are_merged_and_split_back():
+def test_identical_points_are_merged_and_split_back(flow_engine):
     zone_xy = np.array([[0, 0], [0, 0], [0, 0], [1000, 0]], float)
     supply = np.array([5, 3, 4, 2])
     shelter_xy = np.array([[10, 0], [500, 0]], float)
@@ -124,7 +137,7 @@ def test_identical_points_are_merged_and_split_back():
     assert int((x * np.array([[10, 500]] * 3 + [[990, 500]])).sum()) == 6 * 10 + 6 * 500 + 2 * 500
 
 
-def test_unreachable_zone_is_not_assigned():
+def test_unreachable_zone_is_not_assigned(flow_engine):
     flow = capacity_flow(np.array([10, 7]), np.array([[0, 0], [1_148_000, 0]], float), np.array([[100, 0]], float),
                          np.array([100]), max_distance=20_000.0)
     assert list(flow.unassigned) == [0, 7] and list(flow.unreachable) == [False, True]

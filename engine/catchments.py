@@ -102,7 +102,8 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
         "population": pop, "evacuees_expected": expected, "evacuees": evac, "assigned_evacuees": assigned,
         "unassigned_evacuees": flow.unassigned.astype(np.int64), "unreached": flow.unreachable,
         "shelter_index": main_sh, "distance_m": main_d, "mean_distance_m": mean_d, "n_shelters": n_sh,
-        "room_shelter_index": room_ids, "room_distance_m": room_d})
+        **{f"room_shelter_index_{j + 1}": room_ids[:, j] for j in range(ROOM_SHELTERS)},
+        "room_distance_m": room_d})
     totals = {
         "evacuees": int(evac.sum()), "assigned": int(assigned.sum()), "unassigned": int(flow.unassigned.sum()),
         "unreached": int(evac[flow.unreachable].sum()),
@@ -115,13 +116,13 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
 
 
 def _room(zone_xy, shelter_xy, cost, has_room):
-    """Per zone: the indices (list) of the nearest shelters that still have room, and the distance to the first."""
+    """Per zone: the indices of the nearest shelters that still have room, nearest first, as an int array
+    [zones, ROOM_SHELTERS] padded with -1, and the distance to the first (NaN when there is none)."""
     nz = len(zone_xy) if zone_xy is not None else (cost.shape[0] if cost is not None else 0)
     idx = np.nonzero(has_room)[0]
-    out = np.empty(nz, dtype=object)
+    out = np.full((nz, ROOM_SHELTERS), -1, dtype=np.int64)
     dist = np.full(nz, np.nan)
     if not len(idx) or nz == 0:
-        out[:] = [[] for _ in range(nz)]
         return out, dist
     kk = min(ROOM_SHELTERS, len(idx))
     if cost is None:
@@ -132,10 +133,32 @@ def _room(zone_xy, shelter_xy, cost, has_room):
         sub = cost[:, idx]
         ii = np.argsort(sub, axis=1, kind="stable")[:, :kk]
         dd = np.take_along_axis(sub, ii, axis=1)
-    ids = idx[ii]
-    out[:] = [list(r[np.isfinite(d)]) for r, d in zip(ids, dd)]
-    dist = np.where(np.isfinite(dd[:, 0]), dd[:, 0], np.nan)
+    # unreachable (inf) shelters sort last, so the reachable ones are a prefix of each row
+    ok = np.isfinite(dd)
+    out[:, :kk] = np.where(ok, idx[np.where(ok, ii, 0)], -1)
+    dist = np.where(ok[:, 0], dd[:, 0], np.nan)
     return out, dist
+
+
+def joined_ids(names, index) -> np.ndarray:
+    """Per row of ``index`` (int array [rows, k], -1 = none): the ``names`` it points at joined by ','
+    ('' when none). Each distinct row is joined once (a city has far fewer distinct rows than zones)."""
+    index = np.asarray(index, dtype=np.int64)
+    names = np.asarray(names, dtype=object)
+    n, k = index.shape
+    if n == 0:
+        return np.zeros(0, dtype=object)
+    base = len(names) + 1
+    if k and float(base) ** k < 2.0 ** 62:
+        key = np.zeros(n, dtype=np.int64)
+        for j in range(k):
+            key = key * base + (index[:, j] + 1)
+        _u, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    else:
+        _u, first, inverse = np.unique(index, axis=0, return_index=True, return_inverse=True)
+    text = np.empty(len(first), dtype=object)
+    text[:] = [",".join(names[i] for i in row if i >= 0) for row in index[first].tolist()]
+    return text[np.asarray(inverse).reshape(-1)]
 
 
 def _unplaced_by_nearest(flow: Flow, zone_xy, shelter_xy, cost, cand, ns, max_distance) -> np.ndarray:

@@ -13,7 +13,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessin
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
 demand = lazy("..engine.demand", __package__)
-ASSIGNMENTS, catchments, parse_population = lazy_from(__name__, "..engine.catchments", "ASSIGNMENTS", "catchments", "parse_population")
+ASSIGNMENTS, catchments, joined_ids, parse_population = lazy_from(
+    __name__, "..engine.catchments", "ASSIGNMENTS", "catchments", "joined_ids", "parse_population")
 HAZARD_IDS, eligibility_summary, shelter_eligibility = lazy_from(__name__, "..engine.eligibility", "HAZARD_IDS", "eligibility_summary", "shelter_eligibility")
 from ..engine.errors import SonaeInputError
 from ..engine.rules import load_rules
@@ -293,7 +294,8 @@ class ShelterCatchments(SonaeAlgorithm):
             "shelter_name": np.where(has, sname[np.maximum(main, 0)], None),
             "distance_m": zone_t["distance_m"].to_numpy(), "mean_distance_m": zone_t["mean_distance_m"].to_numpy(),
             "n_shelters": zone_t["n_shelters"].to_numpy(),
-            "room_shelter_ids": [",".join(sid[i] for i in r) for r in zone_t["room_shelter_index"]],
+            "room_shelter_ids": joined_ids(sid, zone_t[[c for c in zone_t.columns
+                                                        if c.startswith("room_shelter_index_")]].to_numpy()),
             "room_distance_m": zone_t["room_distance_m"].to_numpy(),
             "method": f"{assignment}/{method}", "hazard": hazard})
         catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs)

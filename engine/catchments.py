@@ -23,12 +23,16 @@ def parse_population(values, layer: str, field: str) -> tuple[np.ndarray, int]:
     Returns (values with NULL -> 0, number of NULLs). Text that is not a number, or a negative number, is refused
     with the row named.
     """
-    s = pd.Series(values, dtype=object).reset_index(drop=True)
-    if s.map(lambda v: isinstance(v, str)).any():
-        from .columns import numbers  # the shared parser (engine.parsing): '2,041人' read, junk refused
-        nums = np.asarray(numbers(s, field, layer), dtype=float)
+    arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
+    if arr.dtype.kind in "biuf":       # already numbers (the common case): no per-value look
+        nums = arr.astype(float)
     else:
-        nums = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)
+        s = pd.Series(arr, dtype=object)
+        if s.map(lambda v: isinstance(v, str)).any():
+            from .columns import numbers  # the shared parser (engine.parsing): '2,041人' read, junk refused
+            nums = np.asarray(numbers(s, field, layer), dtype=float)
+        else:
+            nums = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)
     neg = nums < 0
     if neg.any():
         i = int(np.nonzero(neg)[0][0])

@@ -42,8 +42,14 @@ def _m2_id(value) -> str:
 
 
 def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
-    g = frame.geometry.values
-    return np.where(shapely.get_type_id(g) == 0, g, shapely.point_on_surface(g))
+    """Points as they are, any other geometry by a point on its surface (computed only for those)."""
+    g = np.asarray(frame.geometry.values, dtype=object)
+    other = shapely.get_type_id(g) != 0
+    if not other.any():
+        return g
+    g = g.copy()
+    g[other] = shapely.point_on_surface(g[other])
+    return g
 
 
 class ShelterCatchments(SonaeAlgorithm):

@@ -92,10 +92,13 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
     main_sh = np.full(nz, -1, np.int64)
     main_d = np.full(nz, np.nan)
     if len(flow.zone):
-        order = np.lexsort((flow.distance, -flow.people, flow.zone))  # per zone: most people, then nearest
-        first = np.ones(len(order), bool)
-        first[1:] = flow.zone[order][1:] != flow.zone[order][:-1]
-        top = order[first]
+        if (np.diff(flow.zone) > 0).all():      # one arc per zone (nearest): it is the main one
+            top = np.arange(len(flow.zone))
+        else:
+            order = np.lexsort((flow.distance, -flow.people, flow.zone))  # per zone: most people, then nearest
+            first = np.ones(len(order), bool)
+            first[1:] = flow.zone[order][1:] != flow.zone[order][:-1]
+            top = order[first]
         main_sh[flow.zone[top]] = shel[top]
         main_d[flow.zone[top]] = flow.distance[top]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -131,7 +134,7 @@ def _room(zone_xy, shelter_xy, cost, has_room):
     kk = min(ROOM_SHELTERS, len(idx))
     if cost is None:
         from scipy.spatial import cKDTree
-        dd, ii = cKDTree(np.asarray(shelter_xy, float)[idx]).query(zone_xy, k=kk)
+        dd, ii = cKDTree(np.asarray(shelter_xy, float)[idx]).query(zone_xy, k=kk, workers=-1)
         dd, ii = dd.reshape(nz, -1), ii.reshape(nz, -1)
     else:
         sub = cost[:, idx]
@@ -175,7 +178,8 @@ def _unplaced_by_nearest(flow: Flow, zone_xy, shelter_xy, cost, cand, ns, max_di
         return out
     if cost is None:
         from scipy.spatial import cKDTree
-        d, i = cKDTree(np.asarray(shelter_xy, float)[cand]).query(np.asarray(zone_xy, float)[zs], k=1)
+        d, i = cKDTree(np.asarray(shelter_xy, float)[cand]).query(np.asarray(zone_xy, float)[zs], k=1,
+                                                                   workers=-1)
     else:
         sub = cost[zs][:, cand]
         i = np.argmin(sub, axis=1)

@@ -51,6 +51,26 @@ def _node_blob(size: int, depth: int, ids: np.ndarray, boxes: np.ndarray) -> byt
     return blob + b"\0" * (size - len(blob))
 
 
+def _node_blobs(size: int, depth: int, ids: np.ndarray, boxes: np.ndarray, sizes: np.ndarray) -> list:
+    """The blobs of consecutive nodes at once: node k holds the next ``sizes[k]`` of ``ids``/``boxes``
+    (the same bytes as :func:`_node_blob` node by node)."""
+    count = len(sizes)
+    width = int(sizes.max()) if count else 0
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    node = np.repeat(np.arange(count), sizes)
+    pos = np.arange(len(ids)) - np.repeat(starts, sizes)
+    cells = np.zeros((count, width), dtype=[("id", ">i8"), ("b", ">f4", (4,))])
+    cells["id"][node, pos] = ids
+    cells["b"][node, pos] = boxes
+    buf = np.zeros((count, size), dtype=np.uint8)
+    buf[:, 0] = (int(depth) >> 8) & 0xFF
+    buf[:, 1] = int(depth) & 0xFF
+    buf[:, 2] = (sizes >> 8) & 0xFF
+    buf[:, 3] = sizes & 0xFF
+    buf[:, 4:4 + 24 * width] = cells.view(np.uint8).reshape(count, 24 * width)
+    return [row.tobytes() for row in buf]
+
+
 def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
     """Fill the empty R-tree ``rtree`` (columns id, minx, maxx, miny, maxy) with ``ids`` and their bounds.
 
@@ -72,10 +92,9 @@ def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
         last = len(groups) == 1
         numbers = [1] if last else list(range(next_no, next_no + len(groups)))
         next_no += 0 if last else len(groups)
-        for no, g in zip(numbers, groups):
-            nodes.append((no, _node_blob(size, depth if last else 0, level_ids[g], level_boxes[g])))
         order = np.concatenate(groups)
         sizes = np.array([len(g) for g in groups], dtype=np.int64)
+        nodes.extend(zip(numbers, _node_blobs(size, depth if last else 0, level_ids[order], level_boxes[order], sizes)))
         child_ids[min(depth, 1)].append(level_ids[order])
         child_nodes[min(depth, 1)].append(np.repeat(np.asarray(numbers, dtype=np.int64), sizes))
         if last:
@@ -97,5 +116,10 @@ def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
             continue
         ids = np.concatenate(child_ids[level])
         parent = np.concatenate(child_nodes[level])
-        o = np.argsort(ids, kind="stable")
+        lo, o = int(ids.min()), None
+        if int(ids.max()) - lo + 1 == len(ids):     # ids 1..n (fids): place them instead of sorting
+            o = np.full(len(ids), -1, dtype=np.int64)
+            o[ids - lo] = np.arange(len(ids))
+        if o is None or (o < 0).any():              # gaps or repeats: sort
+            o = np.argsort(ids, kind="stable")
         con.executemany(f'INSERT INTO {q}{table}" ({key}) VALUES (?, ?)', zip(ids[o].tolist(), parent[o].tolist()))

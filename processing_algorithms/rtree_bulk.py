@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+PAIRS_PER_INSERT = 400          # (id, node) rows per INSERT: 800 bound values, within SQLite's old limit of 999
+
 
 def _outward(lo: np.ndarray, hi: np.ndarray):
     """float32 bounds that still contain the float64 box (SQLite's rtreeValueDown/Up)."""
@@ -122,4 +124,11 @@ def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
             o[ids - lo] = np.arange(len(ids))
         if o is None or (o < 0).any():              # gaps or repeats: sort
             o = np.argsort(ids, kind="stable")
-        con.executemany(f'INSERT INTO {q}{table}" ({key}) VALUES (?, ?)', zip(ids[o].tolist(), parent[o].tolist()))
+        pairs = np.column_stack([ids[o], parent[o]])
+        full = len(pairs) // PAIRS_PER_INSERT * PAIRS_PER_INSERT
+        head = f'INSERT INTO {q}{table}" ({key}) VALUES '
+        if full:                        # many rows per INSERT, parameters straight from numpy
+            con.executemany(head + ", ".join(["(?, ?)"] * PAIRS_PER_INSERT),
+                            pairs[:full].reshape(-1, 2 * PAIRS_PER_INSERT).tolist())
+        if len(pairs) > full:
+            con.execute(head + ", ".join(["(?, ?)"] * (len(pairs) - full)), pairs[full:].ravel().tolist())

@@ -95,6 +95,7 @@ def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None
             for name, _sql in triggers:
                 con.execute(f'DROP TRIGGER "{name}"')
             header = gpkg_blob_header(int(srs_id))
+            geoms = np.asarray(geoms, dtype=object)
             missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
             wkbs = shapely.to_wkb(geoms, byte_order=1)
             blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]

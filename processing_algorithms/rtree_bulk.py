@@ -73,13 +73,23 @@ def _node_blobs(size: int, depth: int, ids: np.ndarray, boxes: np.ndarray, sizes
     return [row.tobytes() for row in buf]
 
 
+def node_size(con, rtree: str) -> int:
+    """Bytes per node of the (empty) R-tree ``rtree``: the length of its root node."""
+    (size,) = con.execute(f'SELECT length(data) FROM "{rtree}_node" WHERE nodeno = 1').fetchone()
+    return int(size)
+
+
 def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
     """Fill the empty R-tree ``rtree`` (columns id, minx, maxx, miny, maxy) with ``ids`` and their bounds.
 
     ``bounds``: float64 array [n, 4] of (minx, miny, maxx, maxy) as shapely.bounds gives them.
     """
-    q = f'"{rtree}'
-    (size,) = con.execute(f'SELECT length(data) FROM {q}_node" WHERE nodeno = 1').fetchone()
+    store(con, rtree, plan(ids, bounds, node_size(con, rtree)))
+
+
+def plan(ids: np.ndarray, bounds: np.ndarray, size: int) -> tuple:
+    """The packed tree's rows (numpy only, no database: can run in a thread while the features are inserted):
+    (node rows [(nodeno, blob)], %_rowid pairs [n, 2], %_parent pairs [m, 2]), pairs in key order."""
     capacity = (size - 4) // 24
     lo_x, hi_x = _outward(bounds[:, 0], bounds[:, 2])
     lo_y, hi_y = _outward(bounds[:, 1], bounds[:, 3])
@@ -108,23 +118,33 @@ def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
         level_ids = np.asarray(numbers, dtype=np.int64)
         level_boxes = parent_boxes.astype(np.float32)
         depth += 1
+    pairs = []
+    for level in (0, 1):
+        if not child_ids[level]:
+            pairs.append(np.zeros((0, 2), dtype=np.int64))
+            continue
+        ids_l = np.concatenate(child_ids[level])
+        parent = np.concatenate(child_nodes[level])
+        lo, o = int(ids_l.min()), None
+        if int(ids_l.max()) - lo + 1 == len(ids_l):     # ids 1..n (fids): place them instead of sorting
+            o = np.full(len(ids_l), -1, dtype=np.int64)
+            o[ids_l - lo] = np.arange(len(ids_l))
+        if o is None or (o < 0).any():                  # gaps or repeats: sort
+            o = np.argsort(ids_l, kind="stable")
+        pairs.append(np.column_stack([ids_l[o], parent[o]]))
+    return nodes, pairs[0], pairs[1]
+
+
+def store(con, rtree: str, planned: tuple) -> None:
+    """Write a :func:`plan` into the R-tree's shadow tables (replacing the empty root)."""
+    nodes, rowid_pairs, parent_pairs = planned
+    q = f'"{rtree}'
     con.execute(f"DELETE FROM {q}_node\"")
     con.execute(f"DELETE FROM {q}_rowid\"")
     con.execute(f"DELETE FROM {q}_parent\"")
     con.executemany(f'INSERT INTO {q}_node" (nodeno, data) VALUES (?, ?)', nodes)
     # in key order: SQLite appends to the B-tree instead of inserting at random pages (4x faster at 1M rows)
-    for level, table, key in ((0, "_rowid", "rowid, nodeno"), (1, "_parent", "nodeno, parentnode")):
-        if not child_ids[level]:
-            continue
-        ids = np.concatenate(child_ids[level])
-        parent = np.concatenate(child_nodes[level])
-        lo, o = int(ids.min()), None
-        if int(ids.max()) - lo + 1 == len(ids):     # ids 1..n (fids): place them instead of sorting
-            o = np.full(len(ids), -1, dtype=np.int64)
-            o[ids - lo] = np.arange(len(ids))
-        if o is None or (o < 0).any():              # gaps or repeats: sort
-            o = np.argsort(ids, kind="stable")
-        pairs = np.column_stack([ids[o], parent[o]])
+    for pairs, table, key in ((rowid_pairs, "_rowid", "rowid, nodeno"), (parent_pairs, "_parent", "nodeno, parentnode")):
         full = len(pairs) // PAIRS_PER_INSERT * PAIRS_PER_INSERT
         head = f'INSERT INTO {q}{table}" ({key}) VALUES '
         if full:                        # many rows per INSERT, parameters straight from numpy

@@ -52,6 +52,13 @@ def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
     return g
 
 
+def _row_numbers(n: int) -> np.ndarray:
+    """'0', '1', ... as Python strings (numpy's astype(str) takes ~0.5 s at 1,000,000 rows)."""
+    out = np.empty(n, dtype=object)
+    out[:] = list(map(str, range(n)))
+    return out
+
+
 class ShelterCatchments(SonaeAlgorithm):
     ALG_ID = "sheltercatchments"
     REQUIRES = dependencies.SCIPY
@@ -291,7 +298,7 @@ class ShelterCatchments(SonaeAlgorithm):
         main = zone_t["shelter_index"].to_numpy()
         has = main >= 0
         catch = pd.DataFrame({
-            "zone_id": zones[id_field].astype(str).to_numpy() if id_field else np.arange(len(zones)).astype(str),
+            "zone_id": zones[id_field].astype(str).to_numpy() if id_field else _row_numbers(len(zones)),
             "population": pop, "evacuees_expected": zone_t["evacuees_expected"].to_numpy(),
             "evacuees": zone_t["evacuees"].to_numpy(), "assigned_evacuees": zone_t["assigned_evacuees"].to_numpy(),
             "unassigned_evacuees": zone_t["unassigned_evacuees"].to_numpy(),

@@ -191,12 +191,37 @@ def _solve(zones, supply, arcs_z, arcs_s, arcs_d, residual, big, block_arcs: int
     return xi.astype(np.int64), ui.astype(np.int64), v, p, None
 
 
+def _cost_unit(dcap_m: float, nodes: int, people: int) -> float:
+    """The finest distance unit (0.1 mm, 1 mm, ... metres) in which every integer the network simplex handles
+    (the unplaced cost times the nodes or the people) stays below 2**62."""
+    unit = 1e-4
+    while unit < 1e6:
+        big = (nodes + 1) * (np.ceil(dcap_m / unit) + 1)
+        if big * (nodes + 2) < 2.0 ** 62 and big * (people + 1) < 2.0 ** 62:
+            return unit
+        unit *= 10.0
+    return unit
+
+
 def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = np.inf, k: int = 8,
-                  cost=None, progress: Progress | None = None, max_rounds: int = 50, warm_start: bool = True,
-                  delta_frac: float = 1e-3) -> Flow:
+                  cost=None, progress: Progress | None = None, max_rounds: int = 50, warm_start: bool | None = None,
+                  delta_frac: float = 1e-3, engine: str | None = None) -> Flow:
     """Capacity-limited minimum-cost assignment (see the module docstring). ``cost`` (zones x shelters, inf =
-    unreachable) replaces straight-line distances when given (road distances)."""
+    unreachable) replaces straight-line distances when given (road distances).
+
+    ``engine``: ``"network"`` (compiled network simplex on integer costs, needs numba), ``"highs"`` (scipy's
+    HiGHS on metres) or None = network when available (environment SONAE_FLOW_ENGINE=highs forces HiGHS).
+    """
+    from . import transport
     progress = ensure(progress)
+    if engine is None:
+        engine = "network" if transport.available() else "highs"
+    if engine not in ("network", "highs"):
+        raise ValueError(f"engine must be 'network', 'highs' or None, not {engine!r}")
+    if engine == "network" and not transport.available():
+        raise RuntimeError("engine='network' needs numba (pip install numba)")
+    if warm_start is None:
+        warm_start = engine == "highs"
     supply = np.asarray(supply, dtype=np.int64)
     cap = np.asarray(capacity, dtype=float)
     if np.any(supply < 0):
@@ -205,7 +230,8 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     nz = len(supply)
     ns = len(cap)
     usable = np.nonzero(cap > 0)[0]
-    stats = {"zones": nz, "shelters": ns, "rounds": 0, "lp_arcs": 0, "active_zones": 0, "certified": True}
+    stats = {"zones": nz, "shelters": ns, "rounds": 0, "lp_arcs": 0, "active_zones": 0, "certified": True,
+             "engine": engine}
     empty = (np.zeros(0, np.int64),) * 2
     if len(usable) == 0 or supply.sum() == 0:
         return _flow_from_arcs(nz, ns, *empty, np.zeros(0), np.zeros(0), supply, supply > 0, "capacity", stats)
@@ -233,7 +259,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     if cost is None:
         from scipy.spatial import cKDTree
         tree = cKDTree(s_xy)
-        dk, ik = tree.query(g_xy, k=kq)
+        dk, ik = tree.query(g_xy, k=kq, workers=-1)
         dk, ik = dk.reshape(ng, kq), ik.reshape(ng, kq).astype(np.int64)
     else:
         tree = None
@@ -253,21 +279,38 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         fin = sub_cost[np.isfinite(sub_cost)]
         dcap = float(fin.max(initial=0.0))
     dcap = max(dcap, 1.0)
-    big = (nu + 1) * dcap + 1.0
-    tol = 1e-6 * dcap
+    # costs: integers in `unit` metres for the network simplex (exact), metres for HiGHS
+    if engine == "network":
+        unit = _cost_unit(dcap, ng + nu + 2, int(g_supply.sum()))
+
+        def to_cost(d):
+            return np.rint(np.asarray(d, float) / unit)
+        tol = 0.5
+    else:
+        unit = 1.0
+
+        def to_cost(d):
+            return np.asarray(d, float)
+        tol = 1e-6 * dcap
+    stats["cost_unit_m"] = unit
+    dkc = to_cost(dk)
+    kth_c = to_cost(kth_all)
+    dcap_c = float(to_cost(dcap))
+    big = (nu + 1) * dcap_c + 1.0
     rows = np.arange(ng)
     progress.update(0.1)
-    # warm start: shelter prices from a vectorised auction (overloaded shelters raise their price until enough of
-    # their zones prefer another candidate); zones with a clear best choice at these prices are fixed there
-    p0 = _auction(dk, ik, g_supply, ucap, reach, big, tol, progress) if warm_start else np.zeros(nu)
-    c0 = dk + p0[ik]
+    # warm start (HiGHS): shelter prices from a vectorised auction (overloaded shelters raise their price until
+    # enough of their zones prefer another candidate); zones with a clear best choice at these prices are fixed
+    p0 = _auction(dkc, ik, g_supply, ucap, reach, big, tol, progress) if warm_start else np.zeros(nu)
+    c0 = dkc + p0[ik]
     best = np.argmin(c0, axis=1)
     b1 = c0[rows, best]
     b2 = np.partition(c0, 1, axis=1)[:, 1] if kq > 1 else np.full(ng, np.inf)
     f = ik[rows, best]
     df = dk[rows, best]
-    margin = np.minimum(np.minimum(b2, kth_all), big) - b1
-    active = reach & ((margin < delta_frac * dcap) | (b1 >= big))
+    dfc = dkc[rows, best]
+    margin = np.minimum(np.minimum(b2, kth_c), big) - b1
+    active = reach & ((margin < delta_frac * dcap_c) | (b1 >= big)) if warm_start else np.zeros(ng, bool)
     fixed = reach & ~active
     load = np.bincount(f[fixed], weights=g_supply[fixed], minlength=nu)
     active |= fixed & (load[f] > ucap[f])
@@ -285,7 +328,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         if len(new):
             ok = np.isfinite(dk[new])
             arcs.add(np.repeat(new, kq)[ok.ravel()], ik[new][ok], dk[new][ok])
-            kth[new] = kth_all[new]
+            kth[new] = kth_c[new]
             has_arcs[new] = True
         fixed = reach & ~active
         residual = ucap - np.bincount(f[fixed], weights=g_supply[fixed], minlength=nu).astype(np.int64)
@@ -295,15 +338,16 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         if not len(groups):
             x = np.zeros(0, np.int64); u = np.zeros(0, np.int64); v = np.zeros(0); p = np.zeros(nu)
         else:
-            x, u, v, p, _ = _solve(groups, g_supply[groups], az, as_, ad, residual, big)
+            x, u, v, p = _solve_restricted(engine, groups, g_supply[groups], az, as_, to_cost(ad), residual, big,
+                                           stats)
         stats["lp_arcs"] = len(az)
         stats["active_zones"] = len(groups)
         progress.update(min(0.9, 0.3 + 0.1 * (rnd + 1)))
         changed = False
         # (1) fixed zones: optimal when no candidate is cheaper at the LP's prices (v = d + p of their shelter)
-        v_fix = df + p[f]
-        cmin = np.min(dk + p[ik], axis=1)
-        wake = fixed & ((cmin < v_fix - tol) | (kth_all < v_fix - tol) | (v_fix > big))
+        v_fix = dfc + p[f]
+        cmin = np.min(dkc + p[ik], axis=1)
+        wake = fixed & ((cmin < v_fix - tol) | (kth_c < v_fix - tol) | (v_fix > big))
         if wake.any():
             active |= wake
             changed = True
@@ -311,7 +355,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
         need = v > kth[groups] + tol
         if need.any():
             gi = groups[need]
-            radius = np.minimum(v[need], max_distance)
+            radius = np.minimum((v[need] + 1.0) * unit, max_distance)
             added = 0
             if cost is None:
                 lists = tree.query_ball_point(g_xy[gi], r=radius)
@@ -320,7 +364,7 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
                         continue
                     lst = np.asarray(lst, np.int64)
                     dd = np.hypot(*(s_xy[lst] - g_xy[g]).T)
-                    red = dd + p[lst] - vv
+                    red = to_cost(dd) + p[lst] - vv
                     bad = np.nonzero((red < -tol) & (dd <= max_distance))[0]
                     if len(bad):
                         bad = bad[np.argsort(red[bad], kind="stable")[:kq]]   # the kq most negative
@@ -328,9 +372,9 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
             else:
                 for g, vv in zip(gi, v[need]):
                     dd = sub_cost[g]
-                    bad = np.isfinite(dd) & (dd <= max_distance) & (dd + p < vv - tol)
+                    bad = np.isfinite(dd) & (dd <= max_distance) & (to_cost(dd) + p < vv - tol)
                     js = np.nonzero(bad)[0]
-                    js = js[np.argsort((dd + p)[js], kind="stable")[:kq]]   # the kq most negative
+                    js = js[np.argsort((to_cost(dd) + p)[js], kind="stable")[:kq]]   # the kq most negative
                     if len(js):
                         added += arcs.add(np.full(len(js), g), js, dd[js])
             if added:
@@ -349,9 +393,28 @@ def capacity_flow(supply, zone_xy, shelter_xy, capacity, max_distance: float = n
     unreach_g = ~reach
     unreachable = np.zeros(nz, bool)
     unreachable[members] = unreach_g[inv]
-    stats["big_m"] = big
+    stats["big_m"] = big * unit
     progress.update(1.0)
     return _flow_from_arcs(nz, ns, z, usable[s], pp, d, supply, unreachable & (supply > 0), "capacity", stats)
+
+
+def _solve_restricted(engine, groups, supply, az, as_, cost, residual, big, stats):
+    """The restricted LP: compiled network simplex (certified; HiGHS if its certificate fails) or HiGHS."""
+    if engine == "network":
+        from . import transport
+        row = np.searchsorted(groups, az)
+        try:
+            import time
+            t0 = time.perf_counter()
+            x, u, v, p, pivots = transport.solve(supply, row, as_, cost.astype(np.int64), residual, int(big))
+            stats["pivots"] = stats.get("pivots", 0) + pivots
+            stats.setdefault("rounds_detail", []).append((len(supply), len(row), pivots,
+                                                          round(time.perf_counter() - t0, 3)))
+            return x, u, v.astype(float), p.astype(float)
+        except transport.CertificateError as exc:      # never expected: solved again by HiGHS, and said so
+            stats["network_fallback"] = str(exc)
+    x, u, v, p, _ = _solve(groups, supply, az, as_, cost, residual, big)
+    return x, u, v, p
 
 
 def _auction(dk, ik, sup, cap, reach, big, eps, progress, iters: int = 200):

@@ -1229,6 +1229,127 @@
       <translation>ポリゴン変換のセル（m）</translation>
     </message>
     <message>
+      <location filename="../processing_algorithms/import_population.py" line="30" />
+      <source>Import small-area population / 小地域人口の読み込み</source>
+      <translation>小地域人口の読み込み</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="32" />
+      <source>Reads the 2015 census small-area table (国勢調査 町丁・字等, the e-Stat boundary attribute table: KEY_CODE, JINKO, SETAI, MOJI, X_CODE, Y_CODE; CSV in UTF-8, UTF-8 with BOM or Shift_JIS/CP932, or its centroid GeoJSON), or any point or polygon layer with a population field, and writes one population zone per small-area code: key_code, city_code, name (町丁・字 name as written), population, households, population_status, pieces, area_m2. A code split into several boundary pieces is one zone: people and households summed; the point is the piece holding the people, polygons are merged. Suppressed or empty census cells (X, -, *, 秘匿, blank; rules/census_smallarea.json) make the zone's population NULL = unknown, with a warning naming them, never 0. Optionally the 都市計画基礎調査 building use by town table adds the residential floor area and houses per zone (joined by code, else by town name; rows that cannot be told apart or do not match are reported). The output feeds sonae:sheltercatchments and sonae:exposedpopulation (POPULATION_FIELD = population). Missing columns, text that is not a number, negative counts, an empty file and zones outside Japan in the layer's CRS stop the run with a message naming the file, the column and the row; nothing is written then.
+国勢調査の小地域（町丁・字等）の表（e-Stat境界データの属性表：KEY_CODE、JINKO、SETAI、MOJI、X_CODE、Y_CODE。UTF-8・BOM付き・Shift_JIS/CP932のCSV、または代表点のGeoJSON）、または人口の項目を持つ点・ポリゴンのレイヤを読み、小地域コードごとに1つの人口区域を書き出します。複数の境界片に分かれたコードは人口・世帯を合計して1区域にまとめます。秘匿・空欄のセル（X、-、*、秘匿など）はその区域の人口を空（不明）とし、警告で示します（0とはしません）。都市計画基礎調査の建物用途別・町丁別の表を指定すると、住宅の延床面積と住宅数を区域ごとに付けます（コード、なければ町丁名で結合。結合できない行は報告します）。列の欠落、数値でない文字、負の値、空のファイル、座標参照系の誤りはファイル・列・行を示して中止し、何も書き出しません。</source>
+      <translation>国勢調査の小地域（町丁・字等）の表（e-Stat境界データの属性表：KEY_CODE、JINKO、SETAI、MOJI、X_CODE、Y_CODE。UTF-8・BOM付き・Shift_JIS/CP932のCSV、または代表点のGeoJSON）、または人口の項目を持つ点・ポリゴンのレイヤを読み、小地域コードごとに1つの人口区域を書き出します。複数の境界片に分かれたコードは人口・世帯を合計して1区域にまとめます。秘匿・空欄のセル（X、-、*、秘匿など）はその区域の人口を空（不明）とし、警告で示します（0とはしません）。都市計画基礎調査の建物用途別・町丁別の表を指定すると、住宅の延床面積と住宅数を区域ごとに付けます（コード、なければ町丁名で結合。結合できない行は報告します）。列の欠落、数値でない文字、負の値、空のファイル、座標参照系の誤りはファイル・列・行を示して中止し、何も書き出しません。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="64" />
+      <source>The e-Stat 2015 small-area attribute table (census2015_chome_&lt;code&gt;_attributes.csv: one row per boundary piece, KEY_CODE, JINKO, SETAI, MOJI, X_CODE, Y_CODE), in UTF-8, UTF-8 with BOM or Shift_JIS/CP932, or its centroid GeoJSON. Give this, or a layer (LAYER), or both: with both the people come from the table and the shapes from the layer, joined by KEY_FIELD. / e-Statの2015年小地域属性表（境界片ごとに1行）。UTF-8・BOM付き・Shift_JIS/CP932のCSV、または代表点のGeoJSON。これかレイヤ（LAYER）、または両方を指定します。両方の場合、人口は表から、形はレイヤからKEY_FIELDで結合します。</source>
+      <translation>e-Statの2015年小地域属性表（境界片ごとに1行）。UTF-8・BOM付き・Shift_JIS/CP932のCSV、または代表点のGeoJSON。これかレイヤ（LAYER）、または両方を指定します。両方の場合、人口は表から、形はレイヤからKEY_FIELDで結合します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="64" />
+      <source>Census small-area table / 小地域の表</source>
+      <translation>小地域の表</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="72" />
+      <source>A point or polygon layer of small areas: the centroid GeoJSON, 町丁 boundary polygons, or any layer with a population field (set POPULATION_FIELD and KEY_FIELD to its fields). Polygons of one key are merged. Its CRS must be right: zones falling outside Japan are refused. / 小地域の点またはポリゴンのレイヤ（代表点のGeoJSON、町丁の境界、人口の項目を持つ任意のレイヤ。POPULATION_FIELD・KEY_FIELD をその項目に設定）。同じキーのポリゴンは1つにまとめます。座標参照系が正しくないと（日本の範囲外になると）中止します。</source>
+      <translation>小地域の点またはポリゴンのレイヤ（代表点のGeoJSON、町丁の境界、人口の項目を持つ任意のレイヤ。POPULATION_FIELD・KEY_FIELD をその項目に設定）。同じキーのポリゴンは1つにまとめます。座標参照系が正しくないと（日本の範囲外になると）中止します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="73" />
+      <source>Small-area layer / 小地域レイヤ</source>
+      <translation>小地域レイヤ</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="80" />
+      <source>Column holding the small-area code; pieces with the same code become one zone (KEY_CODE in the e-Stat table). Empty: every row or feature is its own zone. / 小地域コードの列。同じコードの行を1区域にまとめます（e-Statの表では KEY_CODE）。空欄なら行（地物）ごとに1区域。</source>
+      <translation>小地域コードの列。同じコードの行を1区域にまとめます（e-Statの表では KEY_CODE）。空欄なら行（地物）ごとに1区域。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="80" />
+      <source>Small-area code field / 小地域コードの列</source>
+      <translation>小地域コードの列</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="85" />
+      <source>Column holding the number of people (JINKO in the e-Stat table). Text such as 1,768人 is read; suppressed marks (X, -, *, 秘匿) and blanks give NULL with a warning; other text is refused. / 人口の列（e-Statの表では JINKO）。「1,768人」のような表記は読みます。秘匿記号（X、-、*、秘匿）と空欄は空（不明）として警告し、その他の文字は受け付けません。</source>
+      <translation>人口の列（e-Statの表では JINKO）。「1,768人」のような表記は読みます。秘匿記号（X、-、*、秘匿）と空欄は空（不明）として警告し、その他の文字は受け付けません。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="85" />
+      <source>Population field / 人口の列</source>
+      <translation>人口の列</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="91" />
+      <source>Column holding the number of households (SETAI in the e-Stat table); written as households when the input has it. Empty or absent: no households column. / 世帯数の列（e-Statの表では SETAI）。入力にあれば households として書き出します。空欄・列がなければ出力しません。</source>
+      <translation>世帯数の列（e-Statの表では SETAI）。入力にあれば households として書き出します。空欄・列がなければ出力しません。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="91" />
+      <source>Households field / 世帯数の列</source>
+      <translation>世帯数の列</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="96" />
+      <source>Column holding the 町丁・字 name (MOJI in the e-Stat table; S_NAME is also tried). It is also what the buildings table's town names are matched against. / 町丁・字名の列（e-Statの表では MOJI。S_NAME も探します）。建物の表の町丁名との照合にも使います。</source>
+      <translation>町丁・字名の列（e-Statの表では MOJI。S_NAME も探します）。建物の表の町丁名との照合にも使います。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="96" />
+      <source>Name field / 町丁・字名の列</source>
+      <translation>町丁・字名の列</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="101" />
+      <source>Optional: the 都市計画基礎調査 building use by town table (Takamatsu: toshikeikaku_kiso_0085_building_use_by_town.csv; areaCode, townName, TotalFloorAreaOfTheHouse, NumberOf Houses). Adds res_floor_area_m2, houses and buildings_match (code, name, ambiguous, none) per zone; rows that match no zone or cannot be told apart are reported. / 任意：都市計画基礎調査の建物用途別・町丁別の表。区域ごとに住宅の延床面積（res_floor_area_m2）、住宅数（houses）、結合方法（buildings_match）を付けます。結合できない行は報告します。</source>
+      <translation>任意：都市計画基礎調査の建物用途別・町丁別の表。区域ごとに住宅の延床面積（res_floor_area_m2）、住宅数（houses）、結合方法（buildings_match）を付けます。結合できない行は報告します。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="101" />
+      <source>Buildings by town / 町丁別の建物</source>
+      <translation>町丁別の建物</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="109" />
+      <source>One feature per small area (points, or polygons when a polygon layer is given), in the CRS of the input (JGD2000 EPSG:4612 for the census table). / 小地域ごとに1地物（点、ポリゴンのレイヤを指定した場合はポリゴン）。座標参照系は入力のまま（国勢調査の表は JGD2000、EPSG:4612）。</source>
+      <translation>小地域ごとに1地物（点、ポリゴンのレイヤを指定した場合はポリゴン）。座標参照系は入力のまま（国勢調査の表は JGD2000、EPSG:4612）。</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="109" />
+      <source>Population zones / 人口区域</source>
+      <translation>人口区域</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="114" />
+      <source>Zones written / 出力区域数</source>
+      <translation>出力区域数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="115" />
+      <source>Population (known) / 人口（判明分）</source>
+      <translation>人口（判明分）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="116" />
+      <source>Households (known) / 世帯数（判明分）</source>
+      <translation>世帯数（判明分）</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="118" />
+      <source>Zones with unknown population / 人口不明の区域数</source>
+      <translation>人口不明の区域数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="119" />
+      <source>Building rows joined / 結合した建物の行数</source>
+      <translation>結合した建物の行数</translation>
+    </message>
+    <message>
+      <location filename="../processing_algorithms/import_population.py" line="121" />
+      <source>Building rows not joined / 結合できなかった建物の行数</source>
+      <translation>結合できなかった建物の行数</translation>
+    </message>
+    <message>
       <location filename="../processing_algorithms/import_shelters.py" line="24" />
       <source>Import shelters / 避難所データの読み込み</source>
       <translation>避難所データの読み込み</translation>

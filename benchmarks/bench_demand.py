@@ -101,15 +101,19 @@ def worker(impl: str, d: str, stages: bool = False) -> dict:
         from ..processing_algorithms import shelter_catchments
         _time_stages(shelter_catchments, times)
     alg, params = _params(impl, d, out)
+    import resource                                   # Unix only, like the rest of the benchmarks
     with RssPeak() as mem:
+        cpu0 = resource.getrusage(resource.RUSAGE_SELF)
         t = time.perf_counter()
         res = processing.run(alg, params, feedback=QgsProcessingFeedback(), context=QgsProcessingContext())
         wall = time.perf_counter() - t
+        cpu1 = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)   # all threads of this process
     extra = {k: res.get(k) for k in ("EVACUEES_TOTAL", "EVACUEES_UNASSIGNED", "OVER_CAPACITY_SHELTERS") if k in res}
     if times:
         times["rest"] = wall - sum(times.values())
         extra["stages"] = {k: round(v, 2) for k, v in times.items()}
-    return {"wall_s": wall, "peak_mb": mem.mb, **extra}
+    return {"wall_s": wall, "cpu_s": round(cpu, 2), "peak_mb": mem.mb, **extra}
 
 
 def _spawn(impl: str, d: str, stages: bool = False) -> dict:
@@ -163,6 +167,8 @@ def run(args) -> list[dict]:
                 note = "ratio = native / Sonae"
             if repeat > 1 and impl != "capacity":
                 note = f"best of {repeat}, interleaved" + (f"; {note}" if note else "")
+            if r.get("cpu_s") is not None:
+                note = (note + "; " if note else "") + f"cpu {r['cpu_s']:.2f} s"
             if r.get("stages"):
                 note = (note + "; " if note else "") + ", ".join(f"{k} {v:.2f} s" for k, v in r["stages"].items())
             rows.append(dict(bench="demand", case=label, impl=name, wall_s=r["wall_s"], peak_mb=r.get("peak_mb"),

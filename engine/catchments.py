@@ -110,7 +110,7 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
         "unassigned_evacuees": flow.unassigned.astype(np.int64), "unreached": flow.unreachable,
         "shelter_index": main_sh, "distance_m": main_d, "mean_distance_m": mean_d, "n_shelters": n_sh,
         **{f"room_shelter_index_{j + 1}": room_ids[:, j] for j in range(ROOM_SHELTERS)},
-        "room_distance_m": room_d})
+        "room_distance_m": room_d}, copy=False)   # columns kept as they are (no consolidating copy at 1M zones)
     totals = {
         "evacuees": int(evac.sum()), "assigned": int(assigned.sum()), "unassigned": int(flow.unassigned.sum()),
         "unreached": int(evac[flow.unreachable].sum()),

@@ -310,7 +310,7 @@ class ShelterCatchments(SonaeAlgorithm):
             "room_shelter_ids": joined_ids(sid, zone_t[[c for c in zone_t.columns
                                                         if c.startswith("room_shelter_index_")]].to_numpy()),
             "room_distance_m": zone_t["room_distance_m"].to_numpy(),
-            "method": f"{assignment}/{method}", "hazard": hazard})
+            "method": f"{assignment}/{method}", "hazard": hazard}, copy=False)   # no consolidating copy (0.6 s at 1M)
         catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs)
         kinds = schema_kinds(out)
         kinds.update({"eligible": "bool", "stay": "bool", "role": "str", "eligibility": "str",

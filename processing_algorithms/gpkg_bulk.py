@@ -23,6 +23,27 @@ def gpkg_blob_header(srs_id: int) -> bytes:
     return b"GP\x00\x01" + struct.pack("<i", srs_id)
 
 
+def _point_blobs(geoms: np.ndarray, header: bytes) -> list | None:
+    """GeoPackage blobs of 2D points built in numpy: header + little-endian WKB point (1, 1, x, y), the same bytes
+    as header + shapely.to_wkb, ~4x faster at 1,000,000 points. None unless every geometry is a non-empty 2D
+    point with finite coordinates (then the caller converts geometry by geometry)."""
+    if not len(geoms) or not (shapely.get_type_id(geoms) == 0).all() or shapely.has_z(geoms).any():
+        return None
+    if hasattr(shapely, "has_m") and shapely.has_m(geoms).any():     # shapely >= 2.1 writes M
+        return None
+    xy = shapely.get_coordinates(geoms)
+    if len(xy) != len(geoms) or not np.isfinite(xy).all():
+        return None
+    rec = np.zeros(len(geoms), dtype=[("header", f"V{len(header)}"), ("order", "u1"), ("type", "<u4"),
+                                      ("x", "<f8"), ("y", "<f8")])
+    rec["header"] = np.void(header)
+    rec["order"] = 1
+    rec["type"] = 1
+    rec["x"] = xy[:, 0]
+    rec["y"] = xy[:, 1]
+    return rec.view(f"V{rec.dtype.itemsize}").tolist()
+
+
 def _set_feature_count(con, table: str) -> None:
     """OGR's cached feature count (its insert trigger was set aside during the bulk insert)."""
     has = con.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone()
@@ -97,8 +118,10 @@ def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None
             header = gpkg_blob_header(int(srs_id))
             geoms = np.asarray(geoms, dtype=object)
             missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-            wkbs = shapely.to_wkb(geoms, byte_order=1)
-            blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]
+            blobs = _point_blobs(geoms, header) if not missing.any() else None
+            if blobs is None:
+                wkbs = shapely.to_wkb(geoms, byte_order=1)
+                blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]
             _insert_many(con, f'INSERT INTO "{table}" (fid, "{geom_col}", {", ".join(names)})', len(names) + 2,
                          ((fid, blob, *row) for fid, blob, row in zip(fids, blobs, rows)), n)
             bounds = shapely.bounds(geoms)

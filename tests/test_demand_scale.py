@@ -92,3 +92,20 @@ def test_bulk_loaded_rtree_is_valid_and_answers_like_brute_force(n, dense):
         eps = 1e-4
         assert ((bounds[extra, 0] > x1 - eps) | (bounds[extra, 2] < x0 + eps) | (bounds[extra, 1] > y1 - eps)
                 | (bounds[extra, 3] < y0 + eps)).all()
+
+
+def test_point_blobs_are_the_bytes_of_shapely_wkb():
+    import shapely
+    from sonae.processing_algorithms.gpkg_bulk import _point_blobs, gpkg_blob_header
+    rng = np.random.default_rng(5)
+    header = gpkg_blob_header(6691)
+    xy = np.vstack([rng.uniform(-1e6, 1e6, (500, 2)), [[0.0, 0.0], [-0.0, 5e-324], [1e308, -1e-300], [135.5, 34.25]]])
+    geoms = shapely.points(xy)
+    got = _point_blobs(geoms, header)
+    assert got == [header + w for w in shapely.to_wkb(geoms, byte_order=1).tolist()]
+    assert [shapely.from_wkb(b[8:]) for b in got[-4:]] == list(geoms[-4:])
+    # anything but plain 2D points goes the general way
+    for odd in (shapely.points([[1.0, 2.0, 3.0]]), shapely.from_wkt(["POINT EMPTY"]), np.array([None], dtype=object),
+                shapely.from_wkt(["LINESTRING (0 0, 1 1)"]), shapely.from_wkt(["MULTIPOINT (0 0, 1 1)"])):
+        assert _point_blobs(np.concatenate([geoms[:3], odd]), header) is None
+    assert _point_blobs(np.zeros(0, dtype=object), header) is None

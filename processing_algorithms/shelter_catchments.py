@@ -311,7 +311,7 @@ class ShelterCatchments(SonaeAlgorithm):
                                                         if c.startswith("room_shelter_index_")]].to_numpy()),
             "room_distance_m": zone_t["room_distance_m"].to_numpy(),
             "method": f"{assignment}/{method}", "hazard": hazard}, copy=False)   # no consolidating copy (0.6 s at 1M)
-        catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs)
+        catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs, copy=False)
         kinds = schema_kinds(out)
         kinds.update({"eligible": "bool", "stay": "bool", "role": "str", "eligibility": "str",
                       "capacity_source": "str", "capacity_full": "float", "usable_floors": "float",

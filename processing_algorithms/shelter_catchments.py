@@ -52,6 +52,15 @@ def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
     return g
 
 
+def _xy(points: gpd.GeoSeries) -> np.ndarray:
+    """[n, 2] coordinates of a GeoSeries of points (NaN for a missing or empty one), straight from shapely."""
+    g = np.asarray(points.values, dtype=object)
+    empty = shapely.is_empty(g)                  # GEOS refuses getX on an empty point
+    if empty.any():
+        g = np.where(empty, None, g)
+    return np.column_stack([shapely.get_x(g), shapely.get_y(g)])
+
+
 def _row_numbers(n: int) -> np.ndarray:
     """'0', '1', ... as Python strings (numpy's astype(str) takes ~0.5 s at 1,000,000 rows)."""
     out = np.empty(n, dtype=object)
@@ -270,8 +279,8 @@ class ShelterCatchments(SonaeAlgorithm):
         epsg = demand.metric_epsg(lonlat.x.to_numpy())
         s_pts = gpd.GeoSeries(_points(shelters), crs=shelters.crs).to_crs(epsg)
         z_pts = gpd.GeoSeries(_points(zones), crs=zones.crs).to_crs(epsg)
-        s_xy = np.column_stack([s_pts.x, s_pts.y])
-        z_xy = np.column_stack([z_pts.x, z_pts.y])
+        s_xy = _xy(s_pts)
+        z_xy = _xy(z_pts)
         z_bad = ~np.isfinite(z_xy).all(axis=1)
         if z_bad.any():
             feedback.pushWarning(f"{int(z_bad.sum())} zone(s) of {pop_name} have no location: not assigned. / "

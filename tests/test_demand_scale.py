@@ -49,14 +49,20 @@ def test_joined_ids_equal_a_join_per_row(n_names):
     assert joined_ids(names, np.zeros((0, 3), np.int64)).tolist() == []
 
 
-@pytest.mark.parametrize("n, per", [(0, None), (1, None), (49, None), (50, None), (1234, None), (1234, 7), (10, 1)])
-def test_multi_row_insert_writes_every_row(n, per):
-    from sonae.processing_algorithms.gpkg_bulk import _insert_many
+@pytest.mark.parametrize("by_columns", [False, True])
+@pytest.mark.parametrize("n, per", [(0, None), (1, None), (49, None), (50, None), (1234, None), (1234, 7), (10, 1),
+                                    (12345, None)])
+def test_multi_row_insert_writes_every_row(n, per, by_columns):
+    from sonae.processing_algorithms.gpkg_bulk import _insert_columns, _insert_many
     con = sqlite3.connect(":memory:")
     con.execute("CREATE TABLE t (fid INTEGER PRIMARY KEY, a TEXT, b REAL, c INTEGER, d BLOB)")
     rows = [(i + 1, None if i % 5 == 0 else f"名前{i}", float("nan") if i % 7 == 0 else i / 3, i * 2, bytes([i % 256]))
             for i in range(n)]
-    _insert_many(con, "INSERT INTO t (fid, a, b, c, d)", 5, iter(rows), n, per)
+    if by_columns:
+        columns = [range(1, n + 1)] + [list(c) for c in zip(*rows)][1:] if n else [range(1, 1), [], [], [], []]
+        _insert_columns(con, "INSERT INTO t (fid, a, b, c, d)", columns, n, per)
+    else:
+        _insert_many(con, "INSERT INTO t (fid, a, b, c, d)", 5, iter(rows), n, per)
     got = con.execute("SELECT fid, a, b, c, d FROM t ORDER BY fid").fetchall()
     want = [(r[0], r[1], None if r[2] != r[2] else r[2], r[3], r[4]) for r in rows]   # NaN is stored as NULL
     assert got == want

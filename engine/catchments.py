@@ -23,12 +23,16 @@ def parse_population(values, layer: str, field: str) -> tuple[np.ndarray, int]:
     Returns (values with NULL -> 0, number of NULLs). Text that is not a number, or a negative number, is refused
     with the row named.
     """
-    s = pd.Series(values, dtype=object).reset_index(drop=True)
-    if s.map(lambda v: isinstance(v, str)).any():
-        from .columns import numbers  # the shared parser (engine.parsing): '2,041人' read, junk refused
-        nums = np.asarray(numbers(s, field, layer), dtype=float)
+    arr = values.to_numpy() if isinstance(values, pd.Series) else np.asarray(values)
+    if arr.dtype.kind in "biuf":       # already numbers (the common case): no per-value look
+        nums = arr.astype(float)
     else:
-        nums = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)
+        s = pd.Series(arr, dtype=object)
+        if s.map(lambda v: isinstance(v, str)).any():
+            from .columns import numbers  # the shared parser (engine.parsing): '2,041人' read, junk refused
+            nums = np.asarray(numbers(s, field, layer), dtype=float)
+        else:
+            nums = pd.to_numeric(s, errors="coerce").to_numpy(dtype=float)
     neg = nums < 0
     if neg.any():
         i = int(np.nonzero(neg)[0][0])
@@ -88,10 +92,13 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
     main_sh = np.full(nz, -1, np.int64)
     main_d = np.full(nz, np.nan)
     if len(flow.zone):
-        order = np.lexsort((flow.distance, -flow.people, flow.zone))  # per zone: most people, then nearest
-        first = np.ones(len(order), bool)
-        first[1:] = flow.zone[order][1:] != flow.zone[order][:-1]
-        top = order[first]
+        if (np.diff(flow.zone) > 0).all():      # one arc per zone (nearest): it is the main one
+            top = np.arange(len(flow.zone))
+        else:
+            order = np.lexsort((flow.distance, -flow.people, flow.zone))  # per zone: most people, then nearest
+            first = np.ones(len(order), bool)
+            first[1:] = flow.zone[order][1:] != flow.zone[order][:-1]
+            top = order[first]
         main_sh[flow.zone[top]] = shel[top]
         main_d[flow.zone[top]] = flow.distance[top]
     with np.errstate(invalid="ignore", divide="ignore"):
@@ -102,7 +109,8 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
         "population": pop, "evacuees_expected": expected, "evacuees": evac, "assigned_evacuees": assigned,
         "unassigned_evacuees": flow.unassigned.astype(np.int64), "unreached": flow.unreachable,
         "shelter_index": main_sh, "distance_m": main_d, "mean_distance_m": mean_d, "n_shelters": n_sh,
-        "room_shelter_index": room_ids, "room_distance_m": room_d})
+        **{f"room_shelter_index_{j + 1}": room_ids[:, j] for j in range(ROOM_SHELTERS)},
+        "room_distance_m": room_d}, copy=False)   # columns kept as they are (no consolidating copy at 1M zones)
     totals = {
         "evacuees": int(evac.sum()), "assigned": int(assigned.sum()), "unassigned": int(flow.unassigned.sum()),
         "unreached": int(evac[flow.unreachable].sum()),
@@ -115,27 +123,49 @@ def catchments(population: np.ndarray, zone_xy: np.ndarray, shelter_xy: np.ndarr
 
 
 def _room(zone_xy, shelter_xy, cost, has_room):
-    """Per zone: the indices (list) of the nearest shelters that still have room, and the distance to the first."""
+    """Per zone: the indices of the nearest shelters that still have room, nearest first, as an int array
+    [zones, ROOM_SHELTERS] padded with -1, and the distance to the first (NaN when there is none)."""
     nz = len(zone_xy) if zone_xy is not None else (cost.shape[0] if cost is not None else 0)
     idx = np.nonzero(has_room)[0]
-    out = np.empty(nz, dtype=object)
+    out = np.full((nz, ROOM_SHELTERS), -1, dtype=np.int64)
     dist = np.full(nz, np.nan)
     if not len(idx) or nz == 0:
-        out[:] = [[] for _ in range(nz)]
         return out, dist
     kk = min(ROOM_SHELTERS, len(idx))
     if cost is None:
         from scipy.spatial import cKDTree
-        dd, ii = cKDTree(np.asarray(shelter_xy, float)[idx]).query(zone_xy, k=kk)
+        dd, ii = cKDTree(np.asarray(shelter_xy, float)[idx]).query(zone_xy, k=kk, workers=-1)
         dd, ii = dd.reshape(nz, -1), ii.reshape(nz, -1)
     else:
         sub = cost[:, idx]
         ii = np.argsort(sub, axis=1, kind="stable")[:, :kk]
         dd = np.take_along_axis(sub, ii, axis=1)
-    ids = idx[ii]
-    out[:] = [list(r[np.isfinite(d)]) for r, d in zip(ids, dd)]
-    dist = np.where(np.isfinite(dd[:, 0]), dd[:, 0], np.nan)
+    # unreachable (inf) shelters sort last, so the reachable ones are a prefix of each row
+    ok = np.isfinite(dd)
+    out[:, :kk] = np.where(ok, idx[np.where(ok, ii, 0)], -1)
+    dist = np.where(ok[:, 0], dd[:, 0], np.nan)
     return out, dist
+
+
+def joined_ids(names, index) -> np.ndarray:
+    """Per row of ``index`` (int array [rows, k], -1 = none): the ``names`` it points at joined by ','
+    ('' when none). Each distinct row is joined once (a city has far fewer distinct rows than zones)."""
+    index = np.asarray(index, dtype=np.int64)
+    names = np.asarray(names, dtype=object)
+    n, k = index.shape
+    if n == 0:
+        return np.zeros(0, dtype=object)
+    base = len(names) + 1
+    if k and float(base) ** k < 2.0 ** 62:
+        key = np.zeros(n, dtype=np.int64)
+        for j in range(k):
+            key = key * base + (index[:, j] + 1)
+        _u, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    else:
+        _u, first, inverse = np.unique(index, axis=0, return_index=True, return_inverse=True)
+    text = np.empty(len(first), dtype=object)
+    text[:] = [",".join(names[i] for i in row if i >= 0) for row in index[first].tolist()]
+    return text[np.asarray(inverse).reshape(-1)]
 
 
 def _unplaced_by_nearest(flow: Flow, zone_xy, shelter_xy, cost, cand, ns, max_distance) -> np.ndarray:
@@ -148,7 +178,8 @@ def _unplaced_by_nearest(flow: Flow, zone_xy, shelter_xy, cost, cand, ns, max_di
         return out
     if cost is None:
         from scipy.spatial import cKDTree
-        d, i = cKDTree(np.asarray(shelter_xy, float)[cand]).query(np.asarray(zone_xy, float)[zs], k=1)
+        d, i = cKDTree(np.asarray(shelter_xy, float)[cand]).query(np.asarray(zone_xy, float)[zs], k=1,
+                                                                   workers=-1)
     else:
         sub = cost[zs][:, cand]
         i = np.argmin(sub, axis=1)

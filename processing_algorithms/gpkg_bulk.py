@@ -8,6 +8,7 @@ error nothing is committed.
 """
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import struct
 
@@ -20,6 +21,27 @@ from .rtree_bulk import bulk_load
 def gpkg_blob_header(srs_id: int) -> bytes:
     """GeoPackage binary header: magic 'GP', version 0, flags (little-endian, no envelope), srs_id."""
     return b"GP\x00\x01" + struct.pack("<i", srs_id)
+
+
+def _point_blobs(geoms: np.ndarray, header: bytes) -> list | None:
+    """GeoPackage blobs of 2D points built in numpy: header + little-endian WKB point (1, 1, x, y), the same bytes
+    as header + shapely.to_wkb, ~4x faster at 1,000,000 points. None unless every geometry is a non-empty 2D
+    point with finite coordinates (then the caller converts geometry by geometry)."""
+    if not len(geoms) or not (shapely.get_type_id(geoms) == 0).all() or shapely.has_z(geoms).any():
+        return None
+    if hasattr(shapely, "has_m") and shapely.has_m(geoms).any():     # shapely >= 2.1 writes M
+        return None
+    xy = shapely.get_coordinates(geoms)
+    if len(xy) != len(geoms) or not np.isfinite(xy).all():
+        return None
+    rec = np.zeros(len(geoms), dtype=[("header", f"V{len(header)}"), ("order", "u1"), ("type", "<u4"),
+                                      ("x", "<f8"), ("y", "<f8")])
+    rec["header"] = np.void(header)
+    rec["order"] = 1
+    rec["type"] = 1
+    rec["x"] = xy[:, 0]
+    rec["y"] = xy[:, 1]
+    return rec.view(f"V{rec.dtype.itemsize}").tolist()
 
 
 def _set_feature_count(con, table: str) -> None:
@@ -57,9 +79,54 @@ def sqlite_values(series, kind: str, fallback):
     return values.tolist()
 
 
-def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None = None) -> None:
+def _insert_many(con, head: str, width: int, rows, n: int, per_statement: int | None = None) -> None:
+    """``con.executemany(head + " VALUES (?, ...)", rows)`` with up to ``per_statement`` rows in one INSERT:
+    SQLite's per-statement cost is paid once per batch (~1.4x faster at 1,000,000 rows of 19 values). The batch
+    stays within 999 bound values, SQLite's limit before 3.32."""
+    one = "(" + ", ".join("?" * width) + ")"
+    per = max(1, min(50, 999 // max(1, width))) if per_statement is None else max(1, int(per_statement))
+    full, rest = divmod(n, per)
+    flat = itertools.chain.from_iterable(rows)
+    if full:
+        con.executemany(f"{head} VALUES {', '.join([one] * per)}",
+                        (tuple(itertools.islice(flat, per * width)) for _ in range(full)))
+    if rest:
+        con.execute(f"{head} VALUES {', '.join([one] * rest)}", tuple(itertools.islice(flat, rest * width)))
+
+
+def _insert_columns(con, head: str, columns: list, n: int, per_statement: int | None = None) -> None:
+    """As :func:`_insert_many` from ``columns`` (sequences of length ``n`` that slice: lists, ranges): each batch's
+    parameters are laid out by strided slice assignment, with no tuple per row (~1.25x faster at 1,000,000 rows)."""
+    width = len(columns)
+    if any(len(c) != n for c in columns):
+        raise ValueError(f"every column must hold {n} values")
+    one = "(" + ", ".join("?" * width) + ")"
+    per = max(1, min(50, 999 // max(1, width))) if per_statement is None else max(1, int(per_statement))
+    full = n // per * per
+    chunk = per * max(1, 10000 // per)
+
+    def flat(start, stop):
+        out = [None] * ((stop - start) * width)
+        for j, column in enumerate(columns):
+            out[j::width] = column[start:stop]
+        return out
+
+    def batches():
+        step = per * width
+        for start in range(0, full, chunk):
+            values = flat(start, min(start + chunk, full))
+            for i in range(0, len(values), step):
+                yield values[i:i + step]
+    if full:
+        con.executemany(f"{head} VALUES {', '.join([one] * per)}", batches())
+    if n > full:
+        con.execute(f"{head} VALUES {', '.join([one] * (n - full))}", flat(full, n))
+
+
+def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None = None,
+                values: list | None = None) -> None:
     """Insert ``rows`` (tuples in ``columns`` order; a list, or any iterable with ``n`` given) and shapely
-    ``geoms`` (or None) into an empty table."""
+    ``geoms`` (or None) into an empty table. ``values`` instead of ``rows``: one list per column (faster)."""
     con = sqlite3.connect(path, isolation_level=None, timeout=60)
     try:
         con.execute("BEGIN")
@@ -69,7 +136,9 @@ def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None
         if count:
             raise RuntimeError(f"table {table} is not empty")
         names = [f'"{c}"' for c in columns]
-        n = len(rows) if n is None else int(n)
+        if n is None:
+            n = (len(values[0]) if values else 0) if values is not None else len(rows)
+        n = int(n)
         fids = range(1, n + 1)
         if geom_info is not None and geoms is not None:
             geom_col, srs_id = geom_info
@@ -79,12 +148,18 @@ def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None
             for name, _sql in triggers:
                 con.execute(f'DROP TRIGGER "{name}"')
             header = gpkg_blob_header(int(srs_id))
+            geoms = np.asarray(geoms, dtype=object)
             missing = shapely.is_missing(geoms) | shapely.is_empty(geoms)
-            wkbs = shapely.to_wkb(geoms, byte_order=1)
-            blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]
-            sql = (f'INSERT INTO "{table}" (fid, "{geom_col}", {", ".join(names)}) '
-                   f'VALUES (?, ?, {", ".join("?" * len(names))})')
-            con.executemany(sql, ((fid, blob, *row) for fid, blob, row in zip(fids, blobs, rows)))
+            blobs = _point_blobs(geoms, header) if not missing.any() else None
+            if blobs is None:
+                wkbs = shapely.to_wkb(geoms, byte_order=1)
+                blobs = [None if w is None else header + w for w in np.where(missing, None, wkbs).tolist()]
+            head = f'INSERT INTO "{table}" (fid, "{geom_col}", {", ".join(names)})'
+            if values is not None:
+                _insert_columns(con, head, [fids, blobs, *values], n)
+            else:
+                _insert_many(con, head, len(names) + 2,
+                             ((fid, blob, *row) for fid, blob, row in zip(fids, blobs, rows)), n)
             bounds = shapely.bounds(geoms)
             rtree = f"rtree_{table}_{geom_col}"
             has_rtree = con.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
@@ -105,8 +180,11 @@ def bulk_insert(path: str, table: str, columns: list, rows, geoms, n: int | None
                                    "AND name LIKE 'trigger_insert_feature_count_%'", (table,)).fetchall()
             for name, _sql in triggers:
                 con.execute(f'DROP TRIGGER "{name}"')
-            sql = f'INSERT INTO "{table}" (fid, {", ".join(names)}) VALUES (?, {", ".join("?" * len(names))})'
-            con.executemany(sql, ((fid, *row) for fid, row in zip(fids, rows)))
+            head = f'INSERT INTO "{table}" (fid, {", ".join(names)})'
+            if values is not None:
+                _insert_columns(con, head, [fids, *values], n)
+            else:
+                _insert_many(con, head, len(names) + 1, ((fid, *row) for fid, row in zip(fids, rows)), n)
             for _name, trigger_sql in triggers:
                 con.execute(trigger_sql)
             _set_feature_count(con, table)

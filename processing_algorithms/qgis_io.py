@@ -136,8 +136,7 @@ def write_frame(alg, parameters, name, context: QgsProcessingContext, frame: pd.
             if feedback is not None and feedback.isCanceled():
                 raise SonaeInputError("Cancelled before writing the output; nothing was kept.",
                                       "出力の書き込み前に中止しました。出力は残していません。")
-            bulk_insert(gpkg[0], gpkg[1], [nk[0] for nk in names_kinds],
-                        zip(*sql_columns) if sql_columns else [()] * n, geoms, n=n)
+            bulk_insert(gpkg[0], gpkg[1], [nk[0] for nk in names_kinds], None, geoms, n=n, values=sql_columns)
         else:
             columns = _columns_as_lists(frame, names_kinds)
             if destinations.is_spreadsheet(target):     # CSV/XLSX: text a spreadsheet would run as a formula

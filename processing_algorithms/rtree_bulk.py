@@ -14,6 +14,8 @@ import math
 
 import numpy as np
 
+PAIRS_PER_INSERT = 400          # (id, node) rows per INSERT: 800 bound values, within SQLite's old limit of 999
+
 
 def _outward(lo: np.ndarray, hi: np.ndarray):
     """float32 bounds that still contain the float64 box (SQLite's rtreeValueDown/Up)."""
@@ -51,19 +53,50 @@ def _node_blob(size: int, depth: int, ids: np.ndarray, boxes: np.ndarray) -> byt
     return blob + b"\0" * (size - len(blob))
 
 
+def _node_blobs(size: int, depth: int, ids: np.ndarray, boxes: np.ndarray, sizes: np.ndarray) -> list:
+    """The blobs of consecutive nodes at once: node k holds the next ``sizes[k]`` of ``ids``/``boxes``
+    (the same bytes as :func:`_node_blob` node by node)."""
+    count = len(sizes)
+    width = int(sizes.max()) if count else 0
+    starts = np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+    node = np.repeat(np.arange(count), sizes)
+    pos = np.arange(len(ids)) - np.repeat(starts, sizes)
+    cells = np.zeros((count, width), dtype=[("id", ">i8"), ("b", ">f4", (4,))])
+    cells["id"][node, pos] = ids
+    cells["b"][node, pos] = boxes
+    buf = np.zeros((count, size), dtype=np.uint8)
+    buf[:, 0] = (int(depth) >> 8) & 0xFF
+    buf[:, 1] = int(depth) & 0xFF
+    buf[:, 2] = (sizes >> 8) & 0xFF
+    buf[:, 3] = sizes & 0xFF
+    buf[:, 4:4 + 24 * width] = cells.view(np.uint8).reshape(count, 24 * width)
+    return [row.tobytes() for row in buf]
+
+
+def node_size(con, rtree: str) -> int:
+    """Bytes per node of the (empty) R-tree ``rtree``: the length of its root node."""
+    (size,) = con.execute(f'SELECT length(data) FROM "{rtree}_node" WHERE nodeno = 1').fetchone()
+    return int(size)
+
+
 def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
     """Fill the empty R-tree ``rtree`` (columns id, minx, maxx, miny, maxy) with ``ids`` and their bounds.
 
     ``bounds``: float64 array [n, 4] of (minx, miny, maxx, maxy) as shapely.bounds gives them.
     """
-    q = f'"{rtree}'
-    (size,) = con.execute(f'SELECT length(data) FROM {q}_node" WHERE nodeno = 1').fetchone()
+    store(con, rtree, plan(ids, bounds, node_size(con, rtree)))
+
+
+def plan(ids: np.ndarray, bounds: np.ndarray, size: int) -> tuple:
+    """The packed tree's rows (numpy only, no database: can run in a thread while the features are inserted):
+    (node rows [(nodeno, blob)], %_rowid pairs [n, 2], %_parent pairs [m, 2]), pairs in key order."""
     capacity = (size - 4) // 24
     lo_x, hi_x = _outward(bounds[:, 0], bounds[:, 2])
     lo_y, hi_y = _outward(bounds[:, 1], bounds[:, 3])
     level_ids = np.asarray(ids, dtype=np.int64)
     level_boxes = np.column_stack([lo_x, hi_x, lo_y, hi_y]).astype(np.float32)
-    nodes, rowid_rows, parent_rows = [], [], []
+    nodes = []
+    child_ids, child_nodes = {0: [], 1: []}, {0: [], 1: []}    # 0: leaf cells (-> %_rowid), 1: inner (-> %_parent)
     next_no = 2
     depth = 0
     while True:
@@ -71,25 +104,51 @@ def bulk_load(con, rtree: str, ids: np.ndarray, bounds: np.ndarray) -> None:
         last = len(groups) == 1
         numbers = [1] if last else list(range(next_no, next_no + len(groups)))
         next_no += 0 if last else len(groups)
-        parent_boxes = np.empty((len(groups), 4), dtype=np.float32)
-        for no, g in zip(numbers, groups):
-            nodes.append((no, _node_blob(size, depth if last else 0, level_ids[g], level_boxes[g])))
-            child_ids = level_ids[g]
-            if depth == 0:
-                rowid_rows.extend(zip(child_ids.tolist(), [no] * len(g)))
-            else:
-                parent_rows.extend(zip(child_ids.tolist(), [no] * len(g)))
-        for k, g in enumerate(groups):
-            b = level_boxes[g]
-            parent_boxes[k] = (b[:, 0].min(), b[:, 1].max(), b[:, 2].min(), b[:, 3].max())
+        order = np.concatenate(groups)
+        sizes = np.array([len(g) for g in groups], dtype=np.int64)
+        nodes.extend(zip(numbers, _node_blobs(size, depth if last else 0, level_ids[order], level_boxes[order], sizes)))
+        child_ids[min(depth, 1)].append(level_ids[order])
+        child_nodes[min(depth, 1)].append(np.repeat(np.asarray(numbers, dtype=np.int64), sizes))
         if last:
             break
+        starts = np.concatenate([[0], np.cumsum(sizes)[:-1]])
+        b = level_boxes[order]
+        parent_boxes = np.column_stack([np.minimum.reduceat(b[:, 0], starts), np.maximum.reduceat(b[:, 1], starts),
+                                        np.minimum.reduceat(b[:, 2], starts), np.maximum.reduceat(b[:, 3], starts)])
         level_ids = np.asarray(numbers, dtype=np.int64)
-        level_boxes = parent_boxes
+        level_boxes = parent_boxes.astype(np.float32)
         depth += 1
+    pairs = []
+    for level in (0, 1):
+        if not child_ids[level]:
+            pairs.append(np.zeros((0, 2), dtype=np.int64))
+            continue
+        ids_l = np.concatenate(child_ids[level])
+        parent = np.concatenate(child_nodes[level])
+        lo, o = int(ids_l.min()), None
+        if int(ids_l.max()) - lo + 1 == len(ids_l):     # ids 1..n (fids): place them instead of sorting
+            o = np.full(len(ids_l), -1, dtype=np.int64)
+            o[ids_l - lo] = np.arange(len(ids_l))
+        if o is None or (o < 0).any():                  # gaps or repeats: sort
+            o = np.argsort(ids_l, kind="stable")
+        pairs.append(np.column_stack([ids_l[o], parent[o]]))
+    return nodes, pairs[0], pairs[1]
+
+
+def store(con, rtree: str, planned: tuple) -> None:
+    """Write a :func:`plan` into the R-tree's shadow tables (replacing the empty root)."""
+    nodes, rowid_pairs, parent_pairs = planned
+    q = f'"{rtree}'
     con.execute(f"DELETE FROM {q}_node\"")
     con.execute(f"DELETE FROM {q}_rowid\"")
     con.execute(f"DELETE FROM {q}_parent\"")
     con.executemany(f'INSERT INTO {q}_node" (nodeno, data) VALUES (?, ?)', nodes)
-    con.executemany(f'INSERT INTO {q}_rowid" (rowid, nodeno) VALUES (?, ?)', rowid_rows)
-    con.executemany(f'INSERT INTO {q}_parent" (nodeno, parentnode) VALUES (?, ?)', parent_rows)
+    # in key order: SQLite appends to the B-tree instead of inserting at random pages (4x faster at 1M rows)
+    for pairs, table, key in ((rowid_pairs, "_rowid", "rowid, nodeno"), (parent_pairs, "_parent", "nodeno, parentnode")):
+        full = len(pairs) // PAIRS_PER_INSERT * PAIRS_PER_INSERT
+        head = f'INSERT INTO {q}{table}" ({key}) VALUES '
+        if full:                        # many rows per INSERT, parameters straight from numpy
+            con.executemany(head + ", ".join(["(?, ?)"] * PAIRS_PER_INSERT),
+                            pairs[:full].reshape(-1, 2 * PAIRS_PER_INSERT).tolist())
+        if len(pairs) > full:
+            con.execute(head + ", ".join(["(?, ?)"] * (len(pairs) - full)), pairs[full:].ravel().tolist())

@@ -13,7 +13,8 @@ from qgis.core import (QgsCoordinateReferenceSystem, QgsProcessing, QgsProcessin
                        QgsProcessingParameterNumber, QgsProcessingParameterVectorLayer)
 
 demand = lazy("..engine.demand", __package__)
-ASSIGNMENTS, catchments, parse_population = lazy_from(__name__, "..engine.catchments", "ASSIGNMENTS", "catchments", "parse_population")
+ASSIGNMENTS, catchments, joined_ids, parse_population = lazy_from(
+    __name__, "..engine.catchments", "ASSIGNMENTS", "catchments", "joined_ids", "parse_population")
 HAZARD_IDS, eligibility_summary, shelter_eligibility = lazy_from(__name__, "..engine.eligibility", "HAZARD_IDS", "eligibility_summary", "shelter_eligibility")
 from ..engine.errors import SonaeInputError
 from ..engine.rules import load_rules
@@ -41,8 +42,30 @@ def _m2_id(value) -> str:
 
 
 def _points(frame: gpd.GeoDataFrame) -> np.ndarray:
-    g = frame.geometry.values
-    return np.where(shapely.get_type_id(g) == 0, g, shapely.point_on_surface(g))
+    """Points as they are, any other geometry by a point on its surface (computed only for those)."""
+    g = np.asarray(frame.geometry.values, dtype=object)
+    other = shapely.get_type_id(g) != 0
+    if not other.any():
+        return g
+    g = g.copy()
+    g[other] = shapely.point_on_surface(g[other])
+    return g
+
+
+def _xy(points: gpd.GeoSeries) -> np.ndarray:
+    """[n, 2] coordinates of a GeoSeries of points (NaN for a missing or empty one), straight from shapely."""
+    g = np.asarray(points.values, dtype=object)
+    empty = shapely.is_empty(g)                  # GEOS refuses getX on an empty point
+    if empty.any():
+        g = np.where(empty, None, g)
+    return np.column_stack([shapely.get_x(g), shapely.get_y(g)])
+
+
+def _row_numbers(n: int) -> np.ndarray:
+    """'0', '1', ... as Python strings (numpy's astype(str) takes ~0.5 s at 1,000,000 rows)."""
+    out = np.empty(n, dtype=object)
+    out[:] = list(map(str, range(n)))
+    return out
 
 
 class ShelterCatchments(SonaeAlgorithm):
@@ -256,8 +279,8 @@ class ShelterCatchments(SonaeAlgorithm):
         epsg = demand.metric_epsg(lonlat.x.to_numpy())
         s_pts = gpd.GeoSeries(_points(shelters), crs=shelters.crs).to_crs(epsg)
         z_pts = gpd.GeoSeries(_points(zones), crs=zones.crs).to_crs(epsg)
-        s_xy = np.column_stack([s_pts.x, s_pts.y])
-        z_xy = np.column_stack([z_pts.x, z_pts.y])
+        s_xy = _xy(s_pts)
+        z_xy = _xy(z_pts)
         z_bad = ~np.isfinite(z_xy).all(axis=1)
         if z_bad.any():
             feedback.pushWarning(f"{int(z_bad.sum())} zone(s) of {pop_name} have no location: not assigned. / "
@@ -284,7 +307,7 @@ class ShelterCatchments(SonaeAlgorithm):
         main = zone_t["shelter_index"].to_numpy()
         has = main >= 0
         catch = pd.DataFrame({
-            "zone_id": zones[id_field].astype(str).to_numpy() if id_field else np.arange(len(zones)).astype(str),
+            "zone_id": zones[id_field].astype(str).to_numpy() if id_field else _row_numbers(len(zones)),
             "population": pop, "evacuees_expected": zone_t["evacuees_expected"].to_numpy(),
             "evacuees": zone_t["evacuees"].to_numpy(), "assigned_evacuees": zone_t["assigned_evacuees"].to_numpy(),
             "unassigned_evacuees": zone_t["unassigned_evacuees"].to_numpy(),
@@ -293,10 +316,11 @@ class ShelterCatchments(SonaeAlgorithm):
             "shelter_name": np.where(has, sname[np.maximum(main, 0)], None),
             "distance_m": zone_t["distance_m"].to_numpy(), "mean_distance_m": zone_t["mean_distance_m"].to_numpy(),
             "n_shelters": zone_t["n_shelters"].to_numpy(),
-            "room_shelter_ids": [",".join(sid[i] for i in r) for r in zone_t["room_shelter_index"]],
+            "room_shelter_ids": joined_ids(sid, zone_t[[c for c in zone_t.columns
+                                                        if c.startswith("room_shelter_index_")]].to_numpy()),
             "room_distance_m": zone_t["room_distance_m"].to_numpy(),
-            "method": f"{assignment}/{method}", "hazard": hazard})
-        catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs)
+            "method": f"{assignment}/{method}", "hazard": hazard}, copy=False)   # no consolidating copy (0.6 s at 1M)
+        catch = gpd.GeoDataFrame(catch, geometry=zones.geometry.values, crs=zones.crs, copy=False)
         kinds = schema_kinds(out)
         kinds.update({"eligible": "bool", "stay": "bool", "role": "str", "eligibility": "str",
                       "capacity_source": "str", "capacity_full": "float", "usable_floors": "float",

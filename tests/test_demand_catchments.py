@@ -266,3 +266,45 @@ def test_bad_inputs_are_named(run_alg, tmp_path):
     no_shelter = shelters_layer(tmp_path, [FACILITIES[4]], name="h.gpkg")
     with pytest.raises(QgsProcessingException, match=r"(?s)避難所.*has no shelter"):
         run(run_alg, tmp_path, no_shelter, zones)
+
+
+@pytest.mark.parametrize("assignment, rate", [("capacity", 0.2), ("nearest", 0.6)])
+def test_takamatsu_room_shelters_match_brute_force(run_alg, tmp_path, assignment, rate):
+    """Real data (Takamatsu, flood, 235 town points): each zone's room_shelter_ids are the 3 nearest eligible
+    shelters that still have room, nearest first, and room_distance_m the distance to the first; the main
+    shelter and its distance too. Recomputed by brute force over every zone x shelter pair (no KD-tree)."""
+    from pyproj import Transformer
+    fh, points = _takamatsu_flood_inputs(run_alg, tmp_path)
+    out, catch = str(tmp_path / "s.gpkg"), str(tmp_path / "c.gpkg")
+    run_alg("sonae:sheltercatchments", {
+        "FACILITIES": fh, "POPULATION": points, "POPULATION_FIELD": "totalPopulation", "ZONE_ID_FIELD": "regionName",
+        "HAZARD_TYPE": "flood", "EVACUATION_RATE": rate, "MAX_DISTANCE_M": 5000, "ASSIGNMENT": assignment,
+        "OUTPUT": out, "CATCHMENTS": catch})
+    sh, pc, src = gpd.read_file(out), gpd.read_file(catch), gpd.read_file(points)
+    assert len(pc) == len(src) and (pc["zone_id"].to_numpy() == src["regionName"].astype(str).to_numpy()).all()
+    tr = Transformer.from_crs(sh.crs, "EPSG:6690", always_xy=True)
+    sx, sy = tr.transform(sh.geometry.x.to_numpy(), sh.geometry.y.to_numpy())
+    zx, zy = Transformer.from_crs(src.crs, "EPSG:6690", always_xy=True).transform(
+        src.geometry.x.to_numpy(), src.geometry.y.to_numpy())
+    d = np.hypot(zx[:, None] - sx[None, :], zy[:, None] - sy[None, :])
+    ids = sh["id"].astype(str).to_numpy()
+    col = {s: j for j, s in enumerate(ids)}
+    assert len(col) == len(ids)
+    room = sh["eligible"].astype(bool).to_numpy() & (sh["room_left"].fillna(0).to_numpy() > 0)
+    assert 3 < room.sum() < len(sh)                # some shelters are full or not eligible: the filter matters
+    n_checked = 0
+    for i, text in enumerate(pc["room_shelter_ids"].fillna("").tolist()):
+        got = text.split(",") if text else []
+        best = np.sort(d[i, room])[:3]
+        assert len(got) == len(best) == 3
+        assert len(set(got)) == 3 and all(room[col[g]] for g in got)
+        # the same distances as the brute-force 3 nearest with room, in order (ties may swap equal ids)
+        assert [d[i, col[g]] for g in got] == pytest.approx(list(best), rel=1e-9, abs=1e-6)
+        assert pc["room_distance_m"].iloc[i] == pytest.approx(best[0], rel=1e-6)
+        n_checked += 1
+        main = pc["shelter_id"].iloc[i]
+        if assignment == "nearest" and main is not None:
+            elig = sh["eligible"].astype(bool).to_numpy()
+            assert d[i, col[main]] == pytest.approx(d[i, elig].min(), rel=1e-9, abs=1e-6)
+            assert pc["distance_m"].iloc[i] == pytest.approx(d[i, elig].min(), rel=1e-6)
+    assert n_checked == len(src)

@@ -20,6 +20,10 @@ Scale, exactly:
   with a ball query of radius ``min(v_i, max_distance)``. When no arc prices out and no fixed zone sits at a
   priced shelter, the solution is optimal for the full graph (the certificate is recorded).
 A dense cost matrix (road distances) is handled the same way, with every finite arc within the maximum distance.
+
+Two engines give the same optimum: with numba, a compiled network simplex on integer costs (0.1 mm-1 cm) that
+keeps one warm basis across rounds (engine.assignment_network, engine.transport); without it, HiGHS on the
+restricted LP as described above (with an auction warm start). SONAE_FLOW_ENGINE=highs forces HiGHS.
 """
 from __future__ import annotations
 

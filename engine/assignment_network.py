@@ -1,19 +1,21 @@
-"""Capacity-limited assignment with the compiled network simplex: every reachable zone in one transportation
-problem, started from "everyone at the nearest shelter", with arcs added by exact pricing (QGIS-free).
+"""Capacity-limited assignment with the compiled network simplex (numba): one transportation network kept warm
+from round to round, every comparison in integers (QGIS-free).
 
-Called by :func:`engine.assignment.capacity_flow` (engine ``network``) after zones are merged, ordered and given
-their ``k`` nearest shelters. Costs are integers (distance in ``unit`` metres), so every comparison is exact.
+Called by :func:`engine.assignment.capacity_flow` (engine ``network``) after zones are merged, ordered by their
+nearest shelter and given their ``k`` nearest shelters; costs are distances in ``unit`` metres (0.1 mm-1 cm).
 
-- Arcs at the start: a zone whose nearest shelter is over capacity (everyone counted at their nearest) gets its
-  ``k`` nearest shelters; any other zone its ``k_easy`` nearest. A zone's arcs not yet given cost at least
-  ``bound`` (the next candidate's distance, or the k-th one; prices are >= 0).
-- After each optimum (zone value v = its cheapest option, shelter prices p): a zone with ``v > bound`` may have a
-  cheaper arc outside the problem. It first gets the rest of its k candidates; past those, every shelter within
-  ``min(v, max_distance)`` is priced (a ball query, or a row of the road-distance matrix) and the arcs with a
-  negative reduced cost ``c + p < v`` are added. The simplex resumes from its last basis.
-- It stops when no zone has ``v > bound`` left unpriced: the optimum over the arcs given is then the optimum over
-  every arc (an arc left out has reduced cost >= bound - v >= 0). The last basis is certified independently
-  (:func:`engine.transport.certify`).
+- Start: everyone counted at the nearest shelter. At an overloaded shelter, the zones with the least regret
+  (cheapest second choice) holding ``first_share`` x its excess start *active* (arcs to their k candidates and an
+  unplaced arc at cost ``big``); every other zone starts *fixed* at its nearest shelter (part of that shelter's
+  supply, no arcs). First basis: active zones on their cheapest arc (engine.transport.WarmTransport).
+- After each optimum (zone values v, shelter prices p >= 0): a fixed zone whose nearest shelter is no longer its
+  cheapest option (a candidate with d + p below, or the k-th distance below, d_home + p_home) is woken: it
+  becomes a leaf of the basis under its shelter, carrying its people there, so the basis stays valid. An active
+  zone with v above its k-th distance gets every arc past its candidates with a negative reduced cost
+  ``d + p < v`` (ball query within min(v, max distance), or the road-distance row). The simplex resumes.
+- It stops when no zone wakes and no arc prices out: fixed zones sit at their cheapest option, arcs left out
+  have reduced cost >= 0, so the optimum over the arcs given is the optimum of the full problem. The final
+  basis is certified independently (engine.transport.certify); fixed zones by the wake test itself.
 """
 from __future__ import annotations
 

@@ -120,14 +120,14 @@
     <message>
       <location filename="../plugin/dock.py" line="141" />
       <location filename="../processing_algorithms/exposed_population.py" line="51" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="121" />
       <source>Population field / 人口の項目</source>
       <translation>人口の項目</translation>
     </message>
     <message>
       <location filename="../plugin/dock.py" line="142" />
       <location filename="../processing_algorithms/exposed_population.py" line="61" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="103" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
       <source>Zone id field / 区域IDの項目</source>
       <translation>区域IDの項目</translation>
     </message>
@@ -745,7 +745,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/ev_delivery_plan.py" line="36" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="150" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="173" />
       <source>Roads (optional) / 道路（任意）</source>
       <translation>道路（任意）</translation>
     </message>
@@ -1081,34 +1081,34 @@
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="55" />
       <location filename="../processing_algorithms/option_labels.py" line="17" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="30" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
       <source>Flood / 洪水</source>
       <translation>洪水</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="55" />
       <location filename="../processing_algorithms/option_labels.py" line="18" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
       <source>Tsunami / 津波</source>
       <translation>津波</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="55" />
       <location filename="../processing_algorithms/option_labels.py" line="19" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
       <source>Storm surge / 高潮</source>
       <translation>高潮</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="56" />
       <location filename="../processing_algorithms/option_labels.py" line="20" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="33" />
       <source>Inland flooding / 内水氾濫</source>
       <translation>内水氾濫</translation>
     </message>
     <message>
       <location filename="../processing_algorithms/hazard_exposure.py" line="56" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="32" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="33" />
       <source>Landslide / 崖崩れ・土石流・地滑り</source>
       <translation>崖崩れ・土石流・地滑り</translation>
     </message>
@@ -1897,7 +1897,7 @@
     </message>
     <message>
       <location filename="../processing_algorithms/platform_delivery_plan.py" line="81" />
-      <location filename="../processing_algorithms/shelter_catchments.py" line="138" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
       <location filename="../processing_algorithms/stockpile_sufficiency.py" line="107" />
       <source>Maximum distance (m) / 最大距離（m）</source>
       <translation>最大距離（m）</translation>
@@ -2137,148 +2137,148 @@ PostgreSQLに共有基盤（PostGIS）を作成・更新します。マイグレ
       <translation>Sonae — 防災とエネルギーの計画</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="30" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="31" />
       <source>None: every stay shelter / 指定なし（全ての滞在型避難所）</source>
       <translation>指定なし（全ての滞在型避難所）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="34" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="35" />
       <source>Within capacity, shortest total distance / 収容人数内で最短</source>
       <translation>収容人数内で最短</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="35" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="36" />
       <source>Nearest, capacity ignored / 最寄り（収容人数を無視）</source>
       <translation>最寄り（収容人数を無視）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="52" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="75" />
       <source>Shelter catchments and shortfall / 避難所の受け持ち区域と不足</source>
       <translation>避難所の受け持ち区域と不足</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="53" />
-      <source>Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, HiGHS, over straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; open spaces and tsunami buildings are immediate refuge, their capacity is reported as refuge_capacity), designated for the hazard (ok_&lt;hazard&gt;; unknown = not safe), not in conflict (&lt;hazard&gt;_conflict from sonae:hazardexposure); a site in the flooded area (rank &gt;= 2) kept by its upper floors or a △ note offers only the floors above the water (3 m per storey, rules/vertical_evacuation.json) pro rata of capacity, and nothing when floors are unknown. Capacity: capacity_persons, else floor_area_m2 / M2_PER_PERSON, else unknown (0, flagged).
+      <location filename="../processing_algorithms/shelter_catchments.py" line="76" />
+      <source>Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, exact and certified: a network simplex when numba is installed, else HiGHS; over straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; open spaces and tsunami buildings are immediate refuge, their capacity is reported as refuge_capacity), designated for the hazard (ok_&lt;hazard&gt;; unknown = not safe), not in conflict (&lt;hazard&gt;_conflict from sonae:hazardexposure); a site in the flooded area (rank &gt;= 2) kept by its upper floors or a △ note offers only the floors above the water (3 m per storey, rules/vertical_evacuation.json) pro rata of capacity, and nothing when floors are unknown. Capacity: capacity_persons, else floor_area_m2 / M2_PER_PERSON, else unknown (0, flagged).
 各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</source>
       <translation>各区域の避難所避難者（人口×避難率、整数に丸め合計を保存）を、災害種別（HAZARD_TYPE）に安全な避難所へ収容人数を超えないように割り当てます（最小費用流、直線または道路距離、最大距離まで）。受け入れ先のない人は未割当として報告します。比較用に最寄り割当（収容人数無視）も選べます。対象は滞在型の避難所（指定避難所・福祉避難所）のみで、公園・津波避難ビルは一時避難場所として別に集計します。当該災害の指定（ok_&lt;災害&gt;）がない・不明な施設、矛盾（&lt;災害&gt;_conflict）のある施設は除外し、浸水区域内で上階避難（△）の施設は浸水深より上の階の分だけ受け入れます（階数不明なら0）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="90" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="113" />
       <source>Canonical facilities (sonae:importshelters, or sonae:hazardexposure's output to exclude shelters in conflict). / 施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</source>
       <translation>施設レイヤ（ハザード項目付きなら矛盾のある避難所を除外できます）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="94" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="117" />
       <source>Population zones as points or polygons (polygons are represented by a point on their surface). / 人口の区域（点またはポリゴン）。</source>
       <translation>人口の区域（点またはポリゴン）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="98" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="121" />
       <source>Number of people in each zone (numbers, or text such as '2,041人'; NULL counts as 0 with a warning). / 区域の人口の項目（数値、または「2,041人」のような文字列）。</source>
       <translation>区域の人口の項目（数値、または「2,041人」のような文字列）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="103" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
       <source>Optional: a field naming the zone, copied to the catchment output. / 任意。区域名・ID。</source>
       <translation>任意。区域名・ID。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="129" />
       <source>Share of the assigned residents expected to stay in the shelter. Default {default}: {source} / 割り当てた住民のうち避難所に滞在する割合。</source>
       <translation>割り当てた住民のうち避難所に滞在する割合。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="106" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="129" />
       <source>Evacuation rate / 避難所避難率</source>
       <translation>避難所避難率</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="111" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="134" />
       <source>Floor space per evacuee used when a shelter has a floor area but no capacity: 3.5 m2 (Cabinet Office, Dec 2024, Sphere), 2.0 or 1.65 m2 (older plans). / 収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</source>
       <translation>収容人数がない場合に床面積から人数を求める1人当たり面積（3.5㎡: 内閣府2024年12月、2.0・1.65㎡: 従来の計画）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="112" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="135" />
       <source>Space per evacuee / 1人当たり面積</source>
       <translation>1人当たり面積</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="141" />
       <source>none: every stay shelter at full capacity. flood, tsunami, storm_surge, inland_flood, landslide: only shelters designated for it (ok_&lt;hazard&gt;) and not in conflict (&lt;hazard&gt;_conflict, run sonae:hazardexposure first), upper floors only where the site floods. / none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</source>
       <translation>none＝全ての滞在型避難所。災害種別を選ぶと、その災害に指定され矛盾のない避難所のみ（先に sonae:hazardexposure を実行）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="118" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="141" />
       <source>Hazard / 災害種別</source>
       <translation>災害種別</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="149" />
       <source>Legacy: a field named &lt;hazard&gt;_conflict (e.g. flood_conflict) selects HAZARD_TYPE = &lt;hazard&gt; when HAZARD_TYPE is none. Prefer HAZARD_TYPE. / 旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</source>
       <translation>旧パラメータ。&lt;災害&gt;_conflict を指定すると HAZARD_TYPE をその災害にします。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="126" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="149" />
       <source>Hazard conflict field (legacy) / ハザード矛盾の項目（旧）</source>
       <translation>ハザード矛盾の項目（旧）</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="132" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="155" />
       <source>capacity: no shelter above its capacity, shortest total distance (minimum-cost flow); nearest: every zone to its nearest eligible shelter, capacity ignored (the old method, for comparison). / capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</source>
       <translation>capacity＝収容人数を超えない最短割当、nearest＝最寄り（収容人数無視、比較用）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="132" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="155" />
       <source>Assignment / 割当方法</source>
       <translation>割当方法</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="138" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
       <source>No evacuee travels farther (straight line or road); 0 = no limit. Zones with no eligible shelter within it are reported as unreached. Default {default} m: {source} / これより遠い避難所には割り当てません（0＝制限なし）。</source>
       <translation>これより遠い避難所には割り当てません（0＝制限なし）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="145" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="168" />
       <source>Capacity assignment starts each zone with arcs to its k nearest shelters and adds any other arc that could shorten the plan (exact pricing), so the result is the optimum of the full problem; k only changes the speed. / 各区域の初期候補数（結果は変わらず速度のみに影響）。</source>
       <translation>各区域の初期候補数（結果は変わらず速度のみに影響）。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="145" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="168" />
       <source>Candidate shelters per zone / 候補避難所数</source>
       <translation>候補避難所数</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="150" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="173" />
       <source>Optional road lines: distances along the network (both directions) instead of straight lines. / 任意。道路を指定すると道路沿いの距離を使います。</source>
       <translation>任意。道路を指定すると道路沿いの距離を使います。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="154" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="177" />
       <source>Every shelter / emergency site with role, stay, eligible, eligibility, capacity_full, capacity_source, usable_floors, capacity_calc (places for this hazard), refuge_capacity, evacuees (whole people assigned), utilisation, room_left, assigned_zones, assigned_population, shortfall_persons (evacuees above capacity, plus evacuees who found no place and for whom this is the nearest eligible shelter within reach: the places it lacks). / 避難所ごとの役割・適否・収容人数・割当避難者・充足率。</source>
       <translation>避難所ごとの役割・適否・収容人数・割当避難者・充足率。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="184" />
       <source>Every population zone with evacuees, assigned_evacuees, unassigned_evacuees, unreached, its main shelter (shelter_id, shelter_name, distance_m), n_shelters, mean_distance_m and the nearest shelters that still have room (room_shelter_ids, room_distance_m). / 区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</source>
       <translation>区域ごとの避難者・割当・未割当・割当先・空きのある最寄り避難所。</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="161" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="184" />
       <source>Population catchment / 受け持ち区域</source>
       <translation>受け持ち区域</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="167" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="190" />
       <source>People assigned / 割当人口</source>
       <translation>割当人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="168" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="191" />
       <source>People not reached / 未到達人口</source>
       <translation>未到達人口</translation>
     </message>
     <message>
-      <location filename="../processing_algorithms/shelter_catchments.py" line="169" />
+      <location filename="../processing_algorithms/shelter_catchments.py" line="192" />
       <source>Shortfall (persons) / 不足人数</source>
       <translation>不足人数</translation>
     </message>

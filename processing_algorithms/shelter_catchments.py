@@ -76,7 +76,7 @@ class ShelterCatchments(SonaeAlgorithm):
     SHORT_HELP = (
         "Sends the expected stay evacuees of every population zone (population x EVACUATION_RATE, whole people: "
         "the total is rounded once and shared by largest remainder) to shelters that are safe for HAZARD_TYPE, "
-        "without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, HiGHS, over "
+        "without filling any shelter above its capacity (ASSIGNMENT = capacity: minimum-cost flow, exact and certified: a network simplex when numba is installed, else HiGHS; over "
         "straight-line or ROADS distance up to MAX_DISTANCE_M; people who cannot be placed are reported as "
         "unassigned) or, for comparison, to the nearest safe shelter regardless of capacity (ASSIGNMENT = "
         "nearest). Eligible: stay shelters only (rules/facility_roles.json: designated and welfare shelters; "

@@ -152,7 +152,7 @@ class WarmTransport:
     adds arcs outside the basis (flow 0). Real arcs: shelter->T (first ``ns``), then zone arcs in the order added.
     """
 
-    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big):
+    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big, prices=None):
         self.kern = transport_kernel.kernel()
         if self.kern is None:
             raise RuntimeError("the compiled network simplex needs numba")
@@ -184,7 +184,9 @@ class WarmTransport:
         tree = np.full(self.t + 1, -1, np.int64)
         flow = np.zeros(len(src), np.int64)
         m_z = len(z_row)
-        order = np.lexsort((z_cost, z_row))
+        # each active zone starts on its cheapest arc (at ``prices`` when given: a guess of the shelter prices)
+        pick_cost = z_cost if prices is None else z_cost + np.where(z_col >= 0, np.asarray(prices, np.int64)[z_col], 0)
+        order = np.lexsort((pick_cost, z_row))
         first = np.ones(m_z, bool)
         first[1:] = z_row[order][1:] != z_row[order][:-1]
         pick = order[first]

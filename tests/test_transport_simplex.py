@@ -88,3 +88,23 @@ def test_engines_agree_on_clustered_points(monkeypatch):
     cost_net, cost_hig = float(net.people @ net.distance), float(hig.people @ hig.distance)
     assert cost_net == pytest.approx(cost_hig, rel=1e-9)
     assert (net.load <= cap).all() and int(net.people.sum() + net.unassigned.sum()) == int(supply.sum())
+
+
+def test_sampled_price_guess_gives_the_same_optimum(monkeypatch):
+    """Above COARSE_ZONES zones the network engine starts from prices guessed on a sample of the zones; the
+    guess only changes the start: same people placed, same person-metres as HiGHS (which never guesses)."""
+    from sonae.engine import assignment_network
+    from sonae.engine.assignment import capacity_flow
+    monkeypatch.setattr(assignment_network, "COARSE_ZONES", 400)
+    rng = np.random.default_rng(5)
+    centres = rng.uniform(0, 20000, (5, 2))
+    zone_xy = centres[rng.integers(0, 5, 2500)] + rng.normal(0, 1800, (2500, 2))
+    supply = rng.integers(1, 7, 2500)
+    shelter_xy = zone_xy[rng.choice(2500, 120, replace=False)]
+    cap = rng.integers(30, 130, 120)
+    net = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=5000.0, k=3, engine="network")
+    hig = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=5000.0, k=3, engine="highs")
+    assert net.stats["start_guess"] and net.stats["certified"] and hig.stats["certified"]
+    assert int(net.unassigned.sum()) == int(hig.unassigned.sum())
+    assert float(net.people @ net.distance) == pytest.approx(float(hig.people @ hig.distance), rel=1e-9)
+    assert (net.load <= cap).all() and int(net.people.sum() + net.unassigned.sum()) == int(supply.sum())

@@ -1,8 +1,10 @@
 """Flood exposure of Takamatsu's shelters and people (bundled KSJ A31b-23 depth-rank raster, town population)."""
-TITLE = "Hazard exposure / ハザード曝露 (sonae:hazardexposure, sonae:exposedpopulation)"
+TITLE = "Hazard exposure / ハザード曝露 (sonae:hazardexposure, sonae:exposedpopulation, sonae:importpopulation)"
 
 FLOOD = "takamatsu_flood_max_depthrank_A31b23.tif"
 POPULATION = "population_by_town_age_202602_points.geojson"
+CENSUS = "census2015_chome_372013_attributes.csv"                       # 2015 census small areas (e-Stat)
+CENSUS_POINTS = "census2015_chome_372013_attributes_centroids.geojson"
 
 
 def run(demo):
@@ -39,3 +41,16 @@ def run(demo):
              f"{int((ep['people_exposed'] > 0).sum())} of {len(ep)} towns; by rank "
              + ", ".join(f"{k}: {v:,.0f}" for k, v in by_rank.items() if v) + f"; no data {ep['people_no_data'].sum():,.0f}")
     del pd
+    # the 2015 census small areas (町丁・字等): imported, then the same flood exposure, for comparison with the
+    # 2026 town table
+    imp = demo.run("sonae:importpopulation", {"INPUT": demo.path(CENSUS), "LAYER": demo.path(CENSUS_POINTS),
+                                              "OUTPUT": demo.output("population_smallarea")})
+    demo.results["population_smallarea"] = demo.layer_uri("population_smallarea")
+    cen = demo.run("sonae:exposedpopulation", {
+        "POPULATION": demo.layer_uri("population_smallarea"), "POPULATION_FIELD": "population",
+        "ZONE_ID_FIELD": "key_code", "HAZARD": demo.path(FLOOD), "VALUE_KIND": 1,
+        "OUTPUT": demo.output("exposed_population_census2015")})
+    demo.say(f"census 2015 small areas (sonae:importpopulation): {imp['ZONE_COUNT']:,.0f} areas, "
+             f"{imp['POPULATION_TOTAL']:,.0f} people, {imp['HOUSEHOLDS_TOTAL']:,.0f} households; "
+             f"{cen['EXPOSED_TOTAL']:,.0f} at depth rank >= 2 (the 2026 town table: {res['EXPOSED_TOTAL']:,.0f}); "
+             "the town table is used below")

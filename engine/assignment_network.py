@@ -97,7 +97,8 @@ def network_assignment(g_supply, dk, ik, dkc, kth_c, reach, ucap, big, unit, max
             b_dist.append(fd)
             stats["arcs_beyond_k_start"] = len(fr)
     ws = transport.WarmTransport(sup, active, home, row0, col0, cost0, ucap, big,
-                                 prices=None if guess is None else np.rint(guess).astype(np.int64))
+                                 prices=None if guess is None else np.rint(guess).astype(np.int64),
+                                 check=progress.check)
     stats["start_active_zones"] = int(active.sum())
     stats["start_guess"] = guess is not None
     rounds = 0

@@ -141,6 +141,10 @@ def certify(supply, row, col_s, cost, residual, big, x, u, v, p) -> None:
         raise CertificateError("network simplex result failed the optimality check: " + ", ".join(problems))
 
 
+PIVOT_SLICE = 20_000     # pivots between two cancellation checks
+SLICE_DONE = -1          # kernel status: the pivot limit of the call was reached (the basis is valid)
+
+
 class WarmTransport:
     """The transportation network kept between solves, so that each round resumes from the last optimal basis.
 
@@ -152,7 +156,7 @@ class WarmTransport:
     adds arcs outside the basis (flow 0). Real arcs: shelter->T (first ``ns``), then zone arcs in the order added.
     """
 
-    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big, prices=None):
+    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big, prices=None, check=None):
         self.kern = transport_kernel.kernel()
         if self.kern is None:
             raise RuntimeError("the compiled network simplex needs numba")
@@ -210,6 +214,7 @@ class WarmTransport:
         self.pivots = 0
         self.work = np.zeros(4, np.int64)
         self._ran = False
+        self.check = check                        # called between pivot slices (cancellation)
 
     def run(self, max_pivots: int | None = None) -> None:
         """Pivot to the optimum. The first run prices every arc; later runs (after wake/add_arcs) price the
@@ -239,12 +244,22 @@ class WarmTransport:
             self._pivot(pidx, max_pivots)
 
     def _pivot(self, pidx, max_pivots):
-        status, pivots, work = self.kern.run(self.m, self.t + 1, *self.state, np.int64(max_pivots),
-                                             float(os.environ.get("SONAE_NS_BLOCK", "1.0")), pidx)
-        self.pivots += int(pivots)
-        self.work += work
-        if status != transport_kernel.OPTIMAL:
-            raise CertificateError(f"network simplex ended with status {status} after {self.pivots} pivots")
+        """Pivots in slices of PIVOT_SLICE, calling ``self.check`` (cancellation) between slices: the basis is
+        complete after every slice, so the run resumes where it stopped."""
+        done = 0
+        while True:
+            status, pivots, work = self.kern.run(self.m, self.t + 1, *self.state, np.int64(PIVOT_SLICE),
+                                                 float(os.environ.get("SONAE_NS_BLOCK", "1.0")), pidx)
+            self.pivots += int(pivots)
+            self.work += work
+            done += int(pivots)
+            if status == SLICE_DONE and done < max_pivots:
+                if self.check is not None:
+                    self.check()
+                continue
+            if status != transport_kernel.OPTIMAL:
+                raise CertificateError(f"network simplex ended with status {status} after {self.pivots} pivots")
+            return
 
     def duals(self):
         """(v per zone, p per shelter): an active zone's cheapest option, a shelter's price (>= 0)."""

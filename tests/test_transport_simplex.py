@@ -108,3 +108,32 @@ def test_sampled_price_guess_gives_the_same_optimum(monkeypatch):
     assert int(net.unassigned.sum()) == int(hig.unassigned.sum())
     assert float(net.people @ net.distance) == pytest.approx(float(hig.people @ hig.distance), rel=1e-9)
     assert (net.load <= cap).all() and int(net.people.sum() + net.unassigned.sum()) == int(supply.sum())
+
+
+def test_cancel_inside_the_simplex_stops_between_pivot_slices(monkeypatch):
+    """The compiled pivots run in slices; a cancel request is seen between two slices (no waiting for the
+    optimum), and capacity_flow raises Cancelled."""
+    from sonae.engine.assignment import capacity_flow
+    from sonae.engine.errors import Cancelled
+    from sonae.engine.progress import Progress
+    monkeypatch.setattr(transport, "PIVOT_SLICE", 50)
+    rng = np.random.default_rng(9)
+    zone_xy = rng.normal(5000, 1500, (4000, 2))
+    supply = rng.integers(1, 6, 4000)
+    shelter_xy = zone_xy[rng.choice(4000, 100, replace=False)]
+    cap = rng.integers(20, 100, 100)
+    checks = []
+    full = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=6000.0, k=4, engine="network",
+                         progress=Progress(is_canceled=lambda: checks.append(1) or False))
+    slices = full.stats["pivots"] // 50
+    assert slices > 10 and len(checks) > 0.8 * slices     # a check after (nearly) every slice of 50 pivots
+    stop_at = len(checks) // 2
+    seen = []
+
+    def cancelled():
+        seen.append(1)
+        return len(seen) >= stop_at       # the user cancels half way through the pivots
+    with pytest.raises(Cancelled):
+        capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=6000.0, k=4, engine="network",
+                      progress=Progress(is_canceled=cancelled))
+    assert len(seen) == stop_at

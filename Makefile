@@ -56,7 +56,8 @@ wheelhouse: build/wheelhouse/.stamp
 build/wheelhouse/.stamp: requirements.txt
 	@mkdir -p build/wheelhouse
 	/usr/bin/python3 -m pip download --disable-pip-version-check -q --only-binary :all: --no-deps -d build/wheelhouse \
-	  "jismesh>=2.1,<3" "pvlib>=0.11,<0.12" tzdata pytz "exactextract>=0.2,<0.3" "geopandas>=1.0,<1.1"
+	  "jismesh>=2.1,<3" "pvlib>=0.11,<0.12" tzdata pytz "exactextract>=0.2,<0.3" "geopandas>=1.0,<1.1" \
+	  "numba>=0.59,<0.61" "llvmlite>=0.42,<0.44"
 	/usr/bin/python3 -m pip wheel --disable-pip-version-check -q --no-deps --no-binary shapely,pyogrio -w build/wheelhouse \
 	  "shapely>=2.0,<2.1" "pyogrio>=0.7,<0.11"
 	@touch $@

@@ -35,6 +35,7 @@ PACKAGES = {
     "exactextract": ("exactextract", "0.2", False),
     "jismesh": ("jismesh", "2.1", False),
     "pvlib": ("pvlib", "0.11", False),
+    "numba": ("numba", "0.59", False),     # optional: speed only (no algorithm requires it)
 }
 BASE_REQUIRES = ("numpy", "pandas", "shapely", "pyogrio", "geopandas")
 SCIPY = BASE_REQUIRES + ("scipy",)

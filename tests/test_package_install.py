@@ -145,7 +145,7 @@ def test_2_installer_fills_the_dependency_folder_from_the_wheel_folder(profile):
     assert "--no-index" in proc.stdout
     site = _deps_site(profile)
     names = set(os.listdir(site))
-    for pkg in ("shapely", "pyogrio", "geopandas", "exactextract", "jismesh", "pvlib", "tzdata"):
+    for pkg in ("shapely", "pyogrio", "geopandas", "exactextract", "jismesh", "pvlib", "tzdata", "numba", "llvmlite"):
         assert pkg in names, (pkg, sorted(names))
     for kept in ("numpy", "pandas", "scipy", "pyproj"):      # QGIS's own are used, never reinstalled
         assert kept not in names

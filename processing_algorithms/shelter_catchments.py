@@ -347,6 +347,11 @@ class ShelterCatchments(SonaeAlgorithm):
                 f"{tot['unassigned'] - tot['unreached']:,} evacuees within reach find no place: the eligible shelters "
                 f"within {max_d:,.0f} m are full. / 距離内の対象避難所が満員のため{tot['unassigned'] - tot['unreached']:,}"
                 "人が未割当です。")
+        if tot["stats"].get("network_fallback"):
+            feedback.pushWarning("The compiled solver's result failed its optimality check and was solved again "
+                                 "with HiGHS (the plan below is HiGHS's optimum). Please report this. / "
+                                 "高速ソルバーの結果が最適性の検証に失敗したため HiGHS で解き直しました（結果は "
+                                 "HiGHS の最適解）。ご報告ください。")
         if not tot["stats"].get("certified", True):
             feedback.pushWarning("The capacity assignment stopped before its optimality check passed (round limit); "
                                  "the plan is feasible but may not be the shortest. / 最適性の確認前に打ち切りました。")

@@ -154,3 +154,13 @@ def test_whole_people_conserve_the_rounded_total(expected):
     assert out.sum() == int(np.floor(sum(expected) + 0.5))
     assert (np.abs(out - np.asarray(expected)) < 1.0).all()
     assert whole_people([0.4, 0.4, 0.4]).tolist() == [1, 0, 0]   # total 1.2 -> 1, largest remainder, first zone
+
+
+def test_unique_points_equals_numpy_unique_rows():
+    """The lexsort grouping of identical zone coordinates gives np.unique(axis=0)'s points and inverse."""
+    from sonae.engine.assignment import _unique_points
+    rng = np.random.default_rng(2)
+    for xy in (rng.integers(0, 30, (3000, 2)).astype(float), rng.normal(0, 1e4, (2000, 2)), np.zeros((0, 2))):
+        u1, i1 = np.unique(xy, axis=0, return_inverse=True)
+        u2, i2 = _unique_points(xy)
+        assert np.array_equal(u1, u2) and np.array_equal(i1.reshape(-1), i2)

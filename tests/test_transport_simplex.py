@@ -137,3 +137,24 @@ def test_cancel_inside_the_simplex_stops_between_pivot_slices(monkeypatch):
         capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=6000.0, k=4, engine="network",
                       progress=Progress(is_canceled=cancelled))
     assert len(seen) == stop_at
+
+
+def test_a_failed_certificate_falls_back_to_highs(monkeypatch):
+    """Should the network simplex ever return something its certificate refuses, capacity_flow says so in its
+    stats and solves the same problem with HiGHS: the plan is still the optimum, never the refused one."""
+    from sonae.engine.assignment import capacity_flow
+    rng = np.random.default_rng(4)
+    zone_xy = rng.normal(3000, 900, (600, 2))
+    supply = rng.integers(1, 5, 600)
+    shelter_xy = rng.uniform(0, 6000, (30, 2))
+    cap = rng.integers(20, 60, 30)
+    good = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=4000.0, k=3, engine="network")
+
+    def refuse(*_args, **_kw):
+        raise transport.CertificateError("network simplex result failed the optimality check: (test)")
+    monkeypatch.setattr(transport, "certify", refuse)
+    flow = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=4000.0, k=3, engine="network")
+    assert "(test)" in flow.stats["network_fallback"] and flow.stats["engine"] == "highs"
+    assert flow.stats["certified"]
+    assert int(flow.unassigned.sum()) == int(good.unassigned.sum())
+    assert float(flow.people @ flow.distance) == pytest.approx(float(good.people @ good.distance), rel=1e-9)

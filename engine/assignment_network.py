@@ -61,7 +61,6 @@ def network_assignment(g_supply, dk, ik, dkc, kth_c, reach, ucap, big, unit, max
         second = np.partition(priced, 1, axis=1)[:, 1] if kq > 1 else np.full(nz, np.inf)
         margin = np.minimum(np.minimum(second, kth), big) - best
         home = i_lp[rows, slot]
-        load = np.bincount(home, weights=sup, minlength=nu)
         active = margin < guess_margin * (big - 1) / (nu + 1)
         fixed_load = np.bincount(home[~active], weights=sup[~active], minlength=nu)
         over = ~active & (fixed_load[home] > ucap[home])
@@ -92,6 +91,8 @@ def network_assignment(g_supply, dk, ik, dkc, kth_c, reach, ucap, big, unit, max
             vg[far] = best[far] + slack
             fr, fs, fc, fd = _price_beyond(far, lp, vg, guess, unit, max_distance, tree, g_xy, s_xy, sub_cost, kq,
                                            beyond)
+            past_k = ~(i_lp[fr] == fs[:, None]).any(axis=1)     # a candidate arc is given already: never twice
+            fr, fs, fc, fd = fr[past_k], fs[past_k], fc[past_k], fd[past_k]
             row0, col0, cost0 = np.r_[row0, fr], np.r_[col0, fs], np.r_[cost0, fc]
             b_key.append(fr * nu + fs)
             b_dist.append(fd)

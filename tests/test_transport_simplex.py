@@ -158,3 +158,22 @@ def test_a_failed_certificate_falls_back_to_highs(monkeypatch):
     assert flow.stats["certified"]
     assert int(flow.unassigned.sum()) == int(good.unassigned.sum())
     assert float(flow.people @ flow.distance) == pytest.approx(float(good.people @ good.distance), rel=1e-9)
+
+
+def test_each_zone_sent_to_a_shelter_by_one_arc_only(monkeypatch):
+    """With the sampled guess (arcs past the k candidates given up front) no zone reaches the same shelter by two
+    arcs: n_shelters and the per-zone rows count each shelter once."""
+    from sonae.engine import assignment_network
+    from sonae.engine.assignment import capacity_flow
+    monkeypatch.setattr(assignment_network, "COARSE_ZONES", 300)
+    rng = np.random.default_rng(8)
+    zone_xy = rng.normal(4000, 700, (2000, 2))            # one dense cluster: people travel past k shelters
+    supply = rng.integers(1, 6, 2000)
+    shelter_xy = rng.uniform(0, 8000, (80, 2))
+    cap = rng.integers(40, 140, 80)
+    flow = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=8000.0, k=3, engine="network")
+    assert flow.stats["start_guess"] and flow.stats["certified"]
+    pairs = flow.zone.astype(np.int64) * 1000 + flow.shelter
+    assert len(np.unique(pairs)) == len(pairs)
+    hig = capacity_flow(supply, zone_xy, shelter_xy, cap, max_distance=8000.0, k=3, engine="highs")
+    assert float(flow.people @ flow.distance) == pytest.approx(float(hig.people @ hig.distance), rel=1e-9)

@@ -14,8 +14,6 @@ Primal feasible + dual feasible + complementary slackness = optimal (LP duality)
 """
 from __future__ import annotations
 
-import os
-
 import numpy as np
 
 from . import transport_kernel
@@ -30,90 +28,17 @@ def available() -> bool:
 
 
 def solve(supply, row, col_s, cost, residual, big, max_pivots: int | None = None, start: str = "crash"):
-    """Transportation LP on integer data. ``supply`` per zone (int64), arcs ``row`` (zone) / ``col_s`` (shelter) /
-    ``cost`` (int64), ``residual`` places per shelter (int64), ``big`` the cost of an unplaced person (int64).
-
-    ``start``: ``"crash"`` (every zone on its cheapest arc, see :func:`_crash_basis`) or ``"star"`` (LEMON's
-    artificial start). Returns (x per arc, unplaced per zone, v per zone, p per shelter, pivots), all int64,
-    certified optimal.
-    """
-    kern = transport_kernel.kernel()
-    if kern is None:
-        raise RuntimeError("the compiled network simplex needs numba")
+    """Transportation LP on integer data, every zone active (:class:`WarmTransport` without dormant zones).
+    ``supply`` per zone (int64), arcs ``row`` (zone) / ``col_s`` (shelter) / ``cost`` (int64), ``residual``
+    places per shelter (int64), ``big`` the cost of an unplaced person (int64). ``start``: ``"crash"`` (every zone
+    on its cheapest arc) or ``"star"`` (LEMON's artificial start). Returns (x per arc in the order given,
+    unplaced per zone, v per zone, p per shelter, pivots), all int64, certified optimal."""
     supply = np.ascontiguousarray(supply, np.int64)
-    row = np.ascontiguousarray(row, np.int64)
-    col_s = np.ascontiguousarray(col_s, np.int64)
-    cost = np.ascontiguousarray(cost, np.int64)
-    residual = np.maximum(np.ascontiguousarray(residual, np.int64), 0)
-    nz, ns, m = len(supply), len(residual), len(row)
-    t = nz + ns
-    src = np.concatenate([row, nz + np.arange(ns), np.arange(nz)])
-    tgt = np.concatenate([nz + col_s, np.full(ns, t), np.full(nz, t)])
-    free = int(supply.sum()) + 1      # uncapacitated: more than all the people
-    cap = np.concatenate([np.full(m, free, np.int64), residual, np.full(nz, free, np.int64)])
-    arc_cost = np.concatenate([cost, np.zeros(ns, np.int64), np.full(nz, int(big), np.int64)])
-    node_supply = np.concatenate([supply, np.zeros(ns, np.int64), [-int(supply.sum())]]).astype(np.int64)
-    if max_pivots is None:
-        max_pivots = 50 * (len(src) + t + 1) + 1000
-    if start == "crash":
-        tree_arc, init_flow, overflow = _crash_basis(supply, row, col_s, cost, residual, m)
-    else:
-        tree_arc, init_flow, overflow = np.zeros(0, np.int64), np.zeros(0, np.int64), -1
-    if overflow == 0:        # every zone on its cheapest arc fits: optimal at prices 0 (certified below)
-        flow = init_flow
-        pi = np.zeros(t + 1, np.int64)
-        best = np.full(nz, int(big), np.int64)
-        np.minimum.at(best, row, cost)
-        pi[:nz] = -best
-        status, pivots = transport_kernel.OPTIMAL, 0
-        work = np.zeros(4, np.int64)
-    else:
-        flow, pi, status, pivots, work = kern(t + 1, src.astype(np.int64), tgt.astype(np.int64), cap.astype(np.int64),
-                                        arc_cost.astype(np.int64), node_supply, np.int64(max_pivots),
-                                        tree_arc, init_flow, float(os.environ.get("SONAE_NS_BLOCK", "1.0")))
-    if status != transport_kernel.OPTIMAL:
-        raise CertificateError(f"network simplex ended with status {status} after {pivots} pivots")
-    x = flow[:m]
-    u = flow[m + ns:]
-    v = pi[t] - pi[:nz]
-    p = np.maximum(pi[t] - pi[nz:t], 0)
-    certify(supply, row, col_s, cost, residual, big, x, u, v, p)
-    solve.last_work = dict(zip(("priced", "join_steps", "tree_steps", "potentials"), work.tolist()))
-    return x, u, v, p, int(pivots)
-
-
-def _crash_basis(supply, row, col_s, cost, residual, m):
-    """A strongly feasible first basis: every zone on its cheapest arc (zones without arcs unplaced); a shelter
-    with room hangs from the sink by its capacity arc, a shelter at or above its places hangs from the root by
-    its artificial arc (carrying the overflow) with the capacity arc full; the sink hangs from the root.
-    Returns (tree arc per node, flow per real arc, overflow)."""
-    nz, ns = len(supply), len(residual)
-    t = nz + ns
-    n_real = m + ns + nz
-    flow = np.zeros(n_real, np.int64)
-    tree = np.full(t + 1, -1, np.int64)
-    if m:
-        order = np.lexsort((cost, row))              # per zone: cheapest arc first
-        first = np.ones(m, bool)
-        first[1:] = row[order][1:] != row[order][:-1]
-        pick = order[first]
-        z_pick = row[pick]
-    else:
-        pick = z_pick = np.zeros(0, np.int64)
-    tree[z_pick] = pick
-    flow[pick] = supply[z_pick]
-    no_arc = np.ones(nz, bool)
-    no_arc[z_pick] = False
-    idx = np.nonzero(no_arc)[0]
-    tree[idx] = m + ns + idx                       # unplaced arc to the sink
-    flow[m + ns + idx] = supply[idx]
-    load = np.bincount(col_s[pick], weights=supply[z_pick], minlength=ns).astype(np.int64)
-    room = load < residual
-    j = np.arange(ns)
-    tree[nz + j[room]] = m + j[room]
-    flow[m + j] = np.minimum(load, residual)
-    overflow = int(np.maximum(load - residual, 0).sum())
-    return tree, flow, overflow
+    ws = WarmTransport(supply, np.ones(len(supply), bool), np.zeros(len(supply), np.int64), row, col_s, cost,
+                       residual, big, start=start)
+    ws.run(max_pivots)
+    _row, _col, x, u, v, p = ws.result()
+    return x, u, v, p, ws.pivots
 
 
 def certify(supply, row, col_s, cost, residual, big, x, u, v, p) -> None:
@@ -142,6 +67,7 @@ def certify(supply, row, col_s, cost, residual, big, x, u, v, p) -> None:
 
 
 PIVOT_SLICE = 20_000     # pivots between two cancellation checks
+BLOCK_FACTOR = 1.0       # pricing block = BLOCK_FACTOR x sqrt(arcs priced): 0.1-10 measured on 400k zones, 1 fastest
 SLICE_DONE = -1          # kernel status: the pivot limit of the call was reached (the basis is valid)
 
 
@@ -156,7 +82,8 @@ class WarmTransport:
     adds arcs outside the basis (flow 0). Real arcs: shelter->T (first ``ns``), then zone arcs in the order added.
     """
 
-    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big, prices=None, check=None):
+    def __init__(self, supply, active, fixed_at, row, col_s, cost, capacity, big, prices=None, check=None,
+                 start: str = "crash"):
         self.kern = transport_kernel.kernel()
         if self.kern is None:
             raise RuntimeError("the compiled network simplex needs numba")
@@ -204,6 +131,8 @@ class WarmTransport:
         j = np.arange(ns)
         tree[nz + j[room]] = j[room]
         flow[j] = np.minimum(load, self.capacity)
+        if start == "star":                      # LEMON's artificial start instead (tests compare both)
+            tree, flow = np.zeros(0, np.int64), np.zeros(0, np.int64)
         *state, status = self.kern.setup(self.t + 1, src.astype(np.int64), tgt.astype(np.int64),
                                          cap.astype(np.int64), arc_cost.astype(np.int64), node_supply, tree, flow)
         if status != transport_kernel.OPTIMAL:
@@ -249,7 +178,7 @@ class WarmTransport:
         done = 0
         while True:
             status, pivots, work = self.kern.run(self.m, self.t + 1, *self.state, np.int64(PIVOT_SLICE),
-                                                 float(os.environ.get("SONAE_NS_BLOCK", "1.0")), pidx)
+                                                 BLOCK_FACTOR, pidx)
             self.pivots += int(pivots)
             self.work += work
             done += int(pivots)

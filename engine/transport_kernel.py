@@ -35,8 +35,7 @@ def available() -> bool:
 
 
 def kernel():
-    """The compiled ``network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow)`` or None
-    without numba."""
+    """The compiled entry points (:class:`_Compiled`) or None without numba."""
     global _KERNEL, _TRIED
     if _TRIED:
         return _KERNEL
@@ -45,27 +44,18 @@ def kernel():
         import numba
     except Exception:  # numba missing or broken: HiGHS is used
         return None
-    setup = numba.njit(cache=True, nogil=True)(ns_setup)
-    run = numba.njit(cache=True, nogil=True)(ns_run)
-    _KERNEL = _Compiled(setup, run)
-    _KERNEL.attach = numba.njit(cache=True, nogil=True)(ns_attach)
+    jit = numba.njit(cache=True, nogil=True)
+    _KERNEL = _Compiled(jit(ns_setup), jit(ns_run), jit(ns_attach))
     return _KERNEL
 
 
 class _Compiled:
-    """The compiled entry points: ``setup``, ``run`` and ``__call__`` = setup + run (network_simplex)."""
+    """The compiled entry points: ``setup`` (first basis), ``run`` (pivots), ``attach`` (leaves into the basis)."""
 
-    def __init__(self, setup, run):
+    def __init__(self, setup, run, attach):
         self.setup = setup
         self.run = run
-
-    def __call__(self, n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow, block_factor):
-        *st, status = self.setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow)
-        m = src.shape[0]
-        if status != OPTIMAL:
-            return st[4][:m].copy(), st[13][:n].copy(), status, 0, np.zeros(4, np.int64)
-        status, pivots, work = self.run(m, n, *st, max_pivots, block_factor, np.arange(m).astype(np.int64))
-        return st[4][:m].copy(), st[13][:n].copy(), status, pivots, work
+        self.attach = attach
 
 
 def ns_setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow):
@@ -109,7 +99,6 @@ def ns_setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow):
     succ_num = np.empty(n + 1, np.int64)
     last_succ = np.empty(n + 1, np.int64)
     pi = np.zeros(n + 1, np.int64)
-    dirty = np.empty(n + 1, np.int64)
     parent[root] = -1
     pred[root] = -1
     thread[root] = 0
@@ -243,7 +232,6 @@ def ns_run(m, n, a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_di
     subset: the caller then prices every arc and runs again while any has a negative reduced cost).
     Returns (status, pivots, work counters)."""
     npr = pidx.shape[0]
-    root = n
     big_cap = np.int64(1) << np.int64(60)
     all_m = m + n
     dirty = np.empty(n + 1, np.int64)
@@ -463,18 +451,6 @@ def ns_run(m, n, a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_di
                 status = INFEASIBLE
                 break
     return status, pivots, work
-
-
-def network_simplex(n, src, tgt, cap, cost, supply, max_pivots, tree_arc, init_flow, block_factor):
-    """Setup + run. Returns (flow[arcs], pi[n], status, pivots, work counters)."""
-    a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi, status = ns_setup(n, src, tgt, cap, cost, supply, tree_arc, init_flow)
-    m = src.shape[0]
-    if status != OPTIMAL:
-        return flow[:m].copy(), pi[:n].copy(), status, 0, np.zeros(4, np.int64)
-    status, pivots, work = ns_run(m, n, a_src, a_tgt, a_cap, a_cost, flow, state, parent, pred, pred_dir, thread,
-                                  rev_thread, succ_num, last_succ, pi, max_pivots, block_factor,
-                                  np.arange(m).astype(np.int64))
-    return flow[:m].copy(), pi[:n].copy(), status, pivots, work
 
 
 def ns_attach(nodes, parents, arcs, a_cost, parent, pred, pred_dir, thread, rev_thread, succ_num, last_succ, pi,

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 import sys
 import time
 
@@ -124,18 +123,9 @@ def worker(impl: str, d: str, stages: bool = False, warm: bool = False) -> dict:
 
 
 def _spawn(impl: str, d: str, stages: bool = False, warm: bool = False) -> dict:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROJ_DATA="/usr/share/proj")
-    cmd = ([sys.executable, "-m", "sonae.benchmarks.bench_demand", "--worker", impl, d] + (["--stages"] if stages else [])
-           + (["--warm"] if warm else []))
-    try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, env=env,
-                           cwd=os.path.join(ROOT, "build", "plugins"))
-    except subprocess.TimeoutExpired:
-        return {"wall_s": float(TIMEOUT_S), "note": f"timed out (> {TIMEOUT_S} s)"}
-    lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
-    if p.returncode != 0 or not lines:
-        return {"wall_s": float("nan"), "note": "failed: " + (p.stderr.strip().splitlines() or ["?"])[-1][:80]}
-    return json.loads(lines[-1])
+    from .bench_hazard import spawn_worker
+    return spawn_worker("sonae.benchmarks.bench_demand", [impl, d] + (["--stages"] if stages else [])
+                        + (["--warm"] if warm else []), TIMEOUT_S)
 
 
 IMPLS = (("native", "native:joinbynearest"), ("nearest", "sonae:sheltercatchments nearest"),

@@ -204,13 +204,19 @@ def worker(case: str, impl: str, d: str) -> dict:
 
 
 def _spawn(case: str, impl: str, d: str) -> dict:
+    return spawn_worker("sonae.benchmarks.bench_hazard", [case, impl, d])
+
+
+def spawn_worker(module: str, args: list[str], timeout: float = TIMEOUT_S) -> dict:
+    """``python -m <module> --worker <args>`` in a fresh process (its own QgsApplication); the last JSON line it
+    prints, or {wall_s: inf/nan, note} when it timed out or failed."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PROJ_DATA="/usr/share/proj")
-    cmd = [sys.executable, "-m", "sonae.benchmarks.bench_hazard", "--worker", case, impl, d]
+    cmd = [sys.executable, "-m", module, "--worker", *args]
     try:
-        p = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S, env=env,
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, env=env,
                            cwd=os.path.join(ROOT, "build", "plugins"))
     except subprocess.TimeoutExpired:
-        return {"wall_s": float(TIMEOUT_S), "note": f"timed out (> {TIMEOUT_S} s)"}
+        return {"wall_s": float(timeout), "note": f"timed out (> {timeout} s)"}
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("{")]
     if p.returncode != 0 or not lines:
         return {"wall_s": float("nan"), "note": "failed: " + (p.stderr.strip().splitlines() or ["?"])[-1][:80]}
